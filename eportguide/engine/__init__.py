@@ -1,0 +1,13 @@
+"""The pure state machine: given a flow and answers, the next question or the result.
+
+No printing, prompting or file access happens in this package.
+"""
+
+from eportguide.engine.answers import InvalidAnswer, parse
+from eportguide.engine.result import Result, build
+from eportguide.engine.walk import Finished, FlowError, Pending, Question, prune, walk
+
+__all__ = [
+    "Finished", "FlowError", "InvalidAnswer", "Pending", "Question", "Result",
+    "build", "parse", "prune", "walk",
+]

@@ -1,0 +1,50 @@
+"""Turning what a user typed or passed with ``--answer`` into a stored answer value."""
+
+from eportguide import wording as w
+from eportguide.engine import validators
+from eportguide.engine.walk import Question
+from eportguide.model.references import DONE, NO, YES
+
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "是", "是的", "对"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0", "否", "不是", "不"})
+
+
+class InvalidAnswer(ValueError):
+    """An answer that does not fit its question; ``valid`` lists what would."""
+
+    def __init__(self, question: Question, message: str, valid: tuple[str, ...] = ()) -> None:
+        self.question = question
+        self.message = message
+        self.valid = valid
+        super().__init__(message)
+
+
+def parse(question: Question, raw: str) -> str:
+    """The stored value for ``raw``: a choice's value, yes/no, done, or checked text."""
+    text = raw.strip()
+    match question.kind:
+        case "choice":
+            for option in question.options:
+                if text in (option.value, option.label):
+                    return option.value
+            lowered = text.casefold()
+            for option in question.options:
+                if lowered == option.value.casefold():
+                    return option.value
+            valid = tuple(f"{o.value} ({o.label})" for o in question.options)
+            raise InvalidAnswer(question, w.INVALID_CHOICE.format(value=text), valid)
+        case "confirm":
+            lowered = text.casefold()
+            if lowered in TRUE_WORDS:
+                return YES
+            if lowered in FALSE_WORDS:
+                return NO
+            raise InvalidAnswer(question, w.INVALID_CONFIRM.format(value=text), (YES, NO))
+        case "instruction":
+            return DONE
+    assert question.validator is not None
+    value = validators.normalise(question.validator, raw)
+    problem = validators.problem(question.validator, value)
+    if problem is not None:
+        raise InvalidAnswer(question, problem)
+    return value

@@ -1,0 +1,173 @@
+"""The outcome of a walk: everything a renderer needs, nothing rendered."""
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from eportguide.engine.walk import Answered, Finished, Part
+from eportguide.model import definitions as d
+from eportguide.model import templates
+
+CONTACT_KINDS = ("email", "phone", "address", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    text: str
+    section: str | None = None  # the part's title when a sub-flow contributed steps
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str  # the fact's name in the pack
+    kind: str
+    label: str
+    value: str
+    recipient: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    label: str
+    text: str  # as the source says it, e.g. 1-2个工作日
+    min_working_days: int
+    max_working_days: int
+    counts_from: str
+
+
+@dataclass(frozen=True, slots=True)
+class EmailDraft:
+    to: str
+    subject: str
+    fields: tuple[tuple[str, str], ...]  # (label, value) in the source's order
+    attachments: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mailing:
+    item: str
+    address: str
+    recipient: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    flow_id: str
+    flow_title: str
+    source: str
+    outcome_id: str
+    outcome_title: str
+    business: str | None
+    path: tuple[Answered, ...]
+    steps: tuple[Step, ...]
+    materials: tuple[str, ...]
+    contacts: tuple[Contact, ...]
+    warnings: tuple[str, ...]
+    deadline: Deadline | None
+    email: EmailDraft | None
+    mailing: Mailing | None
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return {a.key: a.value for a in self.path if not a.preset}
+
+
+def matches(condition: d.Condition, answers: Mapping[str, str]) -> bool:
+    for key, wanted in condition.items():
+        values = (wanted,) if isinstance(wanted, str) else wanted
+        if answers.get(key) not in values:
+            return False
+    return True
+
+
+class _Filler:
+    """Fills placeholders for one part and notes which contact facts were named."""
+
+    def __init__(self, pack: d.Pack, part: Part, used: dict[str, None]) -> None:
+        self.shared = pack.shared
+        self.part = part
+        self.used = used
+
+    def resolve(self, name: str, attribute: str | None) -> str:
+        fact = self.shared.facts.get(name)
+        if fact is not None:
+            if fact.kind in CONTACT_KINDS:
+                self.used.setdefault(name)
+            return str(getattr(fact, attribute or "value") or "")
+        if name == templates.BUSINESS:
+            return self.part.outcome.business or self.shared.placeholder
+        return self.part.answers.get(name) or self.shared.placeholder
+
+    def text(self, template: str) -> str:
+        return templates.fill(template, self.resolve)
+
+    def items(self, values: tuple[d.Text, ...]) -> Iterator[str]:
+        for item in values:
+            if isinstance(item, d.ConditionalText):
+                if matches(item.when, self.part.answers):
+                    yield self.text(item.text)
+            else:
+                yield self.text(item)
+
+
+def _unique(values: Iterator[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def build(pack: d.Pack, finished: Finished) -> Result:
+    """Assemble the result of a finished walk; the last part is the flow's own outcome."""
+    used: dict[str, None] = {}
+    steps: list[Step] = []
+    materials: list[str] = []
+    warnings: list[str] = []
+    email = mailing = deadline = None
+    sections = len(finished.parts) > 1
+    for part in finished.parts:
+        outcome = part.outcome
+        fill = _Filler(pack, part, used)
+        section = outcome.title if sections else None
+        steps += (Step(text, section) for text in fill.items(outcome.steps))
+        materials += fill.items(outcome.materials)
+        warnings += fill.items(outcome.warnings)
+        if outcome.email is not None and email is None:
+            spec = outcome.email
+            used.setdefault(spec.to)
+            email = EmailDraft(
+                to=pack.shared.facts[spec.to].value,
+                subject=fill.text(spec.subject),
+                fields=tuple((f.label, fill.text(f.value)) for f in spec.fields),
+                attachments=tuple(fill.items(spec.attachments)),
+            )
+        if outcome.mail is not None and mailing is None:
+            used.setdefault(outcome.mail.to)
+            fact = pack.shared.facts[outcome.mail.to]
+            mailing = Mailing(outcome.mail.item, fact.value, fact.recipient, fact.phone)
+        if outcome.deadline is not None and deadline is None:
+            fact = pack.shared.facts[outcome.deadline.duration]
+            assert fact.min_working_days is not None and fact.max_working_days is not None
+            deadline = Deadline(fact.label, fact.value, fact.min_working_days, fact.max_working_days, outcome.deadline.counts_from)
+        for name in outcome.contacts:
+            used.setdefault(name)
+    contacts = tuple(
+        Contact(name, f.kind, f.label, f.value, f.recipient, f.phone)
+        for name in used
+        if (f := pack.shared.facts[name]).kind in CONTACT_KINDS
+    )
+    last = finished.parts[-1]
+    return Result(
+        flow_id=last.flow.id,
+        flow_title=last.flow.title,
+        source=last.flow.source,
+        outcome_id=last.outcome_id,
+        outcome_title=last.outcome.title,
+        business=last.outcome.business,
+        path=finished.path,
+        steps=tuple(steps),
+        materials=_unique(iter(materials)),
+        contacts=contacts,
+        warnings=_unique(iter(warnings)),
+        deadline=deadline,
+        email=email,
+        mailing=mailing,
+    )

@@ -1,0 +1,73 @@
+"""Checks for the values a user types: phone, tracking number, card number, names.
+
+Each returns None when the value is acceptable, else the reason (from ``wording``).
+The e-port publishes no card-number format, so card and tracking numbers are only
+held to "letters and digits of a sane length".
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from eportguide import wording as w
+
+MOBILE = re.compile(r"1[3-9]\d{9}")
+#: Area code 0xx or 0xxx, then a 7- or 8-digit number, optionally an extension.
+LANDLINE = re.compile(r"0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?")
+TRACKING = re.compile(r"[A-Za-z0-9]{8,30}")
+CARD_NUMBER = re.compile(r"[A-Za-z0-9]{6,32}")
+MAX_LENGTH = {"name": 100, "address": 200, "text": 200}
+
+
+def _has_control(value: str) -> bool:
+    # Cc: control characters (newline, escape); Cf: format characters (RLO marks,
+    # zero-width joiners) that can make a printed line say something else.
+    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value)
+
+
+def _free_text(kind: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        if len(value) > MAX_LENGTH[kind]:
+            return w.TOO_LONG.format(limit=MAX_LENGTH[kind])
+        return None
+
+    return check
+
+
+def _phone(value: str) -> str | None:
+    compact = value.replace(" ", "")
+    if MOBILE.fullmatch(compact) or LANDLINE.fullmatch(compact):
+        return None
+    return w.BAD_PHONE
+
+
+def _pattern(pattern: re.Pattern[str], message: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        return None if pattern.fullmatch(value) else message
+
+    return check
+
+
+CHECKS: dict[str, Callable[[str], str | None]] = {
+    "text": _free_text("text"),
+    "name": _free_text("name"),
+    "address": _free_text("address"),
+    "phone": _phone,
+    "tracking_number": _pattern(TRACKING, w.BAD_TRACKING),
+    "card_number": _pattern(CARD_NUMBER, w.BAD_CARD_NUMBER),
+}
+
+
+def problem(validator: str, value: str) -> str | None:
+    """Why ``value`` is not acceptable, or None. A blank value is always acceptable."""
+    if value == "":
+        return None
+    if _has_control(value):
+        return w.CONTROL_CHARACTERS
+    return CHECKS[validator](value)
+
+
+def normalise(validator: str, value: str) -> str:
+    """The form in which a value is stored: trimmed; phones without inner spaces."""
+    value = value.strip()
+    return value.replace(" ", "") if validator == "phone" else value

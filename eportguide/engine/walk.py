@@ -1,0 +1,247 @@
+"""The state machine: replaying an answer log yields the current question or the outcome.
+
+The log is an ordered mapping of answer key to value. A walk starts at the flow's start
+state and consumes answers by key, so going back is "drop the last answer", changing an
+early answer drops nothing by itself (``prune`` removes answers the new path no longer
+uses), and a log saved against an older version of a flow replays as far as it fits.
+Nothing here prints, prompts or touches a file.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from eportguide import wording as w
+from eportguide.engine import validators
+from eportguide.model import definitions as d
+from eportguide.model.references import DONE, NO, YES
+
+Kind = Literal["choice", "confirm", "text", "instruction"]
+
+
+class FlowError(Exception):
+    """A flow that cannot be walked (a loop the loader could not rule out)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    key: str  # the answer key: a state id, a field name, prefixed inside sub-flows
+    kind: Kind
+    prompt: str
+    options: tuple[Option, ...] = ()
+    help: str | None = None
+    validator: str | None = None  # text questions: the validators.CHECKS name
+    lines: tuple[str, ...] = ()  # instruction questions: what to do
+    flow_id: str = ""
+    state_id: str = ""
+    number: int = 1  # this question's position in the walk, from 1
+    total: int = 1  # number plus the most questions that may still follow
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """One answered question on the path taken."""
+
+    key: str
+    prompt: str
+    value: str
+    label: str  # what the user saw: a choice's label, 是/否, or the text typed
+    preset: bool = False  # given by the parent flow, not asked
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A flow reached an outcome; sub-flows contribute parts before their parent."""
+
+    flow: d.Flow
+    outcome_id: str
+    outcome: d.OutcomeState
+    answers: Mapping[str, str]  # this flow's own keys (no prefix), presets included
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    question: Question
+    path: tuple[Answered, ...]
+    previous: str | None = None  # a stored value that no longer fits this question
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    path: tuple[Answered, ...]
+    parts: tuple[Part, ...]
+
+
+def confirm_options() -> tuple[Option, ...]:
+    return (Option(YES, w.YES_LABEL), Option(NO, w.NO_LABEL))
+
+
+class _Walker:
+    def __init__(self, pack: d.Pack, answers: Mapping[str, str]) -> None:
+        self.pack = pack
+        self.answers = answers
+        self.path: list[Answered] = []
+        self.parts: list[Part] = []
+        self.longest = _Longest(pack)
+
+    def run(self, flow: d.Flow, prefix: str, preset: Mapping[str, str], tail: int, stack: tuple[str, ...]) -> Pending | None:
+        local: dict[str, str] = dict(preset)
+        visited: set[str] = set()
+        state_id = flow.start
+        while True:
+            if state_id in visited:
+                raise FlowError(f"{flow.id}: state {state_id!r} is reached twice in one walk")
+            visited.add(state_id)
+            state = flow.states[state_id]
+            remaining = self.longest(flow.id, state_id) + tail
+
+            def ask(question: Question, value: str | None) -> Pending:
+                number = sum(1 for a in self.path if not a.preset) + 1
+                question = _with_progress(question, number, number - 1 + remaining)
+                return Pending(question, tuple(self.path), value)
+
+            match state:
+                case d.ChoiceState() | d.ConfirmState() | d.InstructionState():
+                    question = _question(flow, state_id, state, prefix)
+                    value, is_preset = self._value(question, state_id, local, preset)
+                    option = _option(question, value)
+                    if option is None:
+                        return ask(question, value)
+                    self._record(question, option.value, option.label, is_preset, local, state_id)
+                    state_id = _target(state, option.value)
+                case d.InputState():
+                    if state.ask is not None:
+                        gate = Question(prefix + state_id, "confirm", state.ask, confirm_options(), flow_id=flow.id, state_id=state_id)
+                        value, is_preset = self._value(gate, state_id, local, preset)
+                        option = _option(gate, value)
+                        if option is None:
+                            return ask(gate, value)
+                        self._record(gate, option.value, option.label, is_preset, local, state_id)
+                        remaining -= 1
+                        if option.value == NO:
+                            state_id = state.next
+                            continue
+                    for name in state.fields:
+                        spec = self.pack.shared.fields[name]
+                        question = Question(
+                            prefix + name, "text", spec.prompt, help=spec.help,
+                            validator=spec.validate, flow_id=flow.id, state_id=state_id,
+                        )
+                        value, is_preset = self._value(question, name, local, preset)
+                        if value is None or validators.problem(spec.validate, value) is not None:
+                            return ask(question, value)
+                        self._record(question, value, value, is_preset, local, name)
+                        remaining -= 1
+                    state_id = state.next
+                case d.SubflowState():
+                    entry = f"{flow.id}/{state_id}"
+                    if entry in stack:
+                        raise FlowError(f"{flow.id}: sub-flow {state.flow!r} enters itself again")
+                    after = self.longest(flow.id, state.next) + tail
+                    pending = self.run(
+                        self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry)
+                    )
+                    if pending is not None:
+                        return pending
+                    state_id = state.next
+                case d.OutcomeState():
+                    self.parts.append(Part(flow, state_id, state, local))
+                    return None
+
+    def _value(self, question: Question, local_key: str, local: dict[str, str], preset: Mapping[str, str]) -> tuple[str | None, bool]:
+        if local_key in preset:
+            return preset[local_key], True
+        return self.answers.get(question.key), False
+
+    def _record(self, question: Question, value: str, label: str, preset: bool, local: dict[str, str], local_key: str) -> None:
+        local[local_key] = value
+        self.path.append(Answered(question.key, question.prompt, value, label, preset))
+
+
+def _question(flow: d.Flow, state_id: str, state: d.State, prefix: str) -> Question:
+    key = prefix + state_id
+    match state:
+        case d.ChoiceState():
+            options = tuple(Option(c.value, c.label) for c in state.choices)
+            return Question(key, "choice", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id)
+        case d.ConfirmState():
+            return Question(key, "confirm", state.prompt, confirm_options(), state.help, flow_id=flow.id, state_id=state_id)
+        case d.InstructionState():
+            # Conditional lines are resolved by the renderer of the question; the
+            # instruction itself is shown whole here.
+            lines = tuple(t if isinstance(t, str) else t.text for t in state.text)
+            return Question(key, "instruction", state.title, (Option(DONE, w.DONE_LABEL),), lines=lines, flow_id=flow.id, state_id=state_id)
+    raise TypeError(state)
+
+
+def _option(question: Question, value: str | None) -> Option | None:
+    if value is None:
+        return None
+    return next((o for o in question.options if o.value == value), None)
+
+
+def _target(state: d.State, value: str) -> str:
+    match state:
+        case d.ChoiceState():
+            return next(c.next for c in state.choices if c.value == value)
+        case d.ConfirmState():
+            return state.if_yes if value == YES else state.if_no
+        case d.InstructionState():
+            return state.next
+    raise TypeError(state)
+
+
+def _with_progress(question: Question, number: int, total: int) -> Question:
+    return replace(question, number=number, total=max(total, number))
+
+
+class _Longest:
+    """The most questions that may still be asked from a state to an outcome."""
+
+    def __init__(self, pack: d.Pack) -> None:
+        self.pack = pack
+        self.memo: dict[tuple[str, str], int] = {}
+
+    def __call__(self, flow_id: str, state_id: str) -> int:
+        key = (flow_id, state_id)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = 0  # in progress: a loop adds nothing
+        self.memo[key] = result = self._count(flow_id, self.pack.flows[flow_id].states[state_id])
+        return result
+
+    def _count(self, flow_id: str, state: d.State) -> int:
+        match state:
+            case d.ChoiceState():
+                return 1 + max(self(flow_id, c.next) for c in state.choices)
+            case d.ConfirmState():
+                return 1 + max(self(flow_id, state.if_yes), self(flow_id, state.if_no))
+            case d.InstructionState():
+                return 1 + self(flow_id, state.next)
+            case d.InputState():
+                return (state.ask is not None) + len(state.fields) + self(flow_id, state.next)
+            case d.SubflowState():
+                sub = self.pack.flows[state.flow]
+                return self(sub.id, sub.start) + self(flow_id, state.next)
+        return 0
+
+
+def walk(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> Pending | Finished:
+    """Replay ``answers`` through a flow: the first open question, or the outcome."""
+    walker = _Walker(pack, answers)
+    pending = walker.run(pack.flows[flow_id], "", {}, 0, ())
+    if pending is not None:
+        return pending
+    return Finished(tuple(walker.path), tuple(walker.parts))
+
+
+def prune(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> dict[str, str]:
+    """Only the answers the current path uses, in the order they are asked."""
+    position = walk(pack, flow_id, answers)
+    return {a.key: a.value for a in position.path if not a.preset}

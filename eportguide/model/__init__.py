@@ -1,0 +1,1 @@
+"""The flow model: typed, immutable definitions and the loader that builds them."""

@@ -1,0 +1,235 @@
+"""Reads a flows pack from a directory: YAML in, validated model out.
+
+A pack is a directory holding ``_facts.yaml`` (shared facts and input fields), an
+optional ``_calendar.yaml`` (holidays announced after the calendar library's release)
+and one ``<flow-id>.yaml`` per procedure. YAML is read with the safe loader (the C one
+when present); every problem is reported with file, line and column.
+"""
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eportguide.model import definitions as d
+from eportguide.model.findings import Finding, PackError
+from eportguide.model.schema import Builder, Invalid, Problem
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+SHARED_FILE = "_facts.yaml"
+CALENDAR_FILE = "_calendar.yaml"
+FLOW_SUFFIX = ".yaml"
+#: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
+RESERVED_IDS = frozenset(
+    {"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"}
+)
+#: Largest flow file read; a bigger one is a mistake, not a procedure.
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(slots=True)
+class Document:
+    """One parsed YAML file, kept so that findings can point at lines."""
+
+    file: str
+    node: Any
+    data: Any
+
+    def locate(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
+        node, mark = self.node, getattr(self.node, "start_mark", None)
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == str(step):
+                        node, mark = value_node, (key_node if at_key else value_node).start_mark
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if step >= len(node.value):
+                    break
+                node = node.value[step]
+                mark = node.start_mark
+            else:
+                break
+        if mark is None:
+            return 1, 1
+        return mark.line + 1, mark.column + 1
+
+
+@dataclass(slots=True)
+class Loaded:
+    """The outcome of reading a pack: the model (when usable) and what was found."""
+
+    pack: d.Pack | None
+    findings: list[Finding]
+    documents: dict[str, Document] = field(default_factory=dict)  # flow id or file name
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def flow_files(directory: Path) -> list[Path]:
+    """The flow files of a pack, by name; shared files start with an underscore."""
+    return sorted(
+        p for p in directory.glob("*" + FLOW_SUFFIX) if not p.name.startswith(("_", "."))
+    )
+
+
+def flow_ids(directory: Path) -> list[str]:
+    """Flow ids from file names alone: cheap enough for ``--help``."""
+    return [p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)]
+
+
+def parse(path: Path) -> tuple[Document | None, list[Finding]]:
+    """Parse one YAML file safely; a syntax or encoding error becomes a finding."""
+    file = display_path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [Finding(file, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes", "file")]
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Finding(file, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})", "encoding")]
+    except OSError as exc:
+        return None, [Finding(file, 1, 1, f"cannot read: {exc.strerror or exc}", "file")]
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(p for p in (exc.context, exc.problem) if p)
+        return None, [Finding(file, line, column, f"YAML syntax: {message}", "yaml")]
+    except yaml.YAMLError as exc:
+        return None, [Finding(file, 1, 1, f"YAML: {exc}", "yaml")]
+    finally:
+        loader.dispose()
+    document = Document(file, node, data)
+    return document, list(_duplicate_keys(document))
+
+
+def _duplicate_keys(document: Document) -> Iterator[Finding]:
+    """PyYAML keeps the last of two equal keys silently; a flow author must hear of it."""
+    stack = [document.node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        mark = key_node.start_mark
+                        yield Finding(
+                            document.file, mark.line + 1, mark.column + 1,
+                            f"duplicate key {key_node.value!r}", "duplicate-key",
+                        )
+                    seen.add(key_node.value)
+                stack.append(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _findings(document: Document, problems: list[Problem], flow: str | None) -> list[Finding]:
+    found = []
+    for problem in problems:
+        line, column = document.locate(problem.path, problem.at_key)
+        state = None
+        if len(problem.path) >= 2 and problem.path[0] == "states":
+            state = str(problem.path[1])
+        found.append(Finding(document.file, line, column, problem.message, problem.rule, flow, state))
+    return found
+
+
+def _build(cls: type, document: Document, flow: str | None) -> tuple[Any, list[Finding]]:
+    builder = Builder()
+    try:
+        value = builder.build(cls, document.data, ())
+    except Invalid:  # its problems are in builder.problems
+        value = None
+    if builder.problems:  # a bad item inside a list leaves a hole: never use the value
+        value = None
+    return value, _findings(document, builder.problems, flow)
+
+
+def read_pack(directory: Path) -> Loaded:
+    """Read and check a pack, collecting every finding instead of stopping at the first."""
+    from eportguide.model import references  # the cross-file checks
+
+    findings: list[Finding] = []
+    documents: dict[str, Document] = {}
+    if not directory.is_dir():
+        where = display_path(directory)
+        return Loaded(None, [Finding(where, 1, 1, "flows directory not found", "file")])
+
+    shared: d.Shared | None = None
+    shared_path = directory / SHARED_FILE
+    if shared_path.exists():
+        document, found = parse(shared_path)
+        findings += found
+        if document is not None:
+            documents[SHARED_FILE] = document
+            shared, found = _build(d.Shared, document, None)
+            findings += found
+    else:
+        findings.append(Finding(display_path(shared_path), 1, 1, "missing shared facts file", "file"))
+
+    calendar = d.CalendarOverrides()
+    calendar_path = directory / CALENDAR_FILE
+    if calendar_path.exists():
+        document, found = parse(calendar_path)
+        findings += found
+        if document is not None:
+            documents[CALENDAR_FILE] = document
+            built, found = _build(d.CalendarOverrides, document, None)
+            findings += found + references.check_calendar(built, document)
+            calendar = built or calendar
+
+    flows: dict[str, d.Flow] = {}
+    for path in flow_files(directory):
+        stem = path.name.removesuffix(FLOW_SUFFIX)
+        document, found = parse(path)
+        findings += found
+        if document is None:
+            continue
+        flow, found = _build(d.Flow, document, stem)
+        findings += found
+        if flow is None:
+            continue
+        findings += references.check_identity(flow, stem, document, flows, documents)
+        if flow.id not in flows:
+            flows[flow.id] = flow
+            documents[flow.id] = document
+
+    if not flows and not findings:
+        findings.append(Finding(display_path(directory), 1, 1, "no flow files found", "file"))
+    if shared is None:
+        return Loaded(None, findings, documents)
+    ordered = {i: flows[i] for i in shared.order if i in flows}
+    ordered.update(sorted(flows.items()))
+    pack = d.Pack(shared=shared, flows=ordered, calendar=calendar)
+    findings += references.check_pack(pack, documents)
+    return Loaded(pack, findings, documents)
+
+
+def load_pack(directory: Path) -> d.Pack:
+    """A usable pack, or PackError listing every error (warnings are ignored here)."""
+    loaded = read_pack(directory)
+    if loaded.errors or loaded.pack is None:
+        raise PackError(loaded.errors)
+    return loaded.pack

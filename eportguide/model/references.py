@@ -1,0 +1,240 @@
+"""Cross-references in a pack: next states, facts, fields, sub-flows and conditions.
+
+These checks run on every load, because the engine relies on them: a flow that passes
+them can be stepped through without a missing state or fact.
+"""
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from eportguide.model import definitions as d
+from eportguide.model import templates
+from eportguide.model.findings import Finding
+from eportguide.model.loader import RESERVED_IDS, SHARED_FILE, Document
+from eportguide.model.schema import closest
+
+YES, NO, DONE = "yes", "no", "done"
+Path = tuple[str | int, ...]
+
+
+def question_values(flow: d.Flow) -> dict[str, tuple[str, ...] | None]:
+    """Answer keys a flow asks directly, with their allowed values (None: free text)."""
+    keys: dict[str, tuple[str, ...] | None] = {}
+    for state_id, state in flow.states.items():
+        match state:
+            case d.ChoiceState():
+                keys[state_id] = tuple(c.value for c in state.choices)
+            case d.ConfirmState():
+                keys[state_id] = (YES, NO)
+            case d.InstructionState():
+                keys[state_id] = (DONE,)
+            case d.InputState():
+                if state.ask is not None:
+                    keys[state_id] = (YES, NO)
+                for name in state.fields:
+                    keys[name] = None
+    return keys
+
+
+def next_states(state: d.State) -> list[tuple[Path, str]]:
+    """Each transition of a state as (path inside the state, target state id)."""
+    match state:
+        case d.ChoiceState():
+            return [(("choices", i, "next"), c.next) for i, c in enumerate(state.choices)]
+        case d.ConfirmState():
+            return [(("if_yes",), state.if_yes), (("if_no",), state.if_no)]
+        case d.InputState() | d.InstructionState() | d.SubflowState():
+            return [(("next",), state.next)]
+    return []
+
+
+def texts(state: d.State) -> Iterator[tuple[Path, str]]:
+    """Every text of a state that may hold placeholders, with its path."""
+
+    def items(name: str, values: tuple[d.Text, ...]) -> Iterator[tuple[Path, str]]:
+        for i, item in enumerate(values):
+            if isinstance(item, d.ConditionalText):
+                yield (name, i, "text"), item.text
+            elif item is not None:
+                yield (name, i), item
+
+    match state:
+        case d.InstructionState():
+            yield from items("text", state.text)
+        case d.OutcomeState():
+            yield from items("steps", state.steps)
+            yield from items("materials", state.materials)
+            yield from items("warnings", state.warnings)
+            if state.email is not None:
+                yield ("email", "subject"), state.email.subject
+                for i, f in enumerate(state.email.fields):
+                    yield ("email", "fields", i, "value"), f.value
+                yield from (
+                    (("email", *path), text) for path, text in items("attachments", state.email.attachments)
+                )
+
+
+def conditions(state: d.State) -> Iterator[tuple[Path, d.Condition]]:
+    groups: list[tuple[str, tuple[d.Text, ...]]] = []
+    if isinstance(state, d.InstructionState):
+        groups = [("text", state.text)]
+    elif isinstance(state, d.OutcomeState):
+        groups = [("steps", state.steps), ("materials", state.materials), ("warnings", state.warnings)]
+        if state.email is not None:
+            groups.append(("attachments", state.email.attachments))
+    for name, values in groups:
+        for i, item in enumerate(values):
+            if isinstance(item, d.ConditionalText):
+                prefix: Path = ("email",) if name == "attachments" else ()
+                yield (*prefix, name, i, "when"), item.when
+
+
+class _Checker:
+    def __init__(self, pack: d.Pack, documents: Mapping[str, Document]) -> None:
+        self.pack = pack
+        self.documents = documents
+        self.findings: list[Finding] = []
+
+    def report(self, flow: str | None, path: Path, message: str, rule: str, state: str | None = None) -> None:
+        document = self.documents.get(flow or SHARED_FILE)
+        if document is None:
+            return
+        line, column = document.locate(path)
+        if state is None and len(path) >= 2 and path[0] == "states":
+            state = str(path[1])
+        self.findings.append(Finding(document.file, line, column, message, rule, flow, state))
+
+    def fact(self, flow: str, path: Path, name: str, kind: str | None = None) -> None:
+        facts = self.pack.shared.facts
+        fact = facts.get(name)
+        if fact is None:
+            hint = closest(name, list(facts))
+            self.report(flow, path, f"unknown fact {name!r}{hint}", "unknown-fact")
+        elif kind is not None and fact.kind != kind:
+            self.report(flow, path, f"fact {name!r} is a {fact.kind}, not a {kind}", "fact-kind")
+
+    def check(self) -> list[Finding]:
+        shared = self.pack.shared
+        for i, flow_id in enumerate(shared.order):
+            if flow_id not in self.pack.flows:
+                self.report(None, ("order", i), f"order names unknown flow {flow_id!r}", "unknown-flow")
+        for name, fact in shared.facts.items():
+            if fact.kind == "duration" and (fact.min_working_days is None or fact.max_working_days is None):
+                self.report(None, ("facts", name), f"duration {name!r} needs min_working_days and max_working_days", "required")
+        for flow in self.pack.flows.values():
+            self.check_flow(flow)
+        return self.findings
+
+    def check_flow(self, flow: d.Flow) -> None:
+        fid = flow.id
+        states = flow.states
+        if flow.start not in states:
+            self.report(fid, ("start",), f"start state {flow.start!r} does not exist{closest(flow.start, list(states))}", "unknown-state")
+        keys = question_values(flow)
+        names = set(self.pack.shared.facts) | set(self.pack.shared.fields) | {templates.BUSINESS}
+        for state_id, state in states.items():
+            base: Path = ("states", state_id)
+            for path, target in next_states(state):
+                if target not in states:
+                    hint = closest(target, list(states))
+                    self.report(fid, (*base, *path), f"next state {target!r} does not exist{hint}", "unknown-state")
+            if isinstance(state, d.ChoiceState):
+                seen: set[str] = set()
+                for i, choice in enumerate(state.choices):
+                    if choice.value in seen:
+                        self.report(fid, (*base, "choices", i, "value"), f"duplicate choice value {choice.value!r}", "duplicate-choice")
+                    seen.add(choice.value)
+            if isinstance(state, d.InputState):
+                for i, name in enumerate(state.fields):
+                    if name not in self.pack.shared.fields:
+                        hint = closest(name, list(self.pack.shared.fields))
+                        self.report(fid, (*base, "fields", i), f"unknown input field {name!r}{hint}", "unknown-field")
+                    elif name in states:
+                        self.report(fid, (*base, "fields", i), f"input field {name!r} has the name of a state", "name-clash")
+            if isinstance(state, d.SubflowState):
+                self.check_subflow(flow, state_id, state)
+            if isinstance(state, d.OutcomeState):
+                self.check_outcome(fid, base, state)
+            for path, text in texts(state):
+                for name, attribute in templates.placeholders(text):
+                    if name not in names:
+                        hint = closest(name, sorted(names))
+                        self.report(fid, (*base, *path), f"unknown fact {name!r} in text{hint}", "unknown-fact")
+                    elif attribute is not None and (
+                        name not in self.pack.shared.facts or attribute not in templates.FACT_ATTRIBUTES
+                    ):
+                        self.report(fid, (*base, *path), f"unknown attribute {name}.{attribute}", "unknown-fact")
+            for path, condition in conditions(state):
+                self.check_condition(fid, (*base, *path), condition, keys)
+
+    def check_condition(self, fid: str, path: Path, condition: d.Condition, keys: Mapping[str, tuple[str, ...] | None]) -> None:
+        for key, wanted in condition.items():
+            if key not in keys:
+                hint = closest(key, list(keys))
+                self.report(fid, (*path, key), f"condition names unknown question {key!r}{hint}", "unknown-question")
+                continue
+            allowed = keys[key]
+            values = (wanted,) if isinstance(wanted, str) else wanted
+            for value in values:
+                if allowed is not None and value not in allowed:
+                    self.report(fid, (*path, key), f"{value!r} is not an answer of {key!r} ({', '.join(allowed)})", "unknown-value")
+
+    def check_subflow(self, flow: d.Flow, state_id: str, state: d.SubflowState) -> None:
+        base: Path = ("states", state_id)
+        target = self.pack.flows.get(state.flow)
+        if target is None:
+            hint = closest(state.flow, list(self.pack.flows))
+            self.report(flow.id, (*base, "flow"), f"sub-flow {state.flow!r} does not exist{hint}", "unknown-flow")
+            return
+        if target.id == flow.id and not state.answers:
+            self.report(flow.id, (*base, "flow"), "a flow may enter itself only with preset answers", "subflow-cycle")
+        keys = question_values(target)
+        for key, value in state.answers.items():
+            if key not in keys:
+                self.report(flow.id, (*base, "answers", key), f"{state.flow} asks no question {key!r}", "unknown-question")
+            elif keys[key] is not None and value not in (keys[key] or ()):
+                self.report(flow.id, (*base, "answers", key), f"{value!r} is not an answer of {key!r}", "unknown-value")
+
+    def check_outcome(self, fid: str, base: Path, state: d.OutcomeState) -> None:
+        if state.email is not None:
+            self.fact(fid, (*base, "email", "to"), state.email.to, "email")
+        if state.mail is not None:
+            self.fact(fid, (*base, "mail", "to"), state.mail.to, "address")
+        if state.deadline is not None:
+            self.fact(fid, (*base, "deadline", "duration"), state.deadline.duration, "duration")
+        for i, name in enumerate(state.contacts):
+            self.fact(fid, (*base, "contacts", i), name)
+
+
+def check_pack(pack: d.Pack, documents: Mapping[str, Document]) -> list[Finding]:
+    return _Checker(pack, documents).check()
+
+
+def check_identity(
+    flow: d.Flow, stem: str, document: Document, seen: Mapping[str, d.Flow], documents: Mapping[str, Document]
+) -> list[Finding]:
+    """The id must match the file name, be unique, and not shadow a command."""
+    found = []
+    line, column = document.locate(("id",))
+    if flow.id in seen:
+        other = documents[flow.id].file
+        found.append(Finding(document.file, line, column, f"duplicate flow id {flow.id!r} (also in {other})", "duplicate-flow", flow.id))
+    if flow.id != stem:
+        found.append(Finding(document.file, line, column, f"flow id {flow.id!r} differs from its file name {stem!r}", "file-name", flow.id))
+    if flow.id in RESERVED_IDS:
+        found.append(Finding(document.file, line, column, f"flow id {flow.id!r} is a built-in command", "reserved-id", flow.id))
+    return found
+
+
+def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> list[Finding]:
+    found = []
+    if calendar is None:
+        return found
+    for name in ("holidays", "workdays"):
+        for i, text in enumerate(getattr(calendar, name)):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                line, column = document.locate((name, i))
+                found.append(Finding(document.file, line, column, f"{text!r} is not a date (YYYY-MM-DD)", "type"))
+    return found

@@ -1,0 +1,269 @@
+"""The flow-file schema, read off the type hints of ``definitions``.
+
+One walk over the hints serves two purposes: ``build`` turns parsed YAML into the
+immutable model (collecting every problem with its path in the document), and
+``json_schema`` emits the JSON Schema that editors use to complete and check flow
+files. There is no second, hand-written description of the format.
+"""
+
+import dataclasses
+from datetime import date
+import difflib
+import types
+import typing
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+from eportguide.model import definitions as d
+
+Path = tuple[str | int, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Problem:
+    """A schema violation at ``path`` inside one document."""
+
+    path: Path
+    message: str
+    rule: str
+    at_key: bool = False  # point at the key rather than its value (unknown keys)
+
+
+class Invalid(Exception):
+    """A value that could not be built; its problems are already recorded."""
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _type_name(tp: Any) -> str:
+    origin = get_origin(tp)
+    if tp is str:
+        return "text"
+    if tp is int:
+        return "a whole number"
+    if tp is bool:
+        return "yes/no"
+    if origin in (tuple, list):
+        return "a list"
+    if origin in (Mapping, dict) or dataclasses.is_dataclass(tp):
+        return "a mapping"
+    if origin in (Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
+    return str(tp)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+class Builder:
+    """Builds model objects from plain data, recording every problem found."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: Path, message: str, rule: str, at_key: bool = False) -> Invalid:
+        self.problems.append(Problem(path, message, rule, at_key))
+        return Invalid()
+
+    def build(self, tp: Any, value: Any, path: Path) -> Any:
+        origin = get_origin(tp)
+        if tp is Any:
+            return value
+        if tp is str:
+            # YAML turns 83196210 into an int; a fact is text, so accept plain scalars.
+            if isinstance(value, str):
+                return value
+            if isinstance(value, int | float | date) and not isinstance(value, bool):
+                return value.isoformat() if isinstance(value, date) else str(value)
+            raise self.fail(path, f"expected text, found {_kind_of(value)}", "type")
+        if tp is int:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            raise self.fail(path, f"expected a whole number, found {_kind_of(value)}", "type")
+        if origin is Literal:
+            allowed = get_args(tp)
+            if value in allowed:
+                return value
+            hint = closest(str(value), [str(a) for a in allowed])
+            raise self.fail(
+                path, f"{value!r} is not one of {', '.join(map(str, allowed))}{hint}", "enum"
+            )
+        if origin in (Union, types.UnionType):
+            return self._build_union(tp, value, path)
+        if origin is tuple:
+            if not isinstance(value, list):
+                raise self.fail(path, f"expected a list, found {_kind_of(value)}", "type")
+            (item_tp, _ellipsis) = get_args(tp)
+            return tuple(self._collect(item_tp, item, (*path, i)) for i, item in enumerate(value))
+        if origin is Mapping:
+            if not isinstance(value, dict):
+                raise self.fail(path, f"expected a mapping, found {_kind_of(value)}", "type")
+            _key_tp, value_tp = get_args(tp)
+            built = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    self.fail((*path, str(key)), f"key {key!r} must be text", "type", at_key=True)
+                    continue
+                built[key] = self._collect(value_tp, item, (*path, key))
+            return types.MappingProxyType(built)
+        if dataclasses.is_dataclass(tp):
+            return self._build_dataclass(tp, value, path)
+        raise TypeError(f"schema has an unsupported type {tp!r}")  # a bug in definitions
+
+    def _collect(self, tp: Any, value: Any, path: Path) -> Any:
+        """Build one item of a container; a bad item is recorded and left as None."""
+        try:
+            return self.build(tp, value, path)
+        except Invalid:
+            return None
+
+    def _build_union(self, tp: Any, value: Any, path: Path) -> Any:
+        options = get_args(tp)
+        if value is None and type(None) in options:
+            return None
+        options = tuple(o for o in options if o is not type(None))
+        classes = [o for o in options if dataclasses.is_dataclass(o)]
+        if len(classes) > 1:  # the state union: pick the class by its ``kind``
+            if not isinstance(value, dict):
+                raise self.fail(path, f"expected a mapping, found {_kind_of(value)}", "type")
+            kind = value.get("kind")
+            if kind is None:
+                raise self.fail(path, "missing required key 'kind'", "required", at_key=True)
+            cls = d.STATE_KINDS.get(kind)
+            if cls is None:
+                hint = closest(str(kind), list(d.STATE_KINDS))
+                raise self.fail(
+                    (*path, "kind"),
+                    f"unknown state kind {kind!r}{hint}; kinds: {', '.join(d.STATE_KINDS)}",
+                    "enum",
+                )
+            return self._build_dataclass(cls, value, path)
+        for option in options:  # e.g. str | ConditionalText: choose by the data's shape
+            if _shape_fits(option, value):
+                return self.build(option, value, path)
+        expected = " or ".join(_type_name(o) for o in options)
+        raise self.fail(path, f"expected {expected}, found {_kind_of(value)}", "type")
+
+    def _build_dataclass(self, cls: Any, value: Any, path: Path) -> Any:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected a mapping, found {_kind_of(value)}", "type")
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints = _hints(cls)
+        ok = True
+        for key in value:
+            if key not in fields:
+                hint = closest(str(key), list(fields))
+                self.fail((*path, str(key)), f"unknown key {key!r}{hint}", "unknown-key", True)
+                ok = False
+        kwargs = {}
+        for name, f in fields.items():
+            if name not in value:
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                    self.fail(path, f"missing required key {name!r}", "required", at_key=True)
+                    ok = False
+                continue
+            try:
+                kwargs[name] = self.build(hints[name], value[name], (*path, name))
+            except Invalid:
+                ok = False
+        if not ok:
+            raise Invalid()
+        return cls(**kwargs)
+
+
+def _shape_fits(tp: Any, value: Any) -> bool:
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if get_origin(tp) is Literal:
+        return isinstance(value, str)
+    if tp is str:
+        return isinstance(value, str | int | float) and not isinstance(value, bool)
+    origin = get_origin(tp)
+    if origin is tuple:
+        return isinstance(value, list)
+    return isinstance(value, dict)
+
+
+def closest(word: str, candidates: list[str]) -> str:
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+# --- JSON Schema ------------------------------------------------------------------
+
+
+def json_schema(root: type, title: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document whose top level is ``root``."""
+    defs: dict[str, Any] = {}
+    top = _schema_of(root, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        **top,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = get_origin(tp)
+    if tp is str:
+        return {"type": "string"}
+    if tp is int:
+        return {"type": "integer"}
+    if origin is Literal:
+        args = get_args(tp)
+        return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
+    if origin in (Union, types.UnionType):
+        options = [o for o in get_args(tp) if o is not type(None)]
+        schemas = [_schema_of(o, defs) for o in options]
+        if type(None) in get_args(tp):
+            schemas.append({"type": "null"})
+        return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_of(get_args(tp)[0], defs)}
+    if origin is Mapping:
+        return {"type": "object", "additionalProperties": _schema_of(get_args(tp)[1], defs)}
+    if dataclasses.is_dataclass(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder first: definitions may refer to themselves
+            defs[name] = _object_schema(tp, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"schema has an unsupported type {tp!r}")
+
+
+def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = _hints(cls)
+    properties = {}
+    required = []
+    for f in dataclasses.fields(cls):
+        prop = _schema_of(hints[f.name], defs)
+        if "doc" in f.metadata:
+            prop = {**prop, "description": f.metadata["doc"]}
+        properties[f.name] = prop
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.append(f.name)
+    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
+        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    return schema
