@@ -3,6 +3,7 @@
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from eportguide import wording as w
 from eportguide.engine.walk import Answered, Finished, Part
 from eportguide.model import definitions as d
 from eportguide.model import templates
@@ -84,10 +85,11 @@ def matches(condition: d.Condition, answers: Mapping[str, str]) -> bool:
 class _Filler:
     """Fills placeholders for one part and notes which contact facts were named."""
 
-    def __init__(self, pack: d.Pack, part: Part, used: dict[str, None]) -> None:
+    def __init__(self, pack: d.Pack, part: Part, used: dict[str, None], every_branch: bool = False) -> None:
         self.shared = pack.shared
         self.part = part
         self.used = used
+        self.every_branch = every_branch  # ``show``: keep conditional lines, marked
 
     def resolve(self, name: str, attribute: str | None) -> str:
         fact = self.shared.facts.get(name)
@@ -102,10 +104,20 @@ class _Filler:
     def text(self, template: str) -> str:
         return templates.fill(template, self.resolve)
 
+    def field(self, template: str) -> str:
+        """An e-mail body value; one XX, not "XX XX", when none of its inputs was given."""
+        names = [name for name, _ in templates.placeholders(template)]
+        inputs = [n for n in names if n in self.shared.fields]
+        if inputs and len(inputs) == len(names) and not any(self.part.answers.get(n) for n in inputs):
+            return self.shared.placeholder
+        return self.text(template)
+
     def items(self, values: tuple[d.Text, ...]) -> Iterator[str]:
         for item in values:
             if isinstance(item, d.ConditionalText):
-                if matches(item.when, self.part.answers):
+                if self.every_branch:
+                    yield self.text(item.text) + w.ONLY_WHEN.format(condition=describe_condition(item.when))
+                elif matches(item.when, self.part.answers):
                     yield self.text(item.text)
             else:
                 yield self.text(item)
@@ -115,7 +127,20 @@ def _unique(values: Iterator[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def build(pack: d.Pack, finished: Finished) -> Result:
+def describe_condition(condition: d.Condition) -> str:
+    return "，".join(
+        f"{key}={value if isinstance(value, str) else '/'.join(value)}" for key, value in condition.items()
+    )
+
+
+def describe(pack: d.Pack, flow: d.Flow, outcome_id: str) -> Result:
+    """An outcome as ``show`` prints it: no answers, every conditional line marked."""
+    outcome = flow.states[outcome_id]
+    assert isinstance(outcome, d.OutcomeState)
+    return build(pack, Finished((), (Part(flow, outcome_id, outcome, {}),)), every_branch=True)
+
+
+def build(pack: d.Pack, finished: Finished, every_branch: bool = False) -> Result:
     """Assemble the result of a finished walk; the last part is the flow's own outcome."""
     used: dict[str, None] = {}
     steps: list[Step] = []
@@ -125,7 +150,7 @@ def build(pack: d.Pack, finished: Finished) -> Result:
     sections = len(finished.parts) > 1
     for part in finished.parts:
         outcome = part.outcome
-        fill = _Filler(pack, part, used)
+        fill = _Filler(pack, part, used, every_branch)
         section = outcome.title if sections else None
         steps += (Step(text, section) for text in fill.items(outcome.steps))
         materials += fill.items(outcome.materials)
@@ -136,7 +161,7 @@ def build(pack: d.Pack, finished: Finished) -> Result:
             email = EmailDraft(
                 to=pack.shared.facts[spec.to].value,
                 subject=fill.text(spec.subject),
-                fields=tuple((f.label, fill.text(f.value)) for f in spec.fields),
+                fields=tuple((f.label, fill.field(f.value)) for f in spec.fields),
                 attachments=tuple(fill.items(spec.attachments)),
             )
         if outcome.mail is not None and mailing is None:

@@ -38,6 +38,7 @@ class Question:
     help: str | None = None
     validator: str | None = None  # text questions: the validators.CHECKS name
     lines: tuple[str, ...] = ()  # instruction questions: what to do
+    implied_by: tuple[str, ...] = ()  # gate questions: answer keys that imply 是
     flow_id: str = ""
     state_id: str = ""
     number: int = 1  # this question's position in the walk, from 1
@@ -117,7 +118,11 @@ class _Walker:
                     state_id = _target(state, option.value)
                 case d.InputState():
                     if state.ask is not None:
-                        gate = Question(prefix + state_id, "confirm", state.ask, confirm_options(), flow_id=flow.id, state_id=state_id)
+                        gate = Question(
+                            prefix + state_id, "confirm", state.ask, confirm_options(),
+                            flow_id=flow.id, state_id=state_id,
+                            implied_by=tuple(prefix + name for name in state.fields),
+                        )
                         value, is_preset = self._value(gate, state_id, local, preset)
                         option = _option(gate, value)
                         if option is None:

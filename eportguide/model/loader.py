@@ -16,12 +16,9 @@ import yaml
 
 from eportguide.model import definitions as d
 from eportguide.model.findings import Finding, PackError
+from eportguide.model.safeyaml import SafeLoader
 from eportguide.model.schema import Builder, Invalid, Problem
 
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader  # type: ignore[assignment]
 
 SHARED_FILE = "_facts.yaml"
 CALENDAR_FILE = "_calendar.yaml"

@@ -1,0 +1,1 @@
+"""eportguide: a command-line wizard for China E-Port (Shaanxi) IC-card procedures."""

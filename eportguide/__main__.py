@@ -1,0 +1,3 @@
+from eportguide.cli import main
+
+main()

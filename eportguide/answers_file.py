@@ -1,0 +1,61 @@
+"""Answers given on the command line: ``--answer ID=VALUE`` and ``--answers FILE``."""
+
+from pathlib import Path
+
+from eportguide import wording as w
+from eportguide.errors import UsageError
+
+MAX_ANSWERS_BYTES = 1_000_000
+
+
+def _scalar(value: object) -> str | None:
+    if isinstance(value, bool):  # YAML reads yes/no as booleans
+        return "yes" if value else "no"
+    if value is None:
+        return ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    return None
+
+
+def read(path: Path) -> dict[str, str]:
+    """A YAML or JSON mapping of answer key to value; anything else is a usage error."""
+    from eportguide.model import safeyaml
+    try:
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.FILE_TOO_LARGE.format(limit=MAX_ANSWERS_BYTES)))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_UTF8)) from None
+    try:
+        data = safeyaml.load(text)
+    except safeyaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"（第 {mark.line + 1} 行）" if mark else ""
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_YAML + where)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        found = w.FOUND_LIST if isinstance(data, list) else w.FOUND_SCALAR
+        raise UsageError(w.ANSWERS_FILE_NOT_MAPPING.format(path=path, found=found))
+    answers = {}
+    for key, value in data.items():
+        text_value = _scalar(value)
+        if text_value is None:
+            raise UsageError(w.ANSWERS_FILE_BAD_VALUE.format(path=path, key=key))
+        answers[str(key)] = text_value
+    return answers
+
+
+def parse_options(options: list[str]) -> dict[str, str]:
+    answers = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(w.BAD_ANSWER_OPTION.format(value=option))
+        answers[key.strip()] = value
+    return answers

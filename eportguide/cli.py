@@ -1,0 +1,138 @@
+"""The ``eportguide`` command line: built-in commands plus one command per flow.
+
+Errors of the program reach the user here, once: ``FlowGroup.invoke`` turns an
+``EportguideError`` into its message and exit code; no traceback is shown.
+"""
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from eportguide import wording as w
+from eportguide.errors import EXIT_INTERNAL, EportguideError
+
+class FlowGroup(TyperGroup):
+    """Resolves ``eportguide <flow-id>`` to ``eportguide run <flow-id>``."""
+
+    def _flow_ids(self, ctx: Any) -> list[str]:
+        from eportguide import packs
+        from eportguide.model.loader import flow_ids
+
+        root = ctx.find_root()
+        return flow_ids(packs.pack_dir(root.params.get("flows")))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None or cmd_name not in self._flow_ids(ctx):
+            return command
+        run = self.commands["run"]
+        params = [p for p in run.params if p.name != "flow_id"]
+        callback = run.callback
+        assert callback is not None
+
+        def run_this_flow(**kwargs: Any) -> Any:
+            return callback(flow_id=cmd_name, **kwargs)
+
+        return TyperCommand(
+            name=cmd_name, params=params, callback=run_this_flow, help=w.FLOW_COMMAND_HELP.format(id=cmd_name)
+        )
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, [*self.commands, *self._flow_ids(ctx)], n=3, cutoff=0.5)
+            hint = w.DID_YOU_MEAN.format(ids="、".join(close)) if close else w.SEE_LIST
+            _fail(EportguideError(w.UNKNOWN_COMMAND.format(name=name), hint))
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        super().format_commands(ctx, formatter)
+        ids = self._flow_ids(ctx)
+        if ids:
+            with formatter.section(w.HELP_PROCEDURES):
+                formatter.write_dl([(flow_id, "") for flow_id in ids])
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EportguideError as error:
+            _fail(error)
+
+
+def _fail(error: EportguideError) -> None:
+    from eportguide.console import error_console
+
+    console = error_console()
+    console.print(f"[bold red]{w.ERROR_PREFIX}[/]", end="")
+    console.print(error.message, markup=False, highlight=False)
+    if error.hint:
+        console.print(error.hint, markup=False, highlight=False, style="dim")
+    raise typer.Exit(error.exit_code)
+
+
+app = typer.Typer(
+    cls=FlowGroup,
+    name="eportguide",
+    help=w.APP_HELP,
+    add_completion=False,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    flows: Path | None = typer.Option(
+        None, "--flows", envvar="EPORTGUIDE_FLOWS", help=w.OPT_FLOWS, file_okay=False, show_default=False
+    ),
+    version: bool = typer.Option(False, "--version", help=w.OPT_VERSION, is_eager=True),
+) -> None:
+    if version:
+        from importlib.metadata import version as package_version
+
+        typer.echo(f"eportguide {package_version('eportguide')}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is not None:
+        return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from eportguide.commands import menu
+
+        menu.run(flows)
+    else:
+        typer.echo(ctx.get_help())
+
+
+def _register() -> None:
+    from eportguide.commands import listing, run, show
+
+    app.command("list", help=w.HELP_LIST)(listing.list_command)
+    app.command("show", help=w.HELP_SHOW)(show.show_command)
+    app.command("run", help=w.HELP_RUN)(run.run_command)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # outside a run (a run saves and says so itself)
+        print(w.INTERRUPTED, file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:  # e.g. `eportguide list | head -1`
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("EPORTGUIDE_DEBUG"):
+            raise
+        print(w.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,144 @@
+"""``eportguide run <id>`` (and ``eportguide <id>``): walk a procedure to its checklist."""
+
+import sys
+from datetime import date
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from eportguide import answers_file, packs, runner
+from eportguide import wording as w
+from eportguide.errors import UsageError
+from eportguide.model import definitions as d
+
+
+class RunFormat(str, Enum):
+    terminal = "terminal"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+def parse_today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(w.BAD_DATE.format(value=value)) from None
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path | None) -> dict[str, str]:
+    """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
+    from eportguide.engine.keys import answer_keys
+
+    given = answers_file.read(answers) if answers is not None else {}
+    given.update(answers_file.parse_options(answer))
+    known = answer_keys(pack, flow_id)
+    unknown = [k for k in given if k not in known]
+    if unknown:
+        raise UsageError(
+            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key="、".join(unknown)),
+            w.UNKNOWN_ANSWER_KEY_HINT.format(keys="、".join(known)),
+        )
+    return given
+
+
+def write_file(path: Path, content: str | bytes) -> None:
+    try:
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(w.CANNOT_WRITE.format(path=path, reason=exc.strerror or exc)) from None
+
+
+def run_command(
+    ctx: typer.Context,
+    flow_id: str = typer.Argument(..., metavar="FLOW", help=w.ARG_FLOW, show_default=False),
+    answer: list[str] = typer.Option([], "--answer", "-a", metavar="ID=VALUE", help=w.OPT_ANSWER),
+    answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help=w.OPT_ANSWERS, dir_okay=False),
+    no_input: bool = typer.Option(False, "--no-input", help=w.OPT_NO_INPUT),
+    format: RunFormat = typer.Option(RunFormat.terminal, "--format", "-f", help=w.OPT_FORMAT),  # noqa: A002
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False),
+    email_draft: Path | None = typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False),
+    no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
+    today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY),
+) -> None:
+    options = RunOptions(
+        flows=ctx.find_root().params.get("flows"), flow_id=flow_id, answer=answer, answers=answers,
+        no_input=no_input, format=format.value, output=output, email_draft=email_draft,
+        no_save=no_save, today=today,
+    )
+    execute(options)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    flow_id: str
+    flows: Path | None = None
+    answer: list[str] = field(default_factory=list)
+    answers: Path | None = None
+    no_input: bool = False
+    format: str = "terminal"  # noqa: A003
+    output: Path | None = None
+    email_draft: Path | None = None
+    no_save: bool = False
+    today: str | None = None
+
+
+def execute(options: RunOptions) -> None:
+    from eportguide import engine
+    from eportguide.prompting.scripted import ScriptedPrompter
+
+    pack = packs.load(packs.pack_dir(options.flows))
+    flow = packs.get_flow(pack, options.flow_id)
+    start = parse_today(options.today)
+    given = gather_answers(pack, flow.id, options.answer, options.answers)
+    fallback = None
+    if not options.no_input and is_interactive():
+        from eportguide.prompting.interactive import InteractivePrompter
+
+        fallback = InteractivePrompter()
+    prompter = ScriptedPrompter(given, fallback)
+    finished = runner.drive(pack, flow.id, prompter)
+    result = engine.build(pack, finished)
+    unused = prompter.unused()
+    if unused:
+        typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
+    emit(result, pack, options.format, options.output, options.email_draft, start)
+
+
+def emit(result: "object", pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:  # noqa: A002
+    """Print or write the result in the chosen format, and the e-mail draft if asked."""
+    from eportguide import render
+    from eportguide.engine import Result
+
+    assert isinstance(result, Result)
+    if email_draft is not None and result.email is not None:
+        from eportguide.render import eml
+
+        write_file(email_draft, eml.render(result))
+        typer.echo(w.WROTE_FILE.format(path=email_draft), err=True)
+    if format == "terminal" and output is None:
+        from eportguide.console import output_console
+        from eportguide.render import outline, terminal
+
+        shape = outline.build(result, render.completion_for(result, pack, today))
+        link = outline.mailto(result) if result.email is not None else None
+        terminal.render(shape, output_console(), link)
+        return
+    content = render.to_string(result, "text" if format == "terminal" else format, pack, today)
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_file(output, content)
+        typer.echo(w.WROTE_FILE.format(path=output), err=True)

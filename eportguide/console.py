@@ -1,0 +1,13 @@
+"""The rich consoles the program prints to; rich honours NO_COLOR and TERM=dumb."""
+
+import sys
+
+from rich.console import Console
+
+
+def output_console(file: object = None, width: int | None = None) -> Console:
+    return Console(file=file or sys.stdout, width=width, soft_wrap=False)  # type: ignore[arg-type]
+
+
+def error_console() -> Console:
+    return Console(file=sys.stderr, soft_wrap=False)

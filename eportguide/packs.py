@@ -1,0 +1,49 @@
+"""Where the active flows pack is, and loading it once per process."""
+
+import os
+from functools import cache
+from pathlib import Path
+
+from eportguide import wording as w
+from eportguide.errors import BrokenPack, UsageError
+from eportguide.model import definitions as d
+
+FLOWS_ENV = "EPORTGUIDE_FLOWS"
+
+
+def shipped_pack_dir() -> Path:
+    """The pack installed inside the package; in a source checkout, ``flows/`` beside it."""
+    here = Path(__file__).resolve().parent
+    installed = here / "flows"
+    return installed if installed.is_dir() else here.parent / "flows"
+
+
+def pack_dir(option: Path | None = None) -> Path:
+    """``--flows DIR``, else ``$EPORTGUIDE_FLOWS``, else the shipped pack."""
+    if option is not None:
+        return option
+    env = os.environ.get(FLOWS_ENV)
+    return Path(env) if env else shipped_pack_dir()
+
+
+@cache
+def load(directory: Path) -> d.Pack:
+    from eportguide.model.findings import PackError
+    from eportguide.model.loader import load_pack
+
+    try:
+        return load_pack(directory)
+    except PackError as exc:
+        raise BrokenPack(exc.findings) from None
+
+
+def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:
+    """The flow with this id, or a usage error naming the closest ids."""
+    flow = pack.flows.get(flow_id)
+    if flow is not None:
+        return flow
+    import difflib
+
+    close = difflib.get_close_matches(flow_id, list(pack.flows), n=3, cutoff=0.4)
+    hint = w.DID_YOU_MEAN.format(ids="、".join(close)) if close else w.SEE_LIST
+    raise UsageError(w.UNKNOWN_PROCEDURE.format(id=flow_id), hint)

@@ -1,0 +1,95 @@
+"""Questions asked of a person at a terminal, with questionary.
+
+Imported only when a run prompts: questionary pulls in prompt_toolkit, which costs more
+to import than the rest of the program.
+"""
+
+from typing import Any
+
+import questionary
+from questionary import Choice, Separator
+
+from eportguide import engine
+from eportguide import wording as w
+from eportguide.engine import validators
+from eportguide.model.references import DONE
+from eportguide.prompting import Navigation
+
+# ASCII marks only: a GBK console cannot print questionary's default pointer.
+POINTER = ">"
+QMARK = "?"
+GO_BACK_TEXT = "<"
+
+
+class InteractivePrompter:
+    """Asks with arrow-key menus and validated text fields.
+
+    ``input``/``output`` are passed to prompt_toolkit; tests give a pipe input.
+    """
+
+    def __init__(self, input: Any = None, output: Any = None) -> None:  # noqa: A002 - prompt_toolkit's names
+        self.io: dict[str, Any] = {}
+        if input is not None:
+            self.io["input"] = input
+        if output is not None:
+            self.io["output"] = output
+
+    def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
+        message = w.PROGRESS.format(number=question.number, total=question.total) + " " + question.prompt
+        if question.kind == "text":
+            return self._text(question, message, previous, can_go_back)
+        choices: list[Any] = [Choice(o.label, value=o.value) for o in question.options]
+        if can_go_back:
+            choices += [
+                Separator("-" * 12),
+                Choice(w.BACK_LABEL, value=Navigation.BACK),
+                Choice(w.RESTART_LABEL, value=Navigation.RESTART),
+            ]
+        if question.kind == "instruction":
+            message = w.PROGRESS.format(number=question.number, total=question.total) + " " + w.INSTRUCTION_PROMPT
+            self._print(question.prompt, *question.lines)
+        elif question.help:
+            self._print(question.help)
+        default = previous if previous in {o.value for o in question.options} else None
+        answer = questionary.select(
+            message,
+            choices=choices,
+            default=default,
+            qmark=QMARK,
+            pointer=POINTER,
+            instruction=w.SELECT_INSTRUCTION,
+            **self.io,
+        ).unsafe_ask()
+        if answer is None:  # questionary returns None when the prompt was closed
+            raise EOFError
+        return answer if isinstance(answer, Navigation) else (DONE if question.kind == "instruction" else str(answer))
+
+    def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
+        assert question.validator is not None
+        validator = question.validator
+
+        def check(text: str) -> bool | str:
+            if can_go_back and text.strip() == GO_BACK_TEXT:
+                return True
+            return validators.problem(validator, validators.normalise(validator, text)) or True
+
+        if question.help:
+            self._print(question.help)
+        instruction = w.TEXT_INSTRUCTION_BACK if can_go_back else w.TEXT_INSTRUCTION
+        answer = questionary.text(
+            message,
+            default=previous or "",
+            validate=check,
+            qmark=QMARK,
+            instruction=instruction,
+            **self.io,
+        ).unsafe_ask()
+        if answer is None:
+            raise EOFError
+        if can_go_back and answer.strip() == GO_BACK_TEXT:
+            return Navigation.BACK
+        return validators.normalise(validator, answer)
+
+    def _print(self, *lines: str) -> None:
+        for line in lines:
+            questionary.print(line, style="fg:ansibrightblack", **{k: v for k, v in self.io.items() if k == "output"})

@@ -1,0 +1,61 @@
+"""Answers from ``--answer`` and ``--answers FILE``, with a person as the fallback."""
+
+from collections.abc import Mapping
+
+from eportguide import engine
+from eportguide import wording as w
+from eportguide.errors import UsageError
+from eportguide.model.references import DONE, NO, YES
+from eportguide.prompting import Navigation, Prompter
+
+
+class ScriptedPrompter:
+    """Answers each question from a mapping; asks ``fallback`` (if any) for the rest.
+
+    Without a fallback, choice and yes/no questions must be answered; an optional text
+    left out stays blank (XX in the e-mail), an instruction counts as done, and a
+    details question is 是 exactly when one of its details was given.
+    """
+
+    def __init__(self, answers: Mapping[str, str], fallback: Prompter | None = None) -> None:
+        self.answers = dict(answers)
+        self.fallback = fallback
+        self.used: set[str] = set()
+
+    def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
+        key = question.key
+        if key in self.answers and key not in self.used:
+            self.used.add(key)  # once: after "back" a person is asked instead
+            try:
+                return engine.parse(question, self.answers[key])
+            except engine.InvalidAnswer as exc:
+                raise invalid_answer(exc) from None
+        if self.fallback is not None:
+            return self.fallback.ask(question, previous, can_go_back)
+        if question.kind == "instruction":
+            return DONE
+        if question.kind == "text":
+            return ""
+        if question.implied_by:
+            return YES if any(k in self.answers for k in question.implied_by) else NO
+        raise missing_answer(question)
+
+    def unused(self) -> list[str]:
+        return [k for k in self.answers if k not in self.used]
+
+
+def invalid_answer(exc: engine.InvalidAnswer) -> UsageError:
+    question = exc.question
+    message = w.INVALID_ANSWER.format(prompt=question.prompt, key=question.key, message=exc.message)
+    hint = w.VALID_VALUES.format(values="、".join(exc.valid)) if exc.valid else None
+    return UsageError(message, hint)
+
+
+def missing_answer(question: engine.Question) -> UsageError:
+    choices = ""
+    if question.options:
+        choices = "（" + w.VALID_VALUES.format(values="、".join(f"{o.value} ({o.label})" for o in question.options)) + "）"
+    return UsageError(
+        w.MISSING_ANSWER.format(prompt=question.prompt, key=question.key),
+        w.MISSING_ANSWER_HINT.format(key=question.key, choices=choices),
+    )

@@ -1,0 +1,37 @@
+"""Markdown: a task list a person ticks off."""
+
+from eportguide import wording as w
+from eportguide.render.outline import Outline, Section
+
+
+def _escape(text: str) -> str:
+    # Keep user-typed text from turning into links, emphasis or HTML.
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _section(section: Section) -> list[str]:
+    lines = [f"## {section.heading}", ""]
+    if section.style == "fields":
+        lines += [f"- **{_escape(i.label or '')}**：{_escape(i.text)}" for i in section.items]
+        return lines
+    group = None
+    for number, item in enumerate(section.items, 1):
+        if section.style == "numbered":
+            if item.group and item.group != group:
+                group = item.group
+                lines += ["", f"### {_escape(group)}", ""]
+            lines.append(f"- [ ] {number}. {_escape(item.text)}")
+        elif section.style == "checklist":
+            lines.append(f"- [ ] {_escape(item.text)}")
+        else:
+            lines.append(f"- {_escape(item.text)}")
+    return lines
+
+
+def render(outline: Outline) -> str:
+    lines = [f"# {_escape(outline.title)}", "", f"**{_escape(outline.subtitle)}**", "", f"_{_escape(w.SOURCE_LINE.format(source=outline.source))}_"]
+    for section in outline.sections:
+        lines += ["", *_section(section)]
+    return "\n".join(lines) + "\n"

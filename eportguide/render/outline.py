@@ -1,0 +1,111 @@
+"""The checklist of a result as ordered sections, shared by every output format.
+
+Each format (terminal, text, Markdown, HTML) draws these sections its own way; what a
+section says is decided here, once.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+from urllib.parse import quote
+
+from eportguide import wording as w
+from eportguide.engine import Result
+from eportguide.engine.dates import Completion
+
+Style = Literal["numbered", "checklist", "fields", "bullets"]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    text: str
+    label: str | None = None  # for "fields": the field's name
+    group: str | None = None  # for "numbered": the part a step belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str  # stable: answers, steps, materials, email, mailing, contacts, deadline, warnings
+    heading: str
+    style: Style
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str
+    subtitle: str
+    source: str
+    sections: tuple[Section, ...]
+
+
+def email_body(result: Result) -> str:
+    """The body of the application e-mail: the source's fields, then the attachments."""
+    assert result.email is not None
+    lines = [f"{label}：{value}" for label, value in result.email.fields]
+    if result.email.attachments:
+        lines += ["", w.EMAIL_ATTACHMENTS_LINE.format(items="、".join(result.email.attachments))]
+    return "\n".join(lines)
+
+
+def mailto(result: Result) -> str:
+    assert result.email is not None
+    return f"mailto:{result.email.to}?subject={quote(result.email.subject)}&body={quote(email_body(result))}"
+
+
+def completion_text(result: Result, completion: Completion | None) -> str:
+    assert result.deadline is not None
+    deadline = result.deadline
+    text = w.DEADLINE_LINE.format(text=deadline.text, counts_from=deadline.counts_from)
+    if completion is not None:
+        text += w.DEADLINE_DATES.format(
+            start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest)
+        )
+        if completion.estimated:
+            text += w.DEADLINE_ESTIMATE
+    return text
+
+
+def _day(day: date) -> str:
+    return f"{day.isoformat()}（{w.WEEKDAYS[day.weekday()]}）"
+
+
+def build(result: Result, completion: Completion | None = None) -> Outline:
+    sections: list[Section] = []
+    answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.prompt) for a in result.path if not a.preset)
+    if answered:
+        sections.append(Section("answers", w.H_ANSWERS, "fields", answered))
+    sections.append(
+        Section("steps", w.H_STEPS, "numbered", tuple(Item(s.text, group=s.section) for s in result.steps))
+    )
+    if result.materials:
+        sections.append(Section("materials", w.H_MATERIALS, "checklist", tuple(Item(m) for m in result.materials)))
+    if result.email is not None:
+        email = result.email
+        items = [Item(email.to, w.EMAIL_TO), Item(email.subject, w.EMAIL_SUBJECT)]
+        items += [Item(value, label) for label, value in email.fields]
+        items += [Item("、".join(email.attachments), w.EMAIL_ATTACH)] if email.attachments else []
+        sections.append(Section("email", w.H_EMAIL, "fields", tuple(items)))
+    if result.mailing is not None:
+        mailing = result.mailing
+        items = [Item(mailing.item, w.MAIL_ITEM), Item(mailing.address, w.MAIL_ADDRESS)]
+        if mailing.recipient:
+            items.append(Item(mailing.recipient, w.MAIL_RECIPIENT))
+        if mailing.phone:
+            items.append(Item(mailing.phone, w.MAIL_PHONE))
+        sections.append(Section("mailing", w.H_MAILING, "fields", tuple(items)))
+    if result.deadline is not None:
+        sections.append(
+            Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result, completion)),))
+        )
+    if result.warnings:
+        sections.append(Section("warnings", w.H_WARNINGS, "bullets", tuple(Item(x) for x in result.warnings)))
+    if result.contacts:
+        contacts = []
+        for c in result.contacts:
+            text = c.value
+            if c.recipient:
+                text += w.CONTACT_RECIPIENT.format(recipient=c.recipient, phone=c.phone or "")
+            contacts.append(Item(text, c.label))
+        sections.append(Section("contacts", w.H_CONTACTS, "fields", tuple(contacts)))
+    return Outline(result.flow_title, result.outcome_title, result.source, tuple(sections))

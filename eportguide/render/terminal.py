@@ -1,0 +1,65 @@
+"""The outcome on a terminal, drawn with rich: numbered steps, a checklist, contacts."""
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from eportguide import wording as w
+from eportguide.render.outline import Outline, Section
+
+
+def _box(console: Console) -> box.Box:
+    # Rounded corners are missing from legacy code pages (GBK); plain ASCII always prints.
+    return box.ROUNDED if console.encoding.lower().startswith("utf") else box.ASCII
+
+
+def _section(section: Section) -> Table | Text:
+    if section.style == "fields":
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for item in section.items:
+            table.add_row(escape(item.label or ""), Text(item.text))
+        return table
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, justify="right")
+    table.add_column(overflow="fold")
+    group = None
+    number = 0
+    for item in section.items:
+        if section.style == "numbered":
+            if item.group and item.group != group:
+                group = item.group
+                table.add_row("", Text(item.group, style="bold underline"))
+            number += 1
+            marker = f"{number}."
+        elif section.style == "checklist":
+            marker = "[ ]"
+        else:
+            marker = "-"
+        table.add_row(marker, Text(item.text))
+    return table
+
+
+def render(outline: Outline, console: Console, mailto: str | None = None) -> None:
+    parts: list[object] = [Text(w.SOURCE_LINE.format(source=outline.source), style="dim")]
+    for section in outline.sections:
+        style = "bold red" if section.key == "warnings" else "bold cyan"
+        parts += [Text(""), Text(section.heading, style=style), _section(section)]
+        if section.key == "email" and mailto:
+            # The link carries subject and body; the visible text stays short.
+            link = Text(w.MAILTO_TEXT)
+            link.append(mailto.split("?", 1)[0], style=f"link {mailto} underline")
+            parts.append(link)
+    console.print(
+        Panel(
+            Group(*parts),  # type: ignore[arg-type]
+            title=Text(outline.title, style="bold"),
+            subtitle=Text(outline.subtitle),
+            box=_box(console),
+            expand=True,
+        )
+    )
