@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 from eportguide import wording as w
 from eportguide.errors import EXIT_INTERNAL, EportguideError
 
+
 class FlowGroup(TyperGroup):
     """Resolves ``eportguide <flow-id>`` to ``eportguide run <flow-id>``."""
 

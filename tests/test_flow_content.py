@@ -367,7 +367,7 @@ def test_a_new_operator_card_email_keeps_xx_when_details_are_skipped(pack):
     result = run(pack, "add-operator-card", {"details": "no"})
     assert result.email is not None
     assert result.email.subject == "XX企业办理电子口岸的新增操作员卡业务"
-    assert field_values(result)["联系人姓名电话"] == "XX XX"
+    assert field_values(result)["联系人姓名电话"] == "XX"
 
 
 # --- reissue-operator-card (二、5) --------------------------------------------------

@@ -16,7 +16,7 @@ class ListFormat(str, Enum):
 
 def list_command(
     ctx: typer.Context,
-    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help=w.OPT_FORMAT),  # noqa: A002
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help=w.OPT_FORMAT),
 ) -> None:
     pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
     if format is ListFormat.json:

@@ -6,7 +6,7 @@ from eportguide import packs
 from eportguide import wording as w
 
 
-def choose_flow(pack_directory: Path, input: object = None, output: object = None) -> str:  # noqa: A002
+def choose_flow(pack_directory: Path, input: object = None, output: object = None) -> str:
     import questionary
     from questionary import Choice, Separator
 

@@ -1,8 +1,8 @@
 """``eportguide run <id>`` (and ``eportguide <id>``): walk a procedure to its checklist."""
 
 import sys
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from pathlib import Path
 
@@ -67,7 +67,7 @@ def run_command(
     answer: list[str] = typer.Option([], "--answer", "-a", metavar="ID=VALUE", help=w.OPT_ANSWER),
     answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help=w.OPT_ANSWERS, dir_okay=False),
     no_input: bool = typer.Option(False, "--no-input", help=w.OPT_NO_INPUT),
-    format: RunFormat = typer.Option(RunFormat.terminal, "--format", "-f", help=w.OPT_FORMAT),  # noqa: A002
+    format: RunFormat = typer.Option(RunFormat.terminal, "--format", "-f", help=w.OPT_FORMAT),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False),
     email_draft: Path | None = typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False),
     no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
@@ -88,7 +88,7 @@ class RunOptions:
     answer: list[str] = field(default_factory=list)
     answers: Path | None = None
     no_input: bool = False
-    format: str = "terminal"  # noqa: A003
+    format: str = "terminal"
     output: Path | None = None
     email_draft: Path | None = None
     no_save: bool = False
@@ -117,7 +117,7 @@ def execute(options: RunOptions) -> None:
     emit(result, pack, options.format, options.output, options.email_draft, start)
 
 
-def emit(result: "object", pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:  # noqa: A002
+def emit(result: "object", pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:
     """Print or write the result in the chosen format, and the e-mail draft if asked."""
     from eportguide import render
     from eportguide.engine import Result

@@ -20,7 +20,7 @@ class ShowFormat(str, Enum):
 def show_command(
     ctx: typer.Context,
     flow_id: str = typer.Argument(..., metavar="FLOW", help=w.ARG_FLOW, show_default=False),
-    format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help=w.OPT_FORMAT),  # noqa: A002
+    format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help=w.OPT_FORMAT),
 ) -> None:
     from eportguide.render import procedure
 

@@ -19,7 +19,6 @@ from eportguide.model.findings import Finding, PackError
 from eportguide.model.safeyaml import SafeLoader
 from eportguide.model.schema import Builder, Invalid, Problem
 
-
 SHARED_FILE = "_facts.yaml"
 CALENDAR_FILE = "_calendar.yaml"
 FLOW_SUFFIX = ".yaml"

@@ -7,11 +7,11 @@ files. There is no second, hand-written description of the format.
 """
 
 import dataclasses
-from datetime import date
 import difflib
 import types
 import typing
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 

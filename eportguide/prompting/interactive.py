@@ -27,7 +27,7 @@ class InteractivePrompter:
     ``input``/``output`` are passed to prompt_toolkit; tests give a pipe input.
     """
 
-    def __init__(self, input: Any = None, output: Any = None) -> None:  # noqa: A002 - prompt_toolkit's names
+    def __init__(self, input: Any = None, output: Any = None) -> None:
         self.io: dict[str, Any] = {}
         if input is not None:
             self.io["input"] = input

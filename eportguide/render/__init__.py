@@ -16,7 +16,7 @@ def completion_for(result: Result, pack: d.Pack, today: date) -> Completion | No
     return completion(today, deadline.min_working_days, deadline.max_working_days, pack.calendar)
 
 
-def to_string(result: Result, format: str, pack: d.Pack, today: date) -> str:  # noqa: A002
+def to_string(result: Result, format: str, pack: d.Pack, today: date) -> str:
     """The result in a file format (text, markdown, html, json)."""
     done = completion_for(result, pack, today)
     if format == "json":

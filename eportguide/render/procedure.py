@@ -59,7 +59,7 @@ def build(pack: d.Pack, flow: d.Flow) -> Outline:
     return Outline(f"{flow.title}（{flow.id}）", flow.description, flow.source, tuple(sections))
 
 
-def render(pack: d.Pack, flow: d.Flow, format: str) -> str:  # noqa: A002
+def render(pack: d.Pack, flow: d.Flow, format: str) -> str:
     shape = build(pack, flow)
     if format == "markdown":
         from eportguide.render import markdown
