@@ -10,4 +10,5 @@ def output_console(file: object = None, width: int | None = None) -> Console:
 
 
 def error_console() -> Console:
-    return Console(file=sys.stderr, soft_wrap=False)
+    # soft_wrap: a message such as "file:line:col: …" must not be broken across lines.
+    return Console(file=sys.stderr, soft_wrap=True)

@@ -100,7 +100,7 @@ class _Walker:
                 raise FlowError(f"{flow.id}: state {state_id!r} is reached twice in one walk")
             visited.add(state_id)
             state = flow.states[state_id]
-            remaining = self.longest(flow.id, state_id) + tail
+            remaining = self.longest(flow.id, state_id, frozenset(preset.items())) + tail
 
             def ask(question: Question, value: str | None) -> Pending:
                 number = sum(1 for a in self.path if not a.preset) + 1
@@ -148,7 +148,7 @@ class _Walker:
                     entry = f"{flow.id}/{state_id}"
                     if entry in stack:
                         raise FlowError(f"{flow.id}: sub-flow {state.flow!r} enters itself again")
-                    after = self.longest(flow.id, state.next) + tail
+                    after = self.longest(flow.id, state.next, frozenset(preset.items())) + tail
                     pending = self.run(
                         self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry)
                     )
@@ -207,33 +207,41 @@ def _with_progress(question: Question, number: int, total: int) -> Question:
 
 
 class _Longest:
-    """The most questions that may still be asked from a state to an outcome."""
+    """The most questions that may still be asked from a state to an outcome.
+
+    ``preset`` holds a sub-flow's given answers: those states are followed, not counted.
+    """
 
     def __init__(self, pack: d.Pack) -> None:
         self.pack = pack
-        self.memo: dict[tuple[str, str], int] = {}
+        self.memo: dict[tuple[str, str, frozenset[tuple[str, str]]], int] = {}
 
-    def __call__(self, flow_id: str, state_id: str) -> int:
-        key = (flow_id, state_id)
+    def __call__(self, flow_id: str, state_id: str, preset: frozenset[tuple[str, str]] = frozenset()) -> int:
+        key = (flow_id, state_id, preset)
         if key in self.memo:
             return self.memo[key]
         self.memo[key] = 0  # in progress: a loop adds nothing
-        self.memo[key] = result = self._count(flow_id, self.pack.flows[flow_id].states[state_id])
+        state = self.pack.flows[flow_id].states[state_id]
+        self.memo[key] = result = self._count(flow_id, state_id, state, preset)
         return result
 
-    def _count(self, flow_id: str, state: d.State) -> int:
+    def _count(self, flow_id: str, state_id: str, state: d.State, preset: frozenset[tuple[str, str]]) -> int:
+        given = dict(preset).get(state_id)
         match state:
             case d.ChoiceState():
-                return 1 + max(self(flow_id, c.next) for c in state.choices)
+                options = [c.next for c in state.choices if given in (None, c.value)]
+                return (given is None) + max((self(flow_id, n, preset) for n in options), default=0)
             case d.ConfirmState():
-                return 1 + max(self(flow_id, state.if_yes), self(flow_id, state.if_no))
+                options = [n for v, n in ((YES, state.if_yes), (NO, state.if_no)) if given in (None, v)]
+                return (given is None) + max((self(flow_id, n, preset) for n in options), default=0)
             case d.InstructionState():
-                return 1 + self(flow_id, state.next)
+                return 1 + self(flow_id, state.next, preset)
             case d.InputState():
-                return (state.ask is not None) + len(state.fields) + self(flow_id, state.next)
+                return (state.ask is not None) + len(state.fields) + self(flow_id, state.next, preset)
             case d.SubflowState():
                 sub = self.pack.flows[state.flow]
-                return self(sub.id, sub.start) + self(flow_id, state.next)
+                inner = self(sub.id, sub.start, frozenset(state.answers.items()))
+                return inner + self(flow_id, state.next, preset)
         return 0
 
 

@@ -6,7 +6,6 @@ and one ``<flow-id>.yaml`` per procedure. YAML is read with the safe loader (the
 when present); every problem is reported with file, line and column.
 """
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,10 +73,12 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it (short, clickable), else absolute."""
+    absolute = path.absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def flow_files(directory: Path) -> list[Path]:
@@ -219,7 +220,8 @@ def read_pack(directory: Path) -> Loaded:
     ordered = {i: flows[i] for i in shared.order if i in flows}
     ordered.update(sorted(flows.items()))
     pack = d.Pack(shared=shared, flows=ordered, calendar=calendar)
-    findings += references.check_pack(pack, documents)
+    stems = {p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)}
+    findings += references.check_pack(pack, documents, stems)
     return Loaded(pack, findings, documents)
 
 

@@ -90,8 +90,9 @@ def conditions(state: d.State) -> Iterator[tuple[Path, d.Condition]]:
 
 
 class _Checker:
-    def __init__(self, pack: d.Pack, documents: Mapping[str, Document]) -> None:
+    def __init__(self, pack: d.Pack, documents: Mapping[str, Document], files: set[str] | None = None) -> None:
         self.pack = pack
+        self.files = files if files is not None else set(pack.flows)  # a broken file is reported once
         self.documents = documents
         self.findings: list[Finding] = []
 
@@ -116,7 +117,7 @@ class _Checker:
     def check(self) -> list[Finding]:
         shared = self.pack.shared
         for i, flow_id in enumerate(shared.order):
-            if flow_id not in self.pack.flows:
+            if flow_id not in self.files:
                 self.report(None, ("order", i), f"order names unknown flow {flow_id!r}", "unknown-flow")
         for name, fact in shared.facts.items():
             if fact.kind == "duration" and (fact.min_working_days is None or fact.max_working_days is None):
@@ -206,8 +207,9 @@ class _Checker:
             self.fact(fid, (*base, "contacts", i), name)
 
 
-def check_pack(pack: d.Pack, documents: Mapping[str, Document]) -> list[Finding]:
-    return _Checker(pack, documents).check()
+def check_pack(pack: d.Pack, documents: Mapping[str, Document], files: set[str] | None = None) -> list[Finding]:
+    """Cross-reference findings; ``files`` are the flow ids that have a file, loaded or not."""
+    return _Checker(pack, documents, files).check()
 
 
 def check_identity(

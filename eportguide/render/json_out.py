@@ -29,7 +29,7 @@ def as_dict(result: Result, completion: Completion | None, today: date) -> dict[
             "min_working_days": d.min_working_days,
             "max_working_days": d.max_working_days,
             "counts_from": d.counts_from,
-            "start": today.isoformat(),
+            "start": today.isoformat() if today else None,
             "earliest": completion.earliest.isoformat() if completion else None,
             "latest": completion.latest.isoformat() if completion else None,
             "estimated": completion.estimated if completion else None,

@@ -1,0 +1,63 @@
+"""End to end through a real pseudo-terminal, typed as a person would."""
+
+import os
+import sys
+
+import pexpect
+import pytest
+
+DOWN, ENTER = "\x1b[B", "\r"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+
+
+def spawn(tmp_path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "EPORTGUIDE_HOME": str(tmp_path / "home"), "TERM": "xterm-256color", "COLUMNS": "160"}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        sys.executable, ["-m", "eportguide", *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160)
+    )
+    return child
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
+
+
+def test_a_clerk_unlocks_an_operator_card_with_the_arrow_keys(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save")
+    child.expect("哪张卡被锁住了")
+    child.send(DOWN)
+    child.send(ENTER)
+    child.expect("法人卡现在能正常登录吗")
+    child.send(ENTER)  # 是
+    child.expect("操作员卡解锁：用法人卡在线解锁")
+    child.expect("企业操作员IC卡管理")
+    assert finish(child) == 0
+
+
+def test_a_clerk_gets_the_mailing_address_for_a_locked_legal_card(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save", "--today", "2026-09-30")
+    child.expect("哪张卡被锁住了")
+    child.send(ENTER)  # 法人卡
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(DOWN)
+    child.send(ENTER)  # 否
+    child.expect("kefu@xaeport.com")
+    child.expect("朱雀大街397号")
+    child.expect("服务台")
+    child.expect("2026-10-08")
+    child.expect("2026-10-09")
+    assert finish(child) == 0
+
+
+def test_ctrl_c_at_a_prompt_exits_130_without_a_traceback(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save")
+    child.expect("哪张卡被锁住了")
+    child.sendcontrol("c")
+    child.expect("已中断")
+    rest = child.read() if child.isalive() else ""
+    assert finish(child) == 130
+    assert "Traceback" not in (child.before or "") + rest
