@@ -21,7 +21,7 @@ class FlowGroup(TyperGroup):
 
     def _flow_ids(self, ctx: Any) -> list[str]:
         from eportguide import packs
-        from eportguide.model.loader import flow_ids
+        from eportguide.model.files import flow_ids
 
         root = ctx.find_root()
         return flow_ids(packs.pack_dir(root.params.get("flows")))

@@ -1,12 +1,17 @@
 """Where the active flows pack is, and loading it once per process."""
 
+from __future__ import annotations
+
 import os
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eportguide import wording as w
 from eportguide.errors import BrokenPack, UsageError
-from eportguide.model import definitions as d
+
+if TYPE_CHECKING:
+    from eportguide.model import definitions as d
 
 FLOWS_ENV = "EPORTGUIDE_FLOWS"
 
@@ -18,10 +23,10 @@ def shipped_pack_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "flows"
 
 
-def pack_dir(option: Path | None = None) -> Path:
+def pack_dir(option: Path | str | None = None) -> Path:
     """``--flows DIR``, else ``$EPORTGUIDE_FLOWS``, else the shipped pack."""
     if option is not None:
-        return option
+        return Path(option)
     env = os.environ.get(FLOWS_ENV)
     return Path(env) if env else shipped_pack_dir()
 

@@ -1,17 +1,21 @@
 """``eportguide run <id>`` (and ``eportguide <id>``): walk a procedure to its checklist."""
 
+from __future__ import annotations
+
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from eportguide import answers_file, packs, runner
 from eportguide import wording as w
 from eportguide.errors import UsageError
-from eportguide.model import definitions as d
+
+if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
+    from eportguide.model import definitions as d
 
 
 class RunFormat(str, Enum):
@@ -37,6 +41,7 @@ def is_interactive() -> bool:
 
 def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path | None) -> dict[str, str]:
     """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
+    from eportguide import answers_file
     from eportguide.engine.keys import answer_keys
 
     given = answers_file.read(answers) if answers is not None else {}
@@ -96,6 +101,7 @@ class RunOptions:
 
 
 def execute(options: RunOptions) -> None:
+    from eportguide import packs, runner
     from eportguide import engine
     from eportguide.prompting.scripted import ScriptedPrompter
 
@@ -135,10 +141,13 @@ def emit(result: "object", pack: d.Pack, format: str, output: Path | None, email
         shape = outline.build(result, render.completion_for(result, pack, today))
         link = outline.mailto(result) if result.email is not None else None
         terminal.render(shape, output_console(), link)
-        return
-    content = render.to_string(result, "text" if format == "terminal" else format, pack, today)
-    if output is None:
-        sys.stdout.write(content)
     else:
-        write_file(output, content)
-        typer.echo(w.WROTE_FILE.format(path=output), err=True)
+        content = render.to_string(result, "text" if format == "terminal" else format, pack, today)
+        if output is None:
+            sys.stdout.write(content)
+        else:
+            write_file(output, content)
+            typer.echo(w.WROTE_FILE.format(path=output), err=True)
+    if email_draft is not None and result.email is None:
+        # Said after the checklist, which the user still gets: this path sends no e-mail.
+        raise UsageError(w.NO_EMAIL_FOR_PATH.format(outcome=result.outcome_title, path=email_draft), w.NO_EMAIL_FOR_PATH_HINT)

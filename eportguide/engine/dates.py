@@ -2,8 +2,9 @@
 
 The official arrangement comes from the ``chinese_calendar`` library; a flows pack may
 add days announced after the library's release (``_calendar.yaml``), which take
-precedence. For a year with no official data the estimate counts Monday to Friday and
-says so, rather than failing.
+precedence. A year the pack lists days for counts as announced: its other days follow
+the week. For a year with neither, the count is an estimate that goes by the week
+alone (Monday to Friday) and says so, rather than failing.
 """
 
 from dataclasses import dataclass
@@ -17,14 +18,19 @@ class Completion:
     start: date  # the day counting starts from (not itself counted)
     earliest: date
     latest: date
-    estimated: bool  # some day counted lies in a year without official data
+    estimated_years: tuple[int, ...] = ()  # years counted without an official arrangement
+
+    @property
+    def estimated(self) -> bool:
+        return bool(self.estimated_years)
 
 
 class WorkingDays:
     def __init__(self, overrides: d.CalendarOverrides = d.CalendarOverrides()) -> None:
         self.holidays = {date.fromisoformat(x) for x in overrides.holidays}
         self.workdays = {date.fromisoformat(x) for x in overrides.workdays}
-        self.estimated = False
+        self.announced_years = {day.year for day in self.holidays | self.workdays}
+        self.estimated_years: set[int] = set()
 
     def is_workday(self, day: date) -> bool:
         if day in self.workdays:
@@ -35,8 +41,9 @@ class WorkingDays:
 
         try:
             return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:  # the library has no arrangement for this year yet
-            self.estimated = True
+        except NotImplementedError:  # the library has no arrangement for this year
+            if day.year not in self.announced_years:
+                self.estimated_years.add(day.year)
             return day.weekday() < 5
 
     def after(self, start: date, count: int) -> date:
@@ -53,4 +60,4 @@ def completion(start: date, min_days: int, max_days: int, overrides: d.CalendarO
     calendar = WorkingDays(overrides)
     earliest = calendar.after(start, min_days)
     latest = calendar.after(start, max_days)
-    return Completion(start, earliest, latest, calendar.estimated)
+    return Completion(start, earliest, latest, tuple(sorted(calendar.estimated_years)))

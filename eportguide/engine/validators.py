@@ -11,11 +11,19 @@ from collections.abc import Callable
 
 from eportguide import wording as w
 
-MOBILE = re.compile(r"1[3-9]\d{9}")
-#: Area code 0xx or 0xxx, then a 7- or 8-digit number, optionally an extension.
-LANDLINE = re.compile(r"0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?")
-TRACKING = re.compile(r"[A-Za-z0-9]{8,30}")
-CARD_NUMBER = re.compile(r"[A-Za-z0-9]{6,32}")
+#: A mainland mobile number, optionally with the country code (+86).
+MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}", re.ASCII)
+#: A landline with its area code: 010 and 02x take 8-digit numbers, 0xxx 7 or 8 digits;
+#: the area code may be in brackets; an extension may follow after a hyphen.
+LANDLINE = re.compile(
+    r"(?:0(?:10|2\d)-?|\(0(?:10|2\d)\))[2-9]\d{7}(?:-\d{1,6})?"
+    r"|(?:0[3-9]\d{2}-?|\(0[3-9]\d{2}\))[2-9]\d{6,7}(?:-\d{1,6})?",
+    re.ASCII,
+)
+TRACKING = re.compile(r"[A-Za-z0-9]{8,30}", re.ASCII)
+CARD_NUMBER = re.compile(r"[A-Za-z0-9]{6,32}", re.ASCII)
+#: Values made of digits and Latin letters, where spaces only group the characters.
+COMPACT = frozenset({"phone", "tracking_number", "card_number"})
 MAX_LENGTH = {"name": 100, "address": 200, "text": 200}
 
 
@@ -35,8 +43,7 @@ def _free_text(kind: str) -> Callable[[str], str | None]:
 
 
 def _phone(value: str) -> str | None:
-    compact = value.replace(" ", "")
-    if MOBILE.fullmatch(compact) or LANDLINE.fullmatch(compact):
+    if MOBILE.fullmatch(value.replace("-", "")) or LANDLINE.fullmatch(value):
         return None
     return w.BAD_PHONE
 
@@ -68,6 +75,12 @@ def problem(validator: str, value: str) -> str | None:
 
 
 def normalise(validator: str, value: str) -> str:
-    """The form in which a value is stored: trimmed; phones without inner spaces."""
+    """The form in which a value is stored: trimmed; numbers without inner spaces.
+
+    Numbers are also brought to half width (NFKC), since a Chinese input method
+    easily types "１３９…" or "（029）"; free text is kept exactly as typed.
+    """
     value = value.strip()
-    return value.replace(" ", "") if validator == "phone" else value
+    if validator in COMPACT:
+        value = unicodedata.normalize("NFKC", value).replace(" ", "")
+    return value

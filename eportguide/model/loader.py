@@ -14,13 +14,11 @@ from typing import Any
 import yaml
 
 from eportguide.model import definitions as d
+from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files
 from eportguide.model.findings import Finding, PackError
 from eportguide.model.safeyaml import SafeLoader
 from eportguide.model.schema import Builder, Invalid, Problem
 
-SHARED_FILE = "_facts.yaml"
-CALENDAR_FILE = "_calendar.yaml"
-FLOW_SUFFIX = ".yaml"
 #: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
 RESERVED_IDS = frozenset(
     {"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"}
@@ -66,6 +64,9 @@ class Loaded:
     pack: d.Pack | None
     findings: list[Finding]
     documents: dict[str, Document] = field(default_factory=dict)  # flow id or file name
+    #: Flow files that could not be read or built: checks that need every flow (is a
+    #: fact used anywhere?) cannot be trusted while any is missing.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -79,18 +80,6 @@ def display_path(path: Path) -> str:
         return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(absolute)
-
-
-def flow_files(directory: Path) -> list[Path]:
-    """The flow files of a pack, by name; shared files start with an underscore."""
-    return sorted(
-        p for p in directory.glob("*" + FLOW_SUFFIX) if not p.name.startswith(("_", "."))
-    )
-
-
-def flow_ids(directory: Path) -> list[str]:
-    """Flow ids from file names alone: cheap enough for ``--help``."""
-    return [p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)]
 
 
 def parse(path: Path) -> tuple[Document | None, list[Finding]]:
@@ -198,31 +187,36 @@ def read_pack(directory: Path) -> Loaded:
             calendar = built or calendar
 
     flows: dict[str, d.Flow] = {}
+    skipped: list[str] = []
     for path in flow_files(directory):
         stem = path.name.removesuffix(FLOW_SUFFIX)
         document, found = parse(path)
         findings += found
         if document is None:
+            skipped.append(display_path(path))
             continue
         flow, found = _build(d.Flow, document, stem)
         findings += found
         if flow is None:
+            skipped.append(document.file)
             continue
         findings += references.check_identity(flow, stem, document, flows, documents)
         if flow.id not in flows:
             flows[flow.id] = flow
             documents[flow.id] = document
+        else:
+            skipped.append(document.file)
 
     if not flows and not findings:
         findings.append(Finding(display_path(directory), 1, 1, "no flow files found", "file"))
     if shared is None:
-        return Loaded(None, findings, documents)
+        return Loaded(None, findings, documents, skipped)
     ordered = {i: flows[i] for i in shared.order if i in flows}
     ordered.update(sorted(flows.items()))
     pack = d.Pack(shared=shared, flows=ordered, calendar=calendar)
     stems = {p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)}
     findings += references.check_pack(pack, documents, stems)
-    return Loaded(pack, findings, documents)
+    return Loaded(pack, findings, documents, skipped)
 
 
 def load_pack(directory: Path) -> d.Pack:

@@ -10,7 +10,8 @@ from eportguide.engine.dates import Completion
 SCHEMA_VERSION = 1
 
 
-def as_dict(result: Result, completion: Completion | None, today: date) -> dict[str, Any]:
+def as_dict(result: Result, completion: Completion | None, today: date | None) -> dict[str, Any]:
+    """The result as plain data; ``today`` is None for ``show`` (no dates counted)."""
     contacts: dict[str, list[Any]] = {"emails": [], "phones": [], "addresses": [], "urls": []}
     for c in result.contacts:
         if c.kind == "email":
@@ -33,6 +34,7 @@ def as_dict(result: Result, completion: Completion | None, today: date) -> dict[
             "earliest": completion.earliest.isoformat() if completion else None,
             "latest": completion.latest.isoformat() if completion else None,
             "estimated": completion.estimated if completion else None,
+            "estimated_years": list(completion.estimated_years) if completion else [],
         }
     email = None
     if result.email is not None:
@@ -69,5 +71,5 @@ def as_dict(result: Result, completion: Completion | None, today: date) -> dict[
     }
 
 
-def dumps(result: Result, completion: Completion | None, today: date) -> str:
+def dumps(result: Result, completion: Completion | None, today: date | None) -> str:
     return json.dumps(as_dict(result, completion, today), ensure_ascii=False, indent=2) + "\n"

@@ -5,8 +5,8 @@ from eportguide.render.outline import Outline, Section
 
 
 def _escape(text: str) -> str:
-    # Keep user-typed text from turning into links, emphasis or HTML.
-    for ch in "\\`*_[]<>#|":
+    # Keep user-typed text from turning into links, emphasis, entities or HTML.
+    for ch in "\\`*_[]<>#|&~":
         text = text.replace(ch, "\\" + ch)
     return text
 
@@ -21,7 +21,7 @@ def _section(section: Section) -> list[str]:
         if section.style == "numbered":
             if item.group and item.group != group:
                 group = item.group
-                lines += ["", f"### {_escape(group)}", ""]
+                lines += ["", f"### {_escape(group)}", ""] if lines[-1] else [f"### {_escape(group)}", ""]
             lines.append(f"- [ ] {number}. {_escape(item.text)}")
         elif section.style == "checklist":
             lines.append(f"- [ ] {_escape(item.text)}")

@@ -50,7 +50,8 @@ def email_body(result: Result) -> str:
 
 def mailto(result: Result) -> str:
     assert result.email is not None
-    return f"mailto:{result.email.to}?subject={quote(result.email.subject)}&body={quote(email_body(result))}"
+    body = email_body(result).replace("\n", "\r\n")  # RFC 6068: line breaks in a body are CRLF
+    return f"mailto:{result.email.to}?subject={quote(result.email.subject)}&body={quote(body)}"
 
 
 def completion_text(result: Result, completion: Completion | None) -> str:
@@ -62,7 +63,7 @@ def completion_text(result: Result, completion: Completion | None) -> str:
             start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest)
         )
         if completion.estimated:
-            text += w.DEADLINE_ESTIMATE
+            text += w.DEADLINE_ESTIMATE.format(years="、".join(map(str, completion.estimated_years)))
     return text
 
 

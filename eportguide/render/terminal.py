@@ -45,7 +45,10 @@ def _section(section: Section) -> Table | Text:
 
 
 def render(outline: Outline, console: Console, mailto: str | None = None) -> None:
-    parts: list[object] = [Text(w.SOURCE_LINE.format(source=outline.source), style="dim")]
+    parts: list[object] = [
+        Text(outline.subtitle, style="bold green"),
+        Text(w.SOURCE_LINE.format(source=outline.source), style="dim"),
+    ]
     for section in outline.sections:
         style = "bold red" if section.key == "warnings" else "bold cyan"
         parts += [Text(""), Text(section.heading, style=style), _section(section)]
@@ -58,7 +61,6 @@ def render(outline: Outline, console: Console, mailto: str | None = None) -> Non
         Panel(
             Group(*parts),  # type: ignore[arg-type]
             title=Text(outline.title, style="bold"),
-            subtitle=Text(outline.subtitle),
             box=_box(console),
             expand=True,
         )

@@ -1,22 +1,40 @@
-"""Plain text: pastes cleanly into WeChat or an e-mail; no colour, no box drawing."""
+"""Plain text: pastes cleanly into WeChat or an e-mail; no colour, no box drawing.
+
+Each item is one line, never hard-wrapped: WeChat and mail clients wrap to their own
+width, and a line broken at 80 columns would arrive as ragged half-lines. Field labels
+are aligned by display width, so Chinese labels line up in a terminal too.
+"""
 
 from rich.cells import cell_len
 
 from eportguide import wording as w
 from eportguide.render.outline import Outline, Section
 
+#: A label wider than this (a whole question) is not made the width of its column.
+LABEL_CAP = 24
+IDEOGRAPHIC_SPACE = "\u3000"
+GAP = "  "
+
 
 def _pad(label: str, width: int) -> str:
-    # Chinese characters take two columns: pad by display width, not by len().
-    return label + " " * (width - cell_len(label))
+    # Chinese characters take two columns: pad by display width, not by len(). An
+    # ideographic space is as wide as a Chinese character in a terminal (two columns)
+    # and in the proportional fonts of WeChat or a mail client alike, where ASCII
+    # spaces are narrower; so labels stay aligned wherever the text is pasted.
+    missing = max(width - cell_len(label), 0)
+    return label + IDEOGRAPHIC_SPACE * (missing // 2) + " " * (missing % 2)
+
+
+def _fields(section: Section) -> list[str]:
+    widths = [cell_len(i.label or "") for i in section.items]
+    width = max((x for x in widths if x <= LABEL_CAP), default=0)
+    return [f"{_pad(i.label or '', width)}{GAP}{i.text}" for i in section.items]
 
 
 def _section(section: Section) -> list[str]:
     lines = [f"【{section.heading}】"]
     if section.style == "fields":
-        width = max(cell_len(i.label or "") for i in section.items)
-        lines += [f"{_pad(i.label or '', width)}  {i.text}" for i in section.items]
-        return lines
+        return lines + _fields(section)
     group = None
     for number, item in enumerate(section.items, 1):
         if section.style == "numbered":

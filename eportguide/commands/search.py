@@ -1,0 +1,74 @@
+"""``eportguide search <words>``: the procedures that answer a caller's words, best first.
+
+When no procedure matches with confidence the answer says so and gives the hotline
+(exit 0: "nothing matches" is an answer, not an error); ``--format json`` prints ``[]``.
+"""
+
+import json
+from enum import Enum
+
+import typer
+
+from eportguide import packs
+from eportguide import wording as w
+from eportguide.model import definitions as d
+
+DEFAULT_LIMIT = 5
+
+
+class SearchFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def hotline(pack: d.Pack) -> str | None:
+    """The pack's hotline fact, for callers whose problem no procedure covers."""
+    fact = pack.shared.facts.get("hotline")
+    return fact.value if fact is not None else None
+
+
+def no_match_message(pack: d.Pack) -> str:
+    number = hotline(pack)
+    return w.SEARCH_NO_MATCH + (w.SEARCH_NO_MATCH_HOTLINE.format(hotline=number) if number else "")
+
+
+def search_command(
+    ctx: typer.Context,
+    words: list[str] = typer.Argument(..., metavar="WORDS…", help=w.ARG_SEARCH_WORDS, show_default=False),
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", "-n", min=1, help=w.OPT_SEARCH_LIMIT),
+    format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help=w.OPT_FORMAT),
+) -> None:
+    from eportguide import matching
+
+    pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
+    found = matching.search(pack, " ".join(words), limit)
+    if format is SearchFormat.json:
+        rows = [
+            {
+                "id": m.flow_id,
+                "title": pack.flow(m.flow_id).title,
+                "category": pack.flow(m.flow_id).category,
+                "score": m.score,
+                "why": list(m.why),
+            }
+            for m in found
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo(no_match_message(pack))
+        return
+    from rich.table import Table
+
+    from eportguide.console import output_console
+
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("#", no_wrap=True)
+    table.add_column(w.COL_ID, no_wrap=True)
+    table.add_column(w.COL_TITLE, overflow="fold")
+    table.add_column(w.COL_WHY, overflow="fold")
+    for rank, match in enumerate(found, 1):
+        table.add_row(str(rank), match.flow_id, pack.flow(match.flow_id).title, "、".join(match.why))
+    console = output_console()
+    console.print(table)
+    console.print(w.SEARCH_RUN_HINT.format(id=found[0].flow_id), markup=False, highlight=False)

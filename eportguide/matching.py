@@ -1,0 +1,271 @@
+"""Ranks procedures for a caller's words: synonyms, character bigrams and BM25.
+
+Chinese is written without spaces, and word-segmentation dictionaries (jieba and the
+like) take seconds to load. Two-character windows (bigrams) capture most Chinese words
+without one: 法人卡被锁 gives 法人 人卡 卡被 被锁, and single characters (锁, 丢, 坏) carry
+the action. What bigrams cannot know — that callers say 公章卡 or U盾 for a card, 到期
+for 过期, "unlock" for 解锁 — comes from the pack's ``synonyms``: every word callers use
+is rewritten to its canonical word in the query and in the flows' phrasing data alike,
+so maintainers tune search in YAML.
+
+Each flow is one document made of its ``search.keywords`` (weighted highest), its
+``search.phrases``, its title and its description; Okapi BM25 scores a query against
+them, so a word found in every flow (卡, 电子口岸) counts for little and a word found in
+one (锁, 注销) decides. A query naming one of a flow's ``excludes`` scores it low.
+
+A confident wrong answer costs a caller a day, so a result is returned only when the
+best flow either contains one of its keywords in the query or covers most of the
+query's weight; otherwise the answer is an empty list and the caller gets the hotline.
+
+Pure: no printing and no files; the pack comes in, ranked matches go out.
+"""
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from eportguide.model import definitions as d
+
+#: BM25 parameters (the usual defaults).
+K1 = 1.2
+B = 0.75
+#: How much each part of a flow counts, relative to one phrase.
+FIELD_WEIGHTS = {"keywords": 3.0, "phrases": 1.0, "title": 1.0, "description": 0.5}
+#: A single character says less than a two-character window.
+UNIGRAM_WEIGHT = 0.5
+#: The factor applied to a flow whose ``excludes`` the query names.
+EXCLUDE_FACTOR = 0.2
+#: Below this score even the best flow is a guess (a query of one common word: 卡).
+MIN_SCORE = 1.0
+#: Without a keyword, the share of the query's weight the best flow must cover.
+MIN_COVERAGE = 0.6
+#: Flows scoring less than this share of the best one are not suggested.
+MIN_RELATIVE_SCORE = 0.3
+
+#: Words that carry no meaning for search, removed from the query and the flows alike.
+#: Language, not domain: the domain's words belong in the pack's synonyms.
+FILLER_WORDS = (
+    "请问", "您好", "你好", "麻烦", "怎么样", "怎么", "如何", "怎样", "为什么", "什么",
+    "应该", "需要", "一下", "我们", "的", "了", "吗", "呢", "啊", "吧", "呀", "哦", "嘛", "我", "要", "该", "请",
+)
+ENGLISH_FILLER_WORDS = frozenset(
+    "a an the my our i we me it is are was be been has have had do does did to of for on in at "
+    "how what can could should please help with and or not".split()
+)
+ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_ASCII_WORD = re.compile("[a-z0-9]+")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+_ENGLISH_FILLER = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(ENGLISH_FILLER_WORDS, key=len, reverse=True)) + r")(?![a-z0-9])")
+#: Rewriting stops after this many passes (a synonym whose canonical word contains
+#: another synonym needs two; a cycle must not loop for ever).
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A suggested procedure: its id, its score and what in the query led to it."""
+
+    flow_id: str
+    score: float
+    why: tuple[str, ...]  # the flow's keywords found in the query, then its closest phrase
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, lower case: ＵＳＢ盾 and usb盾 are the same words."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+class Normaliser:
+    """Rewrites text to canonical words: synonyms replaced, filler words removed."""
+
+    def __init__(self, synonyms: Mapping[str, tuple[str, ...]]) -> None:
+        self.canonical: dict[str, str] = {}  # variant -> canonical word
+        for canonical, words in synonyms.items():
+            for word in words:
+                variant = " ".join(fold(word).split())
+                if variant and variant != fold(canonical):
+                    self.canonical[variant] = fold(canonical)
+        # Longest first, so that 法人ic卡 wins over ic卡 where both start.
+        variants = sorted(self.canonical, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(_variant_pattern, variants))) if variants else None
+
+    def __call__(self, text: str) -> str:
+        text = fold(text)
+        for _ in range(MAX_PASSES):
+            rewritten = self._pass(text)
+            if rewritten == text:
+                break
+            text = rewritten
+        return _SPACE_BETWEEN_CJK.sub("", text).strip()
+
+    def _pass(self, text: str) -> str:
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda m: " " + self._canonical_of(m.group()) + " ", text)
+        for word in FILLER_WORDS:
+            text = text.replace(word, " ")
+        text = _ENGLISH_FILLER.sub(" ", text)
+        return " ".join(text.split())
+
+    def _canonical_of(self, matched: str) -> str:
+        variant = " ".join(matched.split())
+        if variant in self.canonical:
+            return self.canonical[variant]
+        for ending in ENGLISH_ENDINGS:  # "locked" matched as lock + ed
+            if variant.endswith(ending) and variant[: -len(ending)] in self.canonical:
+                return self.canonical[variant[: -len(ending)]]
+        return variant
+
+
+def _variant_pattern(variant: str) -> str:
+    """An English word matches as a whole word, with plural and past-tense endings."""
+    pattern = r"\s+".join(re.escape(part) for part in variant.split())
+    if variant[0].isascii() and variant[0].isalnum():
+        pattern = r"(?<![a-z0-9])" + pattern
+    if variant[-1].isascii() and variant[-1].isalnum():
+        pattern += "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
+    return pattern
+
+
+def tokens(normalised: str) -> Counter[str]:
+    """Characters and two-character windows of Chinese runs; whole English words."""
+    found: Counter[str] = Counter()
+    for run in _CJK_RUN.findall(normalised):
+        found.update(run)
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    found.update(_ASCII_WORD.findall(normalised))
+    return found
+
+
+def token_weight(token: str) -> float:
+    return UNIGRAM_WEIGHT if len(token) == 1 and _CJK_RUN.fullmatch(token) else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    flow_id: str
+    terms: Mapping[str, float]  # token -> weighted frequency
+    length: float
+    keywords: tuple[tuple[str, str], ...]  # (as written, normalised)
+    excludes: tuple[str, ...]  # normalised
+    phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams)
+
+
+class Index:
+    """The flows of a pack, ready to be searched."""
+
+    def __init__(self, pack: d.Pack) -> None:
+        self.normalise = Normaliser(pack.shared.synonyms)
+        self.documents = [self._document(flow) for flow in pack.flows.values()]
+        count = len(self.documents)
+        self.average_length = sum(doc.length for doc in self.documents) / max(count, 1)
+        frequency: Counter[str] = Counter()
+        for document in self.documents:
+            frequency.update(document.terms.keys())
+        self.idf = {term: _idf(count, df) for term, df in frequency.items()}
+        self.unseen_idf = _idf(count, 0)
+
+    def _document(self, flow: d.Flow) -> _Document:
+        spec = flow.search
+        fields: dict[str, Iterable[str]] = {
+            "keywords": spec.keywords,
+            "phrases": spec.phrases,
+            "title": (flow.title,),
+            "description": (flow.description,),
+        }
+        terms: Counter[str] = Counter()
+        for name, texts in fields.items():
+            for text in texts:
+                for term, count in tokens(self.normalise(text)).items():
+                    terms[term] += count * FIELD_WEIGHTS[name]
+        return _Document(
+            flow.id,
+            dict(terms),
+            sum(terms.values()),
+            tuple((k, self.normalise(k)) for k in spec.keywords if self.normalise(k)),
+            tuple(n for n in (self.normalise(e) for e in spec.excludes) if n),
+            tuple((p, _bigrams(self.normalise(p))) for p in spec.phrases),
+        )
+
+    def search(self, query: str, limit: int | None = None) -> list[Match]:
+        """Flows for ``query``, best first; empty when none matches with confidence."""
+        normalised = self.normalise(query)
+        query_terms = set(tokens(normalised))
+        if not query_terms:
+            return []
+        scored = sorted(
+            ((self._score(doc, query_terms, normalised), doc) for doc in self.documents),
+            key=lambda item: item[0],
+            reverse=True,
+        )
+        best_score, best = scored[0]
+        if best_score < MIN_SCORE or not self._confident(best, query_terms, normalised):
+            return []
+        matches = [
+            Match(doc.flow_id, round(score, 2), self._why(doc, normalised))
+            for score, doc in scored
+            if score > 0 and score >= MIN_RELATIVE_SCORE * best_score
+        ]
+        return matches[:limit] if limit is not None else matches
+
+    def _score(self, doc: _Document, query_terms: set[str], normalised: str) -> float:
+        norm = K1 * (1 - B + B * doc.length / self.average_length)
+        score = 0.0
+        for term in query_terms:
+            frequency = doc.terms.get(term, 0.0)
+            if frequency:
+                score += token_weight(term) * self.idf[term] * frequency * (K1 + 1) / (frequency + norm)
+        if any(exclude in normalised for exclude in doc.excludes):
+            score *= EXCLUDE_FACTOR
+        return score
+
+    def _confident(self, doc: _Document, query_terms: set[str], normalised: str) -> bool:
+        if any(keyword in normalised for _, keyword in doc.keywords):
+            return True
+        total = sum(token_weight(t) * self.idf.get(t, self.unseen_idf) for t in query_terms)
+        covered = sum(token_weight(t) * self.idf[t] for t in query_terms if t in doc.terms)
+        return covered >= MIN_COVERAGE * total
+
+    def _why(self, doc: _Document, normalised: str) -> tuple[str, ...]:
+        reasons = [written for written, keyword in doc.keywords if keyword in normalised]
+        query_bigrams = _bigrams(normalised)
+        closest = max(doc.phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
+        if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
+            reasons.append(closest[0])
+        return tuple(reasons)
+
+
+def _idf(count: int, frequency: int) -> float:
+    return math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+
+
+def _bigrams(normalised: str) -> frozenset[str]:
+    return frozenset(t for t in tokens(normalised) if len(t) > 1)
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    """Dice coefficient of two bigram sets."""
+    if not first or not second:
+        return 0.0
+    return 2 * len(first & second) / (len(first) + len(second))
+
+
+_last: tuple[d.Pack, Index] | None = None
+
+
+def index_of(pack: d.Pack) -> Index:
+    """The index of ``pack``, built once for the pack last searched."""
+    global _last
+    if _last is None or _last[0] is not pack:
+        _last = (pack, Index(pack))
+    return _last[1]
+
+
+def search(pack: d.Pack, query: str, limit: int | None = None) -> list[Match]:
+    """Procedures for a caller's words, best first; ``[]`` when none fits with confidence."""
+    return index_of(pack).search(query, limit)

@@ -1,0 +1,33 @@
+"""The application e-mail as an ``.eml`` draft a mail client opens ready to send.
+
+Built with the standard library's ``email`` package: the subject is an encoded
+(RFC 2047) header, the body UTF-8 text, lines end in CRLF as RFC 5322 wants. The
+attachments are the clerk's scans, so they are listed in the body, not attached.
+"""
+
+from email.message import EmailMessage
+from email.policy import SMTP
+
+from eportguide.engine import Result
+from eportguide.render.outline import email_body
+
+#: Outlook opens a message carrying this header as an unsent draft (with a Send button).
+UNSENT_HEADER = "X-Unsent"
+
+
+def message(result: Result) -> EmailMessage:
+    """The draft as a message object: To, Subject, the source's fields in the body."""
+    assert result.email is not None
+    # SMTP = the default policy with CRLF line ends, also inside the encoded body (RFC 2046).
+    draft = EmailMessage(policy=SMTP)
+    draft["To"] = result.email.to
+    draft["Subject"] = result.email.subject
+    draft[UNSENT_HEADER] = "1"
+    # base64: the Chinese body survives any 7-bit hop and long lines are never cut.
+    draft.set_content(email_body(result) + "\n", charset="utf-8", cte="base64")
+    return draft
+
+
+def render(result: Result) -> bytes:
+    """The ``.eml`` file's bytes."""
+    return message(result).as_bytes()
