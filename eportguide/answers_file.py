@@ -18,6 +18,17 @@ def _scalar(value: object) -> str | None:
     return None
 
 
+def _encoding_problem(raw: bytes) -> str:
+    """Name the likely encoding: files saved by Chinese Windows editors are often GBK."""
+    try:
+        decoded = raw.decode("gbk")
+    except UnicodeDecodeError:
+        return w.NOT_TEXT
+    if any("\u4e00" <= ch <= "\u9fff" for ch in decoded):
+        return w.LOOKS_GBK
+    return w.NOT_UTF8
+
+
 def read(path: Path) -> dict[str, str]:
     """A YAML or JSON mapping of answer key to value; anything else is a usage error."""
     from eportguide.model import safeyaml
@@ -30,7 +41,9 @@ def read(path: Path) -> dict[str, str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_UTF8)) from None
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=_encoding_problem(raw))) from None
+    if "\x00" in text:
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_TEXT))
     try:
         data = safeyaml.load(text)
     except safeyaml.YAMLError as exc:

@@ -113,11 +113,14 @@ def main_callback(
 
 
 def _register() -> None:
-    from eportguide.commands import listing, run, show
+    from eportguide.commands import graph, listing, run, schema, show, validate
 
     app.command("list", help=w.HELP_LIST)(listing.list_command)
     app.command("show", help=w.HELP_SHOW)(show.show_command)
     app.command("run", help=w.HELP_RUN)(run.run_command)
+    app.command("validate", help=w.HELP_VALIDATE)(validate.validate_command)
+    app.command("graph", help=w.HELP_GRAPH)(graph.graph_command)
+    app.command("schema", help=w.HELP_SCHEMA)(schema.schema_command)
 
 
 _register()

@@ -2,6 +2,8 @@
 
 The answer log is the whole state of a run; ``on_change`` receives it after every
 answer so that a session can be saved, and Ctrl-C ends the run as ``Interrupted``.
+Before the outcome, a prompter that reviews (a person at a terminal) sees every answer
+and may change any one of them.
 """
 
 from collections.abc import Callable
@@ -28,7 +30,18 @@ def drive(
         while True:
             position = engine.walk(pack, flow_id, log)
             if isinstance(position, engine.Finished):
-                return position
+                used = {a.key: a.value for a in position.path if not a.preset}
+                if used != log:  # answers the final path no longer asks are dropped
+                    log = used
+                    if on_change is not None:
+                        on_change(log)
+                changed = _review(pack, flow_id, prompter, position, log)
+                if changed is None:
+                    return position
+                log = changed
+                if on_change is not None:
+                    on_change(log)
+                continue
             asked = [a.key for a in position.path if not a.preset]
             reply = prompter.ask(position.question, position.previous, can_go_back=bool(asked))
             if reply is Navigation.BACK:
@@ -45,3 +58,31 @@ def drive(
         raise Interrupted(w.INTERRUPTED) from None
     except EOFError:
         raise Interrupted(w.CLOSED_INPUT) from None
+
+
+def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Finished, log: Answers) -> Answers | None:
+    """Show every answer before the outcome; ``None`` when confirmed, else the changed log.
+
+    Changing an answer asks that one question again with the old answer as default and
+    keeps the answers after it: the walk replays them by key, so those that still apply
+    stay and those the new path does not ask are dropped when it finishes.
+    """
+    if not any(a.key in log for a in finished.path):
+        return None  # nothing was asked: nothing to review
+    choice = prompter.review(finished.path)
+    if choice is None:
+        return None
+    if choice is Navigation.RESTART:
+        return {}
+    if choice is Navigation.BACK:
+        return dict(list(log.items())[:-1])
+    assert isinstance(choice, str) and choice in log
+    position = engine.walk(pack, flow_id, {k: v for k, v in log.items() if k != choice})
+    assert isinstance(position, engine.Pending) and position.question.key == choice
+    reply = prompter.ask(position.question, log[choice], can_go_back=True)
+    if reply is Navigation.BACK:  # changed their mind: back to the review
+        return dict(log)
+    if reply is Navigation.RESTART:
+        return {}
+    assert isinstance(reply, str)
+    return {k: (reply if k == choice else v) for k, v in log.items()}

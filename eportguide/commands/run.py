@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 import typer
 
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import Interrupted, UsageError
 
 if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
     from eportguide.model import definitions as d
+    from eportguide.sessions import Session
 
 
 class RunFormat(str, Enum):
@@ -42,6 +43,7 @@ def is_interactive() -> bool:
 def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path | None) -> dict[str, str]:
     """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
     from eportguide import answers_file
+    from eportguide.engine.answers import shown
     from eportguide.engine.keys import answer_keys
 
     given = answers_file.read(answers) if answers is not None else {}
@@ -50,7 +52,7 @@ def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path 
     unknown = [k for k in given if k not in known]
     if unknown:
         raise UsageError(
-            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key="、".join(unknown)),
+            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key="、".join(shown(k) for k in unknown)),
             w.UNKNOWN_ANSWER_KEY_HINT.format(keys="、".join(known)),
         )
     return given
@@ -98,10 +100,11 @@ class RunOptions:
     email_draft: Path | None = None
     no_save: bool = False
     today: str | None = None
+    session: Session | None = None  # a saved run to continue (eportguide resume)
 
 
 def execute(options: RunOptions) -> None:
-    from eportguide import packs, runner
+    from eportguide import packs, runner, sessions
     from eportguide import engine
     from eportguide.prompting.scripted import ScriptedPrompter
 
@@ -115,7 +118,12 @@ def execute(options: RunOptions) -> None:
 
         fallback = InteractivePrompter()
     prompter = ScriptedPrompter(given, fallback)
-    finished = runner.drive(pack, flow.id, prompter)
+    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), fallback is not None and not options.no_save)
+    try:
+        finished = runner.drive(pack, flow.id, prompter, recorder.answers, on_change=recorder.save)
+    except Interrupted as stop:
+        raise sessions.with_resume_hint(stop, recorder) from None
+    recorder.finish()
     result = engine.build(pack, finished)
     unused = prompter.unused()
     if unused:

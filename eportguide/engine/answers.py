@@ -9,6 +9,12 @@ TRUE_WORDS = frozenset({"yes", "y", "true", "1", "是", "是的", "对"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0", "否", "不是", "不"})
 
 
+def shown(value: str, limit: int = 40) -> str:
+    """A value as quoted back in a message: control characters visible, long text cut."""
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value[: limit + 1])
+    return text if len(value) <= limit else text[:limit] + "…"
+
+
 class InvalidAnswer(ValueError):
     """An answer that does not fit its question; ``valid`` lists what would."""
 
@@ -32,14 +38,14 @@ def parse(question: Question, raw: str) -> str:
                 if lowered == option.value.casefold():
                     return option.value
             valid = tuple(f"{o.value} ({o.label})" for o in question.options)
-            raise InvalidAnswer(question, w.INVALID_CHOICE.format(value=text), valid)
+            raise InvalidAnswer(question, w.INVALID_CHOICE.format(value=shown(text)), valid)
         case "confirm":
             lowered = text.casefold()
             if lowered in TRUE_WORDS:
                 return YES
             if lowered in FALSE_WORDS:
                 return NO
-            raise InvalidAnswer(question, w.INVALID_CONFIRM.format(value=text), (YES, NO))
+            raise InvalidAnswer(question, w.INVALID_CONFIRM.format(value=shown(text)), (YES, NO))
         case "instruction":
             return DONE
     assert question.validator is not None

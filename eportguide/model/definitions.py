@@ -11,9 +11,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 
-def doc(text: str, **kwargs: Any) -> Any:
-    """A dataclass field carrying its description for the generated JSON Schema."""
-    return field(metadata={"doc": text}, **kwargs)
+def doc(text: str, min_items: int | None = None, **kwargs: Any) -> Any:
+    """A dataclass field carrying its description for the generated JSON Schema.
+
+    ``min_items`` goes into the schema so that editors flag an empty list while one
+    types; ``eportguide validate`` reports the same with what it means for the flow.
+    """
+    metadata: dict[str, Any] = {"doc": text}
+    if min_items is not None:
+        metadata["min_items"] = min_items
+    return field(metadata=metadata, **kwargs)
 
 
 #: ``when: {answer_key: value}`` or ``{answer_key: [value, ...]}``; all keys must match.
@@ -63,7 +70,7 @@ class Choice:
 class ChoiceState:
     kind: Literal["choice"]
     prompt: str = doc("The question.")
-    choices: tuple[Choice, ...] = doc("The options, in display order.")
+    choices: tuple[Choice, ...] = doc("The options, in display order.", min_items=1)
     help: str | None = doc("A hint shown under the question.", default=None)
 
 
@@ -137,7 +144,7 @@ class DeadlineSpec:
 class OutcomeState:
     kind: Literal["outcome"]
     title: str = doc("The outcome's heading.")
-    steps: tuple[Text, ...] = doc("What to do, in order; placeholders are filled in.")
+    steps: tuple[Text, ...] = doc("What to do, in order; placeholders are filled in.", min_items=1)
     business: str | None = doc("The business name for 办理电子口岸的XX业务.", default=None)
     materials: tuple[Text, ...] = doc("Materials to prepare.", default=())
     email: EmailSpec | None = doc("The application e-mail, if one is sent.", default=None)

@@ -82,9 +82,15 @@ def display_path(path: Path) -> str:
         return str(absolute)
 
 
-def parse(path: Path) -> tuple[Document | None, list[Finding]]:
-    """Parse one YAML file safely; a syntax or encoding error becomes a finding."""
+def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[Finding]]:
+    """Parse one YAML file safely; a syntax or encoding error becomes a finding.
+
+    With ``root``, a file that resolves outside it (a symbolic link) is not read: a pack
+    must not make the program read files elsewhere on the machine.
+    """
     file = display_path(path)
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        return None, [Finding(file, 1, 1, "file links outside the pack; not read", "file")]
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None, [Finding(file, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes", "file")]
@@ -166,7 +172,7 @@ def read_pack(directory: Path) -> Loaded:
     shared: d.Shared | None = None
     shared_path = directory / SHARED_FILE
     if shared_path.exists():
-        document, found = parse(shared_path)
+        document, found = parse(shared_path, directory)
         findings += found
         if document is not None:
             documents[SHARED_FILE] = document
@@ -178,7 +184,7 @@ def read_pack(directory: Path) -> Loaded:
     calendar = d.CalendarOverrides()
     calendar_path = directory / CALENDAR_FILE
     if calendar_path.exists():
-        document, found = parse(calendar_path)
+        document, found = parse(calendar_path, directory)
         findings += found
         if document is not None:
             documents[CALENDAR_FILE] = document
@@ -190,7 +196,7 @@ def read_pack(directory: Path) -> Loaded:
     skipped: list[str] = []
     for path in flow_files(directory):
         stem = path.name.removesuffix(FLOW_SUFFIX)
-        document, found = parse(path)
+        document, found = parse(path, directory)
         findings += found
         if document is None:
             skipped.append(display_path(path))

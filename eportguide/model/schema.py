@@ -8,11 +8,13 @@ files. There is no second, hand-written description of the format.
 
 import dataclasses
 import difflib
+import json
 import types
 import typing
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
+from pathlib import Path as FilePath
 from typing import Any, Literal, Union, get_args, get_origin
 
 from eportguide.model import definitions as d
@@ -212,9 +214,11 @@ def closest(word: str, candidates: list[str]) -> str:
 def json_schema(root: type, title: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a document whose top level is ``root``."""
     defs: dict[str, Any] = {}
-    top = _schema_of(root, defs)
+    _schema_of(root, defs)
+    top = defs.pop(root.__name__)  # inline, so that editors need not follow a top-level $ref
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": "Generated from eportguide/model/definitions.py by `eportguide schema --write`; do not edit.",
         "title": title,
         **top,
         "$defs": dict(sorted(defs.items())),
@@ -224,7 +228,8 @@ def json_schema(root: type, title: str) -> dict[str, Any]:
 def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(tp)
     if tp is str:
-        return {"type": "string"}
+        # As ``Builder.build`` does: YAML reads 83196210 as a number, which is still text here.
+        return {"type": ["string", "number"]}
     if tp is int:
         return {"type": "integer"}
     if origin is Literal:
@@ -232,6 +237,8 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
     if origin in (Union, types.UnionType):
         options = [o for o in get_args(tp) if o is not type(None)]
+        if len([o for o in options if dataclasses.is_dataclass(o)]) > 1:
+            return _by_kind(options, defs)
         schemas = [_schema_of(o, defs) for o in options]
         if type(None) in get_args(tp):
             schemas.append({"type": "null"})
@@ -249,6 +256,21 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"schema has an unsupported type {tp!r}")
 
 
+def _by_kind(classes: list[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """The state union, chosen by ``kind`` as the loader does: editors then complete the
+    kinds and check each state against its own keys (``anyOf`` would blur the errors)."""
+    kinds = {get_args(_hints(cls)["kind"])[0]: cls for cls in classes}
+    return {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": list(kinds), "description": "What the state does."}},
+        "allOf": [
+            {"if": {"properties": {"kind": {"const": kind}}}, "then": _schema_of(cls, defs)}
+            for kind, cls in kinds.items()
+        ],
+    }
+
+
 def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
     hints = _hints(cls)
     properties = {}
@@ -257,6 +279,8 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         prop = _schema_of(hints[f.name], defs)
         if "doc" in f.metadata:
             prop = {**prop, "description": f.metadata["doc"]}
+        if "min_items" in f.metadata:
+            prop = {**prop, "minItems": f.metadata["min_items"]}
         properties[f.name] = prop
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.append(f.name)
@@ -267,3 +291,24 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         schema["required"] = required
     schema["additionalProperties"] = False
     return schema
+
+
+# --- the schema files shipped for editors -----------------------------------------------
+
+#: What ``eportguide schema NAME`` prints: the root of each kind of pack file.
+DOCUMENTS: dict[str, tuple[type, str]] = {
+    "flow": (d.Flow, "eportguide flow file (<flow-id>.yaml)"),
+    "shared": (d.Shared, "eportguide shared facts and input fields (_facts.yaml)"),
+}
+#: Where they ship; each flow file's first line points its editor here.
+SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"
+
+
+def schema_text(name: str) -> str:
+    """The JSON Schema of one kind of pack file, as shipped."""
+    root, title = DOCUMENTS[name]
+    return json.dumps(json_schema(root, title), ensure_ascii=False, indent=2) + "\n"
+
+
+def shipped_schema(name: str) -> FilePath:
+    return SCHEMA_DIR / f"{name}.schema.json"

@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Protocol
 
 from eportguide.engine import Question
+from eportguide.engine.walk import Answered
 
 
 class Navigation(Enum):
@@ -18,3 +19,7 @@ class Navigation(Enum):
 
 class Prompter(Protocol):
     def ask(self, question: Question, previous: str | None, can_go_back: bool) -> str | Navigation: ...
+
+    def review(self, path: tuple[Answered, ...]) -> str | Navigation | None:
+        """Before the outcome: ``None`` to accept the answers, or the key of one to change."""
+        ...

@@ -12,6 +12,7 @@ from questionary import Choice, Separator
 from eportguide import engine
 from eportguide import wording as w
 from eportguide.engine import validators
+from eportguide.engine.walk import Answered
 from eportguide.model.references import DONE
 from eportguide.prompting import Navigation
 
@@ -19,6 +20,8 @@ from eportguide.prompting import Navigation
 POINTER = ">"
 QMARK = "?"
 GO_BACK_TEXT = "<"
+#: The review menu's "these answers are right" entry (not an answer key).
+CONFIRM = object()
 
 
 class InteractivePrompter:
@@ -63,6 +66,27 @@ class InteractivePrompter:
         if answer is None:  # questionary returns None when the prompt was closed
             raise EOFError
         return answer if isinstance(answer, Navigation) else (DONE if question.kind == "instruction" else str(answer))
+
+    def review(self, path: tuple[Answered, ...]) -> str | Navigation | None:
+        """Every answer on one menu: confirm them, or pick one to change."""
+        changeable = [a for a in path if not a.preset and a.value != DONE]
+        choices: list[Any] = [Choice(w.REVIEW_CONFIRM, value=CONFIRM), Separator("-" * 12)]
+        choices += [
+            Choice(w.REVIEW_ITEM.format(prompt=a.prompt, answer=a.label or w.LEFT_BLANK), value=a.key) for a in changeable
+        ]
+        choices += [
+            Separator("-" * 12),
+            Choice(w.BACK_LABEL, value=Navigation.BACK),
+            Choice(w.RESTART_LABEL, value=Navigation.RESTART),
+        ]
+        answer = questionary.select(
+            w.REVIEW_PROMPT, choices=choices, qmark=QMARK, pointer=POINTER, instruction=w.SELECT_INSTRUCTION, **self.io
+        ).unsafe_ask()
+        if answer is None:
+            raise EOFError
+        if answer is CONFIRM:
+            return None
+        return answer if isinstance(answer, Navigation) else str(answer)
 
     def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
         assert question.validator is not None

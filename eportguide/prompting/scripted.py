@@ -4,6 +4,7 @@ from collections.abc import Mapping
 
 from eportguide import engine
 from eportguide import wording as w
+from eportguide.engine.walk import Answered
 from eportguide.errors import UsageError
 from eportguide.model.references import DONE, NO, YES
 from eportguide.prompting import Navigation, Prompter
@@ -39,6 +40,10 @@ class ScriptedPrompter:
         if question.implied_by:
             return YES if any(k in self.answers for k in question.implied_by) else NO
         raise missing_answer(question)
+
+    def review(self, path: tuple[Answered, ...]) -> str | Navigation | None:
+        """Scripted answers are final; a person asked for the rest reviews them all."""
+        return self.fallback.review(path) if self.fallback is not None else None
 
     def unused(self) -> list[str]:
         return [k for k in self.answers if k not in self.used]

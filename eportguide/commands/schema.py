@@ -1,0 +1,37 @@
+"""``eportguide schema [flow|shared]``: the JSON Schema editors use to check pack files.
+
+Generated from the model each time (``model.schema``); ``--write`` regenerates the
+copies shipped in ``eportguide/schemas/``, which a test keeps in step with the model.
+"""
+
+import sys
+from enum import Enum
+
+import typer
+
+from eportguide import wording as w
+from eportguide.errors import UsageError
+
+
+class SchemaName(str, Enum):
+    flow = "flow"
+    shared = "shared"
+
+
+def schema_command(
+    name: SchemaName = typer.Argument(SchemaName.flow, help=w.ARG_SCHEMA),
+    write: bool = typer.Option(False, "--write", help=w.OPT_SCHEMA_WRITE),
+) -> None:
+    from eportguide.model import schema
+
+    if not write:
+        sys.stdout.write(schema.schema_text(name.value))
+        return
+    for document in schema.DOCUMENTS:
+        path = schema.shipped_schema(document)
+        try:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(schema.schema_text(document), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(w.CANNOT_WRITE.format(path=path, reason=exc.strerror or exc)) from None
+        typer.echo(w.WROTE_SCHEMA.format(path=path), err=True)

@@ -1,0 +1,131 @@
+"""``eportguide validate [PATH…]``: every finding of a flows pack, for authors, editors and CI.
+
+A PATH is a pack directory or flow files in one; a file is checked within its pack
+(its facts, its sub-flows), and only its own findings are shown, plus errors of the
+pack's shared files that stop it from loading. Exit 1 when an error is found, or a
+warning under ``--strict``.
+"""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from eportguide import packs
+from eportguide import wording as w
+from eportguide.errors import EXIT_FINDINGS, UsageError
+from eportguide.model.findings import Finding
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@dataclass
+class Target:
+    """One pack to read, and the files in it that were named (None: all of them)."""
+
+    directory: Path
+    files: set[Path] | None = None
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    flows: int = 0
+    states: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.errors == 0,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "flows": self.flows,
+            "states": self.states,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def validate_command(
+    ctx: typer.Context,
+    paths: list[Path] | None = typer.Argument(None, metavar="[PATH]...", help=w.ARG_VALIDATE_PATHS, show_default=False),
+    format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", help=w.OPT_FORMAT),
+    strict: bool = typer.Option(False, "--strict", help=w.OPT_STRICT),
+) -> None:
+    report = check(targets(paths or [packs.pack_dir(ctx.find_root().params.get("flows"))]))
+    if format is ValidateFormat.json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            typer.echo(str(finding))
+        typer.echo(
+            w.VALIDATE_SUMMARY.format(
+                flows=report.flows, states=report.states, errors=report.errors, warnings=report.warnings
+            ),
+            err=True,
+        )
+    if report.errors or (strict and report.warnings):
+        if not report.errors:
+            typer.echo(w.VALIDATE_STRICT_FAILS, err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def targets(paths: Iterable[Path]) -> list[Target]:
+    """Group the paths by pack; naming a pack directory checks all of it."""
+    from eportguide.model.loader import FLOW_SUFFIX  # YAML is imported only when needed
+
+    by_directory: dict[Path, Target] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(w.PATH_NOT_FOUND.format(path=path))
+        if path.is_dir():
+            by_directory[path.resolve()] = Target(path)
+            continue
+        if path.suffix != FLOW_SUFFIX:
+            raise UsageError(w.NOT_A_FLOW_FILE.format(path=path))
+        target = by_directory.setdefault(path.parent.resolve(), Target(path.parent, set()))
+        if target.files is not None:
+            target.files.add(path.resolve())
+    return list(by_directory.values())
+
+
+def check(pack_targets: Iterable[Target]) -> Report:
+    """Load and lint each pack; keep the findings that concern what was named."""
+    from eportguide.model.lint import lint
+    from eportguide.model.loader import read_pack
+
+    report = Report()
+    for target in pack_targets:
+        loaded = read_pack(target.directory)
+        named = target.files
+        found = [f for f in [*loaded.findings, *lint(loaded)] if named is None or _concerns(f, named)]
+        report.findings += sorted(found, key=lambda f: (f.file, f.line, f.column))
+        if loaded.pack is not None:
+            for flow_id, flow in loaded.pack.flows.items():
+                if named is None or Path(loaded.documents[flow_id].file).resolve() in named:
+                    report.flows += 1
+                    report.states += len(flow.states)
+    return report
+
+
+def _concerns(finding: Finding, files: set[Path]) -> bool:
+    """A finding in a named file, or an error of a shared file that every flow depends on."""
+    from eportguide.model.loader import FLOW_SUFFIX
+
+    where = Path(finding.file).resolve()
+    if where in files:
+        return True
+    is_flow_file = where.suffix == FLOW_SUFFIX and not where.name.startswith(("_", "."))
+    return finding.severity == "error" and not is_flow_file

@@ -1,0 +1,290 @@
+"""Saved runs: the answer log of each interactive run, so that a cut-off call can resume.
+
+A session is one UTF-8 JSON file under ``<home>/sessions/`` (``<home>`` is
+``$EPORTGUIDE_HOME`` or the platform's user data directory): the flow id, a hash of the
+flow file it was saved against, the answer log, when it was created and last updated,
+the flows pack it ran from, and whether it reached its outcome. Nothing else: no flow
+asks for a password, and ``save`` refuses an answer whose key names one.
+
+Files are written atomically (a temporary file in the same directory, then
+``os.replace``) and readable by their owner only. A file that cannot be read or parsed
+is renamed aside to ``*.corrupt`` and reported; it never stops anything.
+"""
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+HOME_ENV = "EPORTGUIDE_HOME"
+APP_NAME = "eportguide"
+SUBDIRECTORY = "sessions"
+SUFFIX = ".json"
+CORRUPT_SUFFIX = ".corrupt"
+FORMAT_VERSION = 1
+#: Answer keys that would hold a secret; no flow has one, and none may be saved.
+SECRET_KEY = re.compile(r"(?:^|_)(?:password|passwd|passcode|pin)(?:_|$)|密码|口令", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class SessionError(Exception):
+    """A session that cannot be used; ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class CorruptSession(SessionError):
+    """A session file that could not be read or parsed; it has been set aside."""
+
+    def __init__(self, path: Path, reason: str, moved_to: Path | None) -> None:
+        from eportguide import wording as w
+
+        self.path = path
+        self.moved_to = moved_to
+        where = w.SESSION_SET_ASIDE.format(path=moved_to) if moved_to is not None else ""
+        super().__init__(w.SESSION_CORRUPT.format(path=path, reason=reason) + where)
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: str
+    flow_id: str
+    flow_hash: str
+    pack_dir: str
+    created: str  # ISO 8601, local time with offset
+    updated: str
+    answers: Mapping[str, str] = field(default_factory=dict)
+    done: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "id": self.id,
+            "flow": self.flow_id,
+            "flow_hash": self.flow_hash,
+            "pack": self.pack_dir,
+            "created": self.created,
+            "updated": self.updated,
+            "done": self.done,
+            "answers": dict(self.answers),
+        }
+
+
+def home() -> Path:
+    """``$EPORTGUIDE_HOME``, else the platform's user data directory for eportguide."""
+    configured = os.environ.get(HOME_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def flow_hash(pack_dir: Path, flow_id: str) -> str:
+    """The SHA-256 of the flow's file, to tell whether it changed since a save."""
+    try:
+        data = (pack_dir / f"{flow_id}.yaml").read_bytes()
+    except OSError:
+        return ""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _check_no_secrets(answers: Mapping[str, str]) -> None:
+    secret = [key for key in answers if SECRET_KEY.search(key.rsplit(".", 1)[-1])]
+    if secret:  # a flow that asks for a password is a bug in the flow, not something to save
+        raise ValueError(f"refusing to save answers that look like passwords: {secret}")
+
+
+def _parse(data: Any) -> Session:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        raise ValueError("not an eportguide session")
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
+        raise ValueError("answers are not a mapping of text to text")
+    texts = {name: data.get(name) for name in ("id", "flow", "flow_hash", "pack", "created", "updated")}
+    if not all(isinstance(value, str) for value in texts.values()) or not isinstance(data.get("done"), bool):
+        raise ValueError("a field is missing or of the wrong type")
+    return Session(
+        id=str(texts["id"]), flow_id=str(texts["flow"]), flow_hash=str(texts["flow_hash"]),
+        pack_dir=str(texts["pack"]), created=str(texts["created"]), updated=str(texts["updated"]),
+        answers=dict(answers), done=bool(data["done"]),
+    )
+
+
+class Store:
+    """The session files in one directory."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory if directory is not None else home() / SUBDIRECTORY
+
+    def path(self, session_id: str) -> Path:
+        return self.directory / (session_id + SUFFIX)
+
+    def new(self, flow_id: str, pack_dir: Path) -> Session:
+        """A session not yet written; its id is its start time and flow, made unique."""
+        started = datetime.now()
+        base = f"{started:%Y%m%d-%H%M%S}-{flow_id}"
+        session_id, number = base, 1
+        while self.path(session_id).exists():
+            number += 1
+            session_id = f"{base}-{number}"
+        stamp = now()
+        return Session(session_id, flow_id, flow_hash(pack_dir, flow_id), str(pack_dir.resolve()), stamp, stamp)
+
+    def save(self, session: Session) -> Session:
+        """Write the session atomically, readable by its owner only; OSError if impossible."""
+        _check_no_secrets(session.answers)
+        session = replace(session, updated=now())
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        text = json.dumps(session.as_json(), ensure_ascii=False, indent=2) + "\n"
+        # mkstemp creates the file with mode 0600 in the same directory, so that
+        # os.replace is an atomic rename and the file is never readable by others.
+        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            _owner_only(Path(temporary))
+            os.replace(temporary, self.path(session.id))
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return session
+
+    def load(self, session_id: str) -> Session:
+        """The named session; ``SessionError`` if there is none, ``CorruptSession`` if broken."""
+        from eportguide import wording as w
+
+        if not _NAME.match(session_id):
+            raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id))
+        path = self.path(session_id)
+        if not path.exists():
+            matches = [s for s in self._names() if s.startswith(session_id)]
+            if len(matches) != 1:
+                raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id))
+            path = self.path(matches[0])
+        return self._read(path)
+
+    def all(self) -> tuple[list[Session], list[CorruptSession]]:
+        """Every readable session, most recently updated first, and those set aside."""
+        sessions: list[Session] = []
+        problems: list[CorruptSession] = []
+        for name in self._names():
+            try:
+                sessions.append(self._read(self.path(name)))
+            except CorruptSession as problem:
+                problems.append(problem)
+            except SessionError:
+                continue  # removed meanwhile
+        sessions.sort(key=lambda s: (s.updated, s.id), reverse=True)
+        return sessions, problems
+
+    def clear(self) -> int:
+        """Remove every session file (set-aside ones too); the number removed."""
+        removed = 0
+        if not self.directory.is_dir():
+            return 0
+        for path in self.directory.iterdir():
+            if path.name.endswith((SUFFIX, SUFFIX + CORRUPT_SUFFIX)) and not path.name.startswith("."):
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    def _names(self) -> list[str]:
+        if not self.directory.is_dir():
+            return []
+        return sorted(p.name.removesuffix(SUFFIX) for p in self.directory.glob("*" + SUFFIX) if not p.name.startswith("."))
+
+    def _read(self, path: Path) -> Session:
+        from eportguide import wording as w
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            session = _parse(data)
+        except FileNotFoundError:
+            raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem)) from None
+        except (OSError, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise CorruptSession(path, reason, _set_aside(path)) from None
+        if session.id != path.stem:
+            session = replace(session, id=path.stem)  # the file name is what users type
+        return session
+
+
+def _owner_only(path: Path) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except (OSError, NotImplementedError):  # Windows: chmod sets only read-only; ACLs protect the profile
+        pass
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename a broken session file so that it is reported once, not on every command."""
+    target = path.with_name(path.name + CORRUPT_SUFFIX)
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
+    return target
+
+
+class Recorder:
+    """Saves one run's answer log after every answer.
+
+    A run is never stopped by its session: when the file cannot be written, ``warn`` is
+    told once and the run goes on unsaved. Disabled (``--no-save``, or a run that cannot
+    prompt), it only hands out the answers it started from.
+    """
+
+    def __init__(self, store: Store, session: Session, enabled: bool, warn: Callable[[str], None]) -> None:
+        self.store = store
+        self.session = session
+        self.enabled = enabled
+        self.warn = warn
+        self.saved = False  # the session's file exists and holds the latest answers
+        self.failed = False
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return dict(self.session.answers)
+
+    def save(self, answers: Mapping[str, str]) -> None:
+        self.session = replace(self.session, answers=dict(answers))
+        self._write()
+
+    def finish(self) -> None:
+        """Mark the session done (a run that asked nothing leaves no session)."""
+        self.session = replace(self.session, done=True)
+        if self.saved or self.session.answers:
+            self._write()
+
+    def resume_command(self) -> str | None:
+        """How to continue this run later, if it has been saved."""
+        from eportguide import wording as w
+
+        return w.RESUME_COMMAND.format(id=self.session.id) if self.saved else None
+
+    def _write(self) -> None:
+        if not self.enabled or self.failed:
+            return
+        from eportguide import wording as w
+
+        try:
+            self.session = self.store.save(self.session)
+            self.saved = True
+        except OSError as exc:
+            self.failed, self.saved = True, False
+            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=exc.strerror or exc))

@@ -1,0 +1,179 @@
+"""Completion dates counted in China's working days, with 调休, from ``--today``.
+
+Pinned across National Day 2026 (1–7 October off, Saturday 10 October worked), the
+Spring Festival 2026 (15–23 February off, Saturdays 14 and 28 February worked) and a
+year for which no official arrangement exists yet.
+"""
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eportguide.cli import app
+from eportguide.engine.dates import WorkingDays, completion
+from eportguide.model import definitions as d
+
+FLOWS = Path(__file__).parents[1] / "flows"
+#: Far enough ahead that no calendar release will have its arrangement for years.
+UNANNOUNCED_YEAR = 2035
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
+
+
+def unlock(*extra: str):
+    """The locked 法人卡 procedure (1-2 working days) run from the command line."""
+    return CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", *extra])
+
+
+def deadline_of(*extra: str) -> dict:
+    result = unlock("--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["deadline"]
+
+
+def days(start: str, fewest: int = 1, most: int = 2, overrides: d.CalendarOverrides = d.CalendarOverrides()):
+    done = completion(date.fromisoformat(start), fewest, most, overrides)
+    return done.earliest.isoformat(), done.latest.isoformat(), done.estimated
+
+
+# --- National Day -----------------------------------------------------------------
+
+def test_one_to_two_working_days_from_30_september_2026_end_on_8_and_9_october():
+    assert days("2026-09-30") == ("2026-10-08", "2026-10-09", False)
+
+
+def test_the_checklist_dates_a_card_received_on_30_september_2026_after_national_day():
+    deadline = deadline_of("--today", "2026-09-30")
+    assert (deadline["start"], deadline["earliest"], deadline["latest"]) == ("2026-09-30", "2026-10-08", "2026-10-09")
+    assert deadline["estimated"] is False and deadline["estimated_years"] == []
+
+
+def test_the_make_up_saturday_after_national_day_counts_as_a_working_day():
+    assert days("2026-10-08", 1, 2) == ("2026-10-09", "2026-10-10", False)  # Saturday 10 October is worked
+
+
+def test_the_text_says_what_the_count_starts_from_and_from_which_day():
+    result = unlock("--format", "text", "--today", "2026-09-30")
+    assert result.exit_code == 0, result.output
+    assert "1-2个工作日，自电子口岸收到申请邮件和法人卡之日起算" in result.stdout
+    assert "2026-09-30（周三） 为起算日" in result.stdout
+    assert "2026-10-08（周四） 至 2026-10-09（周五）" in result.stdout
+    assert "估算" not in result.stdout
+
+
+# --- Spring Festival --------------------------------------------------------------
+
+def test_the_make_up_saturday_before_spring_festival_2026_is_the_first_working_day():
+    # Friday 13 February: Saturday 14 is worked, then 15–23 February are off.
+    assert days("2026-02-13") == ("2026-02-14", "2026-02-24", False)
+
+
+def test_the_make_up_saturday_at_the_end_of_february_2026_is_a_working_day():
+    assert days("2026-02-27") == ("2026-02-28", "2026-03-02", False)
+
+
+def test_a_card_received_on_the_eve_of_the_spring_festival_holiday_is_done_after_it():
+    assert days("2026-02-14") == ("2026-02-24", "2026-02-25", False)
+
+
+def test_the_checklist_shows_the_make_up_saturday_by_its_weekday():
+    result = unlock("--format", "markdown", "--today", "2026-02-13")
+    assert result.exit_code == 0, result.output
+    assert "预计 2026-02-14（周六） 至 2026-02-24（周二） 办结" in result.stdout
+
+
+# --- a year without official data -------------------------------------------------
+
+def test_a_year_without_an_official_arrangement_is_estimated_monday_to_friday_not_an_error():
+    start = f"{UNANNOUNCED_YEAR}-10-05"  # a Friday
+    earliest, latest, estimated = days(start)
+    assert (earliest, latest) == (f"{UNANNOUNCED_YEAR}-10-08", f"{UNANNOUNCED_YEAR}-10-09")
+    assert estimated is True
+
+
+def test_the_checklist_labels_dates_in_an_unannounced_year_as_an_estimate():
+    result = unlock("--format", "text", "--today", f"{UNANNOUNCED_YEAR}-10-05")
+    assert result.exit_code == 0, result.output
+    assert f"预计 {UNANNOUNCED_YEAR}-10-08（周一） 至 {UNANNOUNCED_YEAR}-10-09（周二） 办结" in result.stdout
+    assert f"估算：{UNANNOUNCED_YEAR} 年的官方节假日安排尚未收录" in result.stdout
+
+
+def test_json_marks_an_estimate_and_names_its_year():
+    deadline = deadline_of("--today", f"{UNANNOUNCED_YEAR}-10-05")
+    assert deadline["estimated"] is True and deadline["estimated_years"] == [UNANNOUNCED_YEAR]
+
+
+def test_a_known_year_is_not_marked_as_estimated_because_of_another():
+    calendar = WorkingDays()
+    assert calendar.is_workday(date(2026, 2, 14)) is True
+    assert calendar.is_workday(date(2026, 2, 16)) is False
+    assert calendar.estimated_years == set()
+
+
+# --- --today ----------------------------------------------------------------------
+
+def test_without_today_the_count_starts_today():
+    assert deadline_of()["start"] == date.today().isoformat()
+
+
+def test_a_malformed_today_exits_2_naming_the_value():
+    result = unlock("--today", "2026-02-30")
+    assert result.exit_code == 2
+    assert "2026-02-30" in result.stderr and "YYYY-MM-DD" in result.stderr
+
+
+# --- a pack's own announcements -----------------------------------------------------
+
+@pytest.fixture
+def pack_with_calendar(tmp_path):
+    """A copy of the shipped pack whose ``_calendar.yaml`` the test writes."""
+    pack = tmp_path / "flows"
+    shutil.copytree(FLOWS, pack)
+
+    def write(text: str) -> Path:
+        (pack / "_calendar.yaml").write_text(text, encoding="utf-8")
+        return pack
+
+    return write
+
+
+def test_the_shipped_calendar_file_adds_nothing_yet():
+    assert days("2026-09-30") == ("2026-10-08", "2026-10-09", False)
+    text = (FLOWS / "_calendar.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert lines == ["holidays: []", "workdays: []"]
+
+
+def test_a_pack_can_announce_a_year_the_library_does_not_know_yet(pack_with_calendar):
+    flows = pack_with_calendar(f'holidays: ["{UNANNOUNCED_YEAR}-10-08"]\nworkdays: ["{UNANNOUNCED_YEAR}-10-06"]\n')
+    result = CliRunner().invoke(app, [
+        "--flows", str(flows), "unlock-card", "-a", "card=legal", "--no-input", "--no-save",
+        "--format", "json", "--today", f"{UNANNOUNCED_YEAR}-10-05",
+    ])
+    assert result.exit_code == 0, result.output
+    deadline = json.loads(result.stdout)["deadline"]
+    # Saturday 6 October is announced as worked, Monday 8 October as a day off.
+    assert (deadline["earliest"], deadline["latest"]) == (f"{UNANNOUNCED_YEAR}-10-06", f"{UNANNOUNCED_YEAR}-10-09")
+    assert deadline["estimated"] is False
+
+
+def test_a_pack_announcement_takes_precedence_over_the_library():
+    overrides = d.CalendarOverrides(holidays=("2026-10-08",), workdays=("2026-10-07",))
+    assert days("2026-09-30", overrides=overrides) == ("2026-10-07", "2026-10-09", False)
+
+
+def test_a_calendar_entry_that_is_not_a_date_is_reported_with_its_line(pack_with_calendar):
+    flows = pack_with_calendar('holidays:\n  - "2026-10-01"\n  - "2026-13-01"\n')
+    result = CliRunner().invoke(app, [
+        "--flows", str(flows), "unlock-card", "-a", "card=legal", "--no-input", "--no-save",
+    ])
+    assert result.exit_code == 2
+    assert "_calendar.yaml:3:" in result.stderr and "2026-13-01" in result.stderr

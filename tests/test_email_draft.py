@@ -1,0 +1,155 @@
+"""The ``.eml`` draft a clerk opens in a mail client: the source's e-mail, filled in.
+
+Each test writes the draft through the command line and reads it back with the
+standard library's parser, as a mail client would.
+"""
+
+from email import policy
+from email.parser import BytesParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from typer.testing import CliRunner
+
+from eportguide import engine, packs
+from eportguide.cli import app
+from eportguide.render import outline
+
+EMAIL = "kefu@xaeport.com"
+ENTERPRISE = "西安秦川贸易有限公司"
+DETAILS = {
+    "enterprise": ENTERPRISE,
+    "card_address": "西安市未央区凤城八路100号",
+    "contact_name": "张三",
+    "contact_phone": "13912345678",
+    "tracking_number": "SF1234567890",
+    "card_number": "8100000012345",
+}
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
+
+
+def draft(tmp_path, flow: str, *answers: str, **details: str):
+    """Run ``flow`` with ``--email-draft``; the parsed message and the file's bytes."""
+    target = tmp_path / "申请邮件.eml"
+    args = [flow, "--no-input", "--no-save", "--format", "json", "--email-draft", str(target)]
+    for answer in (*answers, *(f"{k}={v}" for k, v in details.items())):
+        args += ["-a", answer]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    raw = target.read_bytes()
+    return BytesParser(policy=policy.default).parsebytes(raw), raw
+
+
+def body_fields(message) -> dict[str, str]:
+    lines = message.get_content().splitlines()
+    return dict(line.split("：", 1) for line in lines if line)
+
+
+def test_the_unlock_draft_is_addressed_to_the_service_mailbox_with_the_filled_in_subject(tmp_path):
+    message, _ = draft(tmp_path, "unlock-card", "card=legal", **DETAILS)
+    assert message["To"] == EMAIL
+    assert message["Subject"] == f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"
+    assert message["X-Unsent"] == "1"  # Outlook opens it as a draft, ready to send
+
+
+def test_the_unlock_draft_body_has_each_field_the_source_lists_filled_in(tmp_path):
+    message, _ = draft(tmp_path, "unlock-card", "card=legal", **DETAILS)
+    assert body_fields(message) == {
+        "在办业务名称": "法人卡解锁",
+        "公司收卡地址": "西安市未央区凤城八路100号",
+        "联系人姓名电话": "张三 13912345678",
+        "寄卡快递单号": "SF1234567890",
+        "办理业务的电子口岸卡号": "8100000012345",
+        "附件": "营业执照原件扫描件",
+    }
+
+
+def test_details_left_blank_stay_xx_in_the_draft_as_in_the_source(tmp_path):
+    message, _ = draft(tmp_path, "unlock-card", "card=legal", contact_phone="029-83196210")
+    assert message["Subject"] == "XX企业办理电子口岸的法人卡解锁业务"
+    fields = body_fields(message)
+    assert fields["公司收卡地址"] == "XX" and fields["寄卡快递单号"] == "XX" and fields["办理业务的电子口岸卡号"] == "XX"
+    assert fields["联系人姓名电话"] == "XX 029-83196210"
+
+
+def test_chinese_survives_as_an_encoded_subject_and_a_utf8_body_in_a_7bit_file(tmp_path):
+    message, raw = draft(tmp_path, "unlock-card", "card=legal", **DETAILS)
+    raw.decode("ascii")  # nothing a mail hop could mangle
+    assert b"Subject: =?utf-8?" in raw
+    assert message.get_content_type() == "text/plain" and message.get_content_charset() == "utf-8"
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # RFC 5322 line ends
+
+
+@pytest.mark.parametrize(
+    ("flow", "answers", "subject", "fields", "attachments"),
+    [
+        ("reset-password", ["card=legal"], "企业办理电子口岸的法人卡密码重置业务",
+         ["在办业务名称", "公司收卡地址", "联系人姓名电话", "寄卡快递单号", "办理业务的电子口岸卡号"], "营业执照原件扫描件"),
+        ("extend-card", ["expired=yes"], "企业办理电子口岸法人卡延期业务",
+         ["公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"], "营业执照的原件扫描件"),
+        ("reissue-legal-card", ["channel=email"], "企业办理电子口岸法人卡补办业务",
+         ["公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、法人身份证扫描件"),
+        ("reissue-operator-card", [], "企业办理电子口岸的操作员卡补办业务",
+         ["在办业务名称", "公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件"),
+        ("reissue-declarant-card", [], "企业办理电子口岸的报关员卡补办业务",
+         ["在办业务名称", "公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、报关员身份证扫描件"),
+        ("add-operator-card", [], "企业办理电子口岸的新增操作员卡业务",
+         ["在办业务名称", "公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件"),
+        ("cancel-card", [], "企业办理电子口岸的电子口岸卡注销业务",
+         ["在办业务名称"], "营业执照原件扫描件、电子口岸卡持卡人身份证正反面"),
+        ("deregister-enterprise", [], "企业办理电子口岸的电子口岸企业注销业务",
+         ["在办业务名称"], "营业执照原件扫描件、海关注销回执"),
+    ],
+)
+def test_every_procedures_draft_has_exactly_the_fields_and_attachments_its_source_lists(
+    tmp_path, flow, answers, subject, fields, attachments
+):
+    message, _ = draft(tmp_path, flow, *answers, enterprise=ENTERPRISE)
+    assert message["To"] == EMAIL
+    assert message["Subject"] == ENTERPRISE + subject
+    body = body_fields(message)
+    assert list(body) == [*fields, "附件"]
+    assert body["附件"] == attachments
+
+
+def test_a_path_without_an_email_says_so_and_exits_2_after_printing_the_checklist(tmp_path):
+    target = tmp_path / "draft.eml"
+    result = CliRunner().invoke(app, [
+        "unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save",
+        "--format", "text", "--email-draft", str(target),
+    ])
+    assert result.exit_code == 2
+    assert "操作员卡解锁：用法人卡在线解锁" in result.stderr and "不需要发送申请邮件" in result.stderr
+    assert str(target) in result.stderr
+    assert not target.exists()
+    assert "https://e.chinaport.gov.cn/" in result.stdout  # the clerk still gets the steps
+
+
+def test_both_cards_locked_drafts_the_legal_card_email_that_comes_first(tmp_path):
+    message, _ = draft(tmp_path, "unlock-card", "card=operator", "legal_card_works=no", f"legal_first.enterprise={ENTERPRISE}")
+    assert message["Subject"] == f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"
+
+
+def test_an_unwritable_draft_path_exits_2_naming_it(tmp_path):
+    target = tmp_path / "no-such-dir" / "draft.eml"
+    result = CliRunner().invoke(app, [
+        "unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--email-draft", str(target),
+    ])
+    assert result.exit_code == 2
+    assert "draft.eml" in result.stderr
+
+
+def test_the_mailto_link_carries_the_same_subject_and_body_with_crlf_line_breaks():
+    pack = packs.load(packs.shipped_pack_dir())
+    answers = {"card": "legal", "legal_details": "yes", **{k: DETAILS.get(k, "") for k in DETAILS}}
+    result = engine.build(pack, engine.walk(pack, "unlock-card", answers))
+    link = urlsplit(outline.mailto(result))
+    query = parse_qs(link.query)
+    assert (link.scheme, link.path) == ("mailto", EMAIL)
+    assert query["subject"] == [f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"]
+    assert query["body"][0].split("\r\n")[:2] == ["在办业务名称：法人卡解锁", "公司收卡地址：西安市未央区凤城八路100号"]

@@ -1,0 +1,323 @@
+"""What a clerk prints, pastes or feeds to a script says what the source FAQ says.
+
+One path of every procedure is run through the command line in text, Markdown and
+JSON, and each output is held to the facts of ``../shared/source/eport-faq-shaanxi.txt``
+for that procedure: the e-mail address and subject, the mailing address, the hotline,
+the URLs and the completion dates — and to nothing the procedure does not mention.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from eportguide.cli import app
+
+TODAY = "2026-09-30"  # National Day 2026 follows: 1-2 working days end 10-08 and 10-09
+EARLIEST, LATEST = "2026-10-08", "2026-10-09"
+
+EMAIL = "kefu@xaeport.com"
+HOTLINE = "95198 或 029-83196210"
+ADDRESS = "西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）"
+RECIPIENT, RECIPIENT_PHONE = "服务台", "83196210"
+EPORT_URL = "https://e.chinaport.gov.cn/"
+RASUC_URL = "http://web.chinaport.gov.cn/rasuc"
+SHOP_URL = "http://th-mall.cn/"
+ENTERPRISE = "西安秦川贸易有限公司"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way through a procedure and the source's facts for it."""
+
+    flow: str
+    answers: tuple[str, ...]
+    subject: str | None = None  # the filled-in e-mail subject, when there is an e-mail
+    mailed: bool = False  # a card is mailed to the e-port
+    hotline: bool = False
+    urls: tuple[str, ...] = ()
+    deadline: str | None = None  # what the 1-2 working days count from
+    materials: tuple[str, ...] = field(default=())
+
+
+PATHS = [
+    Route("unlock-card", ("card=legal", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务",
+          mailed=True, hotline=True, deadline="电子口岸收到申请邮件和法人卡之日", materials=("营业执照原件扫描件", "已锁定的法人卡")),
+    Route("reset-password", ("card=legal", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸的法人卡密码重置业务",
+          mailed=True, deadline="电子口岸收到申请邮件和法人卡之日", materials=("营业执照原件扫描件", "需要重置的法人卡")),
+    Route("default-password", ("situation=certificate",)),
+    Route("extend-card", ("expired=yes", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸法人卡延期业务",
+          materials=("营业执照的原件扫描件",)),
+    Route("reissue-legal-card", ("channel=email", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸法人卡补办业务",
+          materials=("营业执照原件扫描件", "购卡订单凭证", "法人身份证扫描件")),
+    Route("reissue-operator-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务",
+          urls=(SHOP_URL, RASUC_URL), deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+          materials=("操作员身份证正反面照片", "营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件")),
+    Route("reissue-declarant-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务",
+          hotline=True, urls=(SHOP_URL, RASUC_URL), deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+          materials=("营业执照原件扫描件", "购卡订单凭证", "报关员身份证扫描件")),
+    Route("add-operator-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务",
+          urls=(SHOP_URL, RASUC_URL), deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+          materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件")),
+    Route("onboard", (), deadline="企业提交备案申请后电子口岸审核开始之日", materials=("营业执照副本原件", "经办人身份证原件")),
+    Route("cancel-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务",
+          materials=("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面")),
+    Route("deregister-enterprise", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的电子口岸企业注销业务",
+          deadline="电子口岸收到申请邮件之日", materials=("营业执照原件扫描件", "海关注销回执")),
+]
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
+
+
+def run(path: Route, format: str, *extra: str) -> str:
+    args = [path.flow, "--no-input", "--no-save", "--today", TODAY, "--format", format]
+    for answer in path.answers:
+        args += ["-a", answer]
+    result = CliRunner().invoke(app, [*args, *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def present_and_absent(path: Route) -> tuple[list[str], list[str]]:
+    """Facts the output must show, and facts of other procedures it must not."""
+    facts = {
+        EMAIL: path.subject is not None,
+        ADDRESS: path.mailed,
+        HOTLINE: path.hotline,
+        EPORT_URL: False,  # only the operator-card unlock, not on these paths
+        RASUC_URL: RASUC_URL in path.urls,
+        SHOP_URL: SHOP_URL in path.urls,
+        EARLIEST: path.deadline is not None,
+        LATEST: path.deadline is not None,
+    }
+    wanted = [fact for fact, shown in facts.items() if shown] + list(path.materials)
+    if path.subject:
+        wanted.append(path.subject)
+    if path.deadline:
+        wanted.append(path.deadline)
+    if path.mailed:
+        wanted += [RECIPIENT, RECIPIENT_PHONE]
+    return wanted, [fact for fact, shown in facts.items() if not shown]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.flow)
+@pytest.mark.parametrize("format", ["text", "markdown"])
+def test_the_checklist_shows_the_sources_facts_for_each_procedure_and_no_others(path, format):
+    output = run(path, format)
+    wanted, unwanted = present_and_absent(path)
+    for fact in wanted:
+        assert fact in output, f"{path.flow} ({format}) lacks {fact}"
+    for fact in unwanted:
+        assert fact not in output, f"{path.flow} ({format}) shows {fact}, which its source section does not"
+
+
+@pytest.mark.parametrize("path", [p for p in PATHS if p.deadline], ids=lambda p: p.flow)
+def test_the_text_says_what_the_dates_count_from_and_which_day_they_start(path):
+    output = run(path, "text")
+    deadline = output.split("【办理时限】\n", 1)[1].split("\n", 1)[0]
+    assert f"1-2个工作日，自{path.deadline}" in deadline
+    assert "2026-09-30（周三）" in deadline and "为起算日" in deadline
+    assert "2026-10-08（周四）" in deadline and "2026-10-09（周五）" in deadline
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.flow)
+def test_json_carries_the_sources_contacts_dates_and_email_for_each_procedure(path):
+    data = json.loads(run(path, "json"))
+    assert data["schema_version"] == 1
+    assert data["flow"]["id"] == path.flow and data["flow"]["title"]
+    contacts = data["contacts"]
+    assert [e["address"] for e in contacts["emails"]] == ([EMAIL] if path.subject else [])
+    assert [p["number"] for p in contacts["phones"]] == ([HOTLINE] if path.hotline else [])
+    expected_addresses = [{"label": "邮寄地址", "address": ADDRESS, "recipient": RECIPIENT, "phone": RECIPIENT_PHONE}]
+    assert contacts["addresses"] == (expected_addresses if path.mailed else [])
+    assert sorted(u["url"] for u in contacts["urls"]) == sorted(path.urls)
+    assert data["materials"] == list(path.materials)
+    if path.deadline:
+        deadline = data["deadline"]
+        assert (deadline["start"], deadline["earliest"], deadline["latest"]) == (TODAY, EARLIEST, LATEST)
+        assert deadline["text"] == "1-2个工作日" and deadline["estimated"] is False
+        assert deadline["counts_from"].startswith(path.deadline)
+    else:
+        assert data["deadline"] is None
+    if path.subject:
+        email = data["email"]
+        assert (email["to"], email["subject"]) == (EMAIL, path.subject)
+        assert email["attachments"] and all(a in data["materials"] for a in email["attachments"])
+        assert email["body"].splitlines() == [f"{f['label']}：{f['value']}" for f in email["fields"]] + [
+            "", "附件：" + "、".join(email["attachments"])
+        ]
+    else:
+        assert data["email"] is None
+    if path.mailed:
+        assert data["mailing"]["address"] == ADDRESS and data["mailing"]["recipient"] == RECIPIENT
+    else:
+        assert data["mailing"] is None
+
+
+def test_json_lists_the_answers_given_in_the_order_asked():
+    data = json.loads(run(PATHS[0], "json", "-a", "contact_phone=029-83196210"))
+    answers = {a["key"]: a for a in data["answers"]}
+    assert [a["key"] for a in data["answers"]][:3] == ["card", "legal_details", "enterprise"]
+    assert answers["card"] == {"key": "card", "question": "哪张卡被锁住了？", "value": "legal", "label": "法人卡"}
+    assert answers["contact_phone"]["value"] == "029-83196210"
+    assert answers["card_number"]["value"] == ""  # left blank: XX in the e-mail
+
+
+def test_json_of_the_operator_card_unlock_has_warnings_steps_and_the_eport_url():
+    data = json.loads(CliRunner().invoke(app, [
+        "unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save", "--format", "json",
+    ]).stdout)
+    assert data["warnings"] == ["请尽量不要当天输入5次错误密码，否则将被锁定。"]
+    assert [u["url"] for u in data["contacts"]["urls"]] == [EPORT_URL]
+    assert data["steps"][0]["text"] == f"打开浏览器，用法人卡登录中国电子口岸（{EPORT_URL}）；"
+    assert data["deadline"] is None and data["email"] is None
+
+
+# --- text -------------------------------------------------------------------------
+
+def block(output: str, heading: str) -> list[str]:
+    return output.split(f"【{heading}】\n", 1)[1].split("\n\n", 1)[0].splitlines()
+
+
+def test_text_aligns_chinese_field_values_by_display_width():
+    output = run(PATHS[0], "text", "-a", "contact_name=张三", "-a", "contact_phone=13912345678")
+    rows = block(output, "申请邮件")
+    assert rows[0].endswith(EMAIL) and rows[4].endswith("张三 13912345678")
+    columns = {cell_len(row.split("  ", 1)[0]) for row in rows}
+    assert columns == {cell_len("办理业务的电子口岸卡号")}, rows  # every value starts in one column
+
+
+def test_text_pads_labels_with_ideographic_spaces_so_they_align_in_wechat_too():
+    rows = block(run(PATHS[0], "text"), "邮寄")
+    assert rows[0] == "寄出\u3000\u3000\u3000  已锁定的法人卡"
+    assert rows[3] == "收货人电话  83196210"
+
+
+def test_text_never_wraps_a_step_so_it_pastes_as_one_line():
+    output = run(PATHS[0], "text")
+    first = block(output, "办理步骤")[0]
+    assert first.startswith("1. 发送申请邮件至：kefu@xaeport.com。") and first.endswith("附件为营业执照原件扫描件。")
+    assert "\x1b" not in output and "╭" not in output  # no colour codes, no box drawing
+
+
+def test_a_whole_question_as_label_does_not_push_the_other_answers_aside():
+    rows = block(run(PATHS[0], "text"), "您的回答")
+    assert rows[1] == "现在填写申请邮件的内容吗？（企业名称、联系人等，可跳过）  是"
+    assert rows[0] == "哪张卡被锁住了？\u3000\u3000\u3000  法人卡"  # padded to the widest label that is not a whole question
+    assert rows[-1] == "办理业务的电子口岸卡号  （未填）"
+
+
+# --- markdown ---------------------------------------------------------------------
+
+def test_markdown_is_a_task_list_of_steps_and_materials():
+    output = run(PATHS[0], "markdown")
+    assert output.startswith("# 电子口岸卡被锁，如何解锁\n")
+    tasks = [line for line in output.splitlines() if line.startswith("- [ ] ")]
+    assert tasks[0].startswith("- [ ] 1. 发送申请邮件至：kefu@xaeport.com。")
+    assert tasks[1] == f"- [ ] 2. 将已锁定法人卡邮寄至：{ADDRESS}；收货人：服务台；收货人电话：83196210。"
+    assert tasks[3:] == ["- [ ] 营业执照原件扫描件", "- [ ] 已锁定的法人卡"]
+
+
+def test_markdown_keeps_typed_text_from_becoming_markup():
+    output = run(PATHS[0], "markdown", "-a", "card_address=[点我](http://evil.example) <b>*粗*</b>")
+    assert "[点我](http" not in output and "<b>" not in output
+    assert r"\[点我\](http://evil.example) \<b\>\*粗\*\</b\>" in output
+
+
+# --- html -------------------------------------------------------------------------
+
+class TextOf(HTMLParser):
+    """The text a browser shows, and the tags it would load or run."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self.in_style = False
+
+    def handle_data(self, data):
+        if not self.in_style:
+            self.text.append(data)
+
+
+def parse_html(page: str) -> TextOf:
+    parser = TextOf()
+    parser.feed(page)
+    return parser
+
+
+def style_of(page: str) -> str:
+    return page.split("<style>", 1)[1].split("</style>", 1)[0]
+
+
+def test_a_script_tag_typed_as_the_enterprise_name_is_shown_as_text_not_run():
+    name = '<script>alert("x")</script>&公司'
+    page = CliRunner().invoke(app, [
+        "unlock-card", "-a", "card=legal", "-a", f"enterprise={name}", "--no-input", "--no-save", "--format", "html",
+    ]).stdout
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;公司" in page
+    shown = "".join(parse_html(page).text)
+    assert f"{name}企业办理电子口岸的法人卡解锁业务" in shown  # escaped, not dropped
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.flow)
+def test_the_html_checklist_is_self_contained_and_shows_the_sources_facts(path):
+    page = run(path, "html")
+    tags = parse_html(page).tags
+    assert not [tag for tag, _ in tags if tag in ("script", "link", "img", "iframe", "object", "embed")]
+    assert not [attrs for _, attrs in tags if "src" in attrs or "href" in attrs]
+    assert "url(" not in style_of(page) and "@import" not in style_of(page)
+    shown = "".join(parse_html(page).text)
+    wanted, unwanted = present_and_absent(path)
+    assert all(fact in shown for fact in wanted)
+    assert not any(fact in shown for fact in unwanted)
+
+
+def test_every_step_and_material_in_html_has_a_checkbox():
+    page = run(PATHS[0], "html")
+    checkboxes = [attrs for tag, attrs in parse_html(page).tags if tag == "input"]
+    assert len(checkboxes) == 3 + 2  # three steps, two materials
+    assert all(attrs == {"type": "checkbox"} for attrs in checkboxes)
+
+
+def test_the_html_prints_on_a4_without_splitting_an_item_across_pages():
+    css = re.sub(r"\s+", " ", style_of(run(PATHS[0], "html")))
+    page_rule = re.search(r"@page \{([^}]*)\}", css)
+    assert page_rule and "size: A4" in page_rule.group(1)
+    item_rule = re.search(r"(?:^|\}) ?([^{}]*\bli\b[^{}]*)\{([^}]*)\}", css.replace("li label", "li-label"))
+    assert item_rule and "break-inside: avoid" in item_rule.group(2)
+    assert re.search(r"\btr\b", item_rule.group(1))  # table rows (e-mail, mailing) too
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.flow)
+def test_show_prints_every_branch_as_self_contained_html(path):
+    result = CliRunner().invoke(app, ["show", path.flow, "--format", "html"])
+    assert result.exit_code == 0, result.output
+    tags = parse_html(result.stdout).tags
+    assert not [tag for tag, _ in tags if tag in ("script", "link", "img")]
+    assert not [attrs for _, attrs in tags if "src" in attrs or "href" in attrs]
+    assert "@page { size: A4;" in result.stdout
+
+
+def test_show_as_html_and_markdown_has_every_outcome_of_a_branching_procedure():
+    for format in ("html", "markdown"):
+        output = CliRunner().invoke(app, ["show", "unlock-card", "--format", format]).stdout
+        assert "法人卡解锁：发送申请邮件，邮寄法人卡" in output
+        assert "操作员卡解锁：用法人卡在线解锁" in output
+        assert ADDRESS in output and EPORT_URL in output and HOTLINE in output
