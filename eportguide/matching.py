@@ -51,10 +51,11 @@ FILLER_WORDS = (
     "请问", "您好", "你好", "麻烦", "怎么样", "怎么", "如何", "怎样", "为什么", "什么",
     "应该", "需要", "一下", "我们", "的", "了", "吗", "呢", "啊", "吧", "呀", "哦", "嘛", "我", "要", "该", "请",
 )
-ENGLISH_FILLER_WORDS = frozenset(
-    "a an the my our i we me it is are was be been has have had do does did to of for on in at "
-    "how what can could should please help with and or not".split()
-)
+ENGLISH_FILLER_WORDS = frozenset({
+    "a", "an", "the", "my", "our", "i", "we", "me", "it", "is", "are", "was", "be", "been", "has", "have", "had",
+    "do", "does", "did", "to", "of", "for", "on", "in", "at", "how", "what", "can", "could", "should", "please",
+    "help", "with", "and", "or", "not",
+})
 ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -91,18 +92,23 @@ class Normaliser:
                 variant = " ".join(fold(word).split())
                 if variant and variant != fold(canonical):
                     self.canonical[variant] = fold(canonical)
-        # Longest first, so that 法人ic卡 wins over ic卡 where both start.
-        variants = sorted(self.canonical, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(_variant_pattern, variants))) if variants else None
+        self.pattern = _variants_pattern(self.canonical) if self.canonical else None
+        self.seen: dict[str, str] = {}  # a flow's phrases are normalised once per process
 
     def __call__(self, text: str) -> str:
+        known = self.seen.get(text)
+        if known is None:
+            known = self.seen[text] = self._normalise(text)
+        return known
+
+    def _normalise(self, text: str) -> str:
         text = fold(text)
         for _ in range(MAX_PASSES):
             rewritten = self._pass(text)
             if rewritten == text:
                 break
             text = rewritten
-        return _SPACE_BETWEEN_CJK.sub("", text).strip()
+        return text
 
     def _pass(self, text: str) -> str:
         if self.pattern is not None:
@@ -110,7 +116,8 @@ class Normaliser:
         for word in FILLER_WORDS:
             text = text.replace(word, " ")
         text = _ENGLISH_FILLER.sub(" ", text)
-        return " ".join(text.split())
+        # Rejoin Chinese split by a removed word, so the next pass sees 企业倒闭 whole.
+        return _SPACE_BETWEEN_CJK.sub("", " ".join(text.split()))
 
     def _canonical_of(self, matched: str) -> str:
         variant = " ".join(matched.split())
@@ -122,14 +129,38 @@ class Normaliser:
         return variant
 
 
-def _variant_pattern(variant: str) -> str:
-    """An English word matches as a whole word, with plural and past-tense endings."""
-    pattern = r"\s+".join(re.escape(part) for part in variant.split())
-    if variant[0].isascii() and variant[0].isalnum():
-        pattern = r"(?<![a-z0-9])" + pattern
-    if variant[-1].isascii() and variant[-1].isalnum():
-        pattern += "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
-    return pattern
+_WORD_START = r"(?<![a-z0-9])"
+_WORD_END = "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
+
+
+def _variants_pattern(variants: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for every variant; where several start at one place, the longest wins.
+
+    An English word matches as a whole word, with plural and past-tense endings. Words
+    mixing scripts (ic卡, pin码) are tried first, then English words, then Chinese ones;
+    the word boundaries are written once per group, which keeps compiling it cheap.
+    """
+
+    def literal(variant: str) -> str:
+        return r"\s+".join(re.escape(part) for part in variant.split())
+
+    def english_edge(char: str) -> bool:
+        return char.isascii() and char.isalnum()
+
+    mixed, english, chinese = [], [], []
+    for variant in sorted(variants, key=len, reverse=True):
+        starts, ends = english_edge(variant[0]), english_edge(variant[-1])
+        if starts and ends:
+            english.append(literal(variant))
+        elif starts or ends:
+            mixed.append((_WORD_START if starts else "") + literal(variant) + (_WORD_END if ends else ""))
+        else:
+            chinese.append(literal(variant))
+    groups = [*mixed]
+    if english:
+        groups.append(_WORD_START + "(?:" + "|".join(english) + ")" + _WORD_END)
+    groups += chinese
+    return re.compile("|".join(groups))
 
 
 def tokens(normalised: str) -> Counter[str]:
@@ -178,14 +209,14 @@ class Index:
             "title": (flow.title,),
             "description": (flow.description,),
         }
-        terms: Counter[str] = Counter()
+        terms: dict[str, float] = {}
         for name, texts in fields.items():
             for text in texts:
                 for term, count in tokens(self.normalise(text)).items():
-                    terms[term] += count * FIELD_WEIGHTS[name]
+                    terms[term] = terms.get(term, 0.0) + count * FIELD_WEIGHTS[name]
         return _Document(
             flow.id,
-            dict(terms),
+            terms,
             sum(terms.values()),
             tuple((k, self.normalise(k)) for k in spec.keywords if self.normalise(k)),
             tuple(n for n in (self.normalise(e) for e in spec.excludes) if n),

@@ -12,6 +12,7 @@ from eportguide import engine
 from eportguide import wording as w
 from eportguide.errors import Interrupted
 from eportguide.model import definitions as d
+from eportguide.model.references import DONE
 from eportguide.prompting import Navigation, Prompter
 
 Answers = dict[str, str]
@@ -50,8 +51,12 @@ def drive(
                 log = {}
             else:
                 assert isinstance(reply, str)
+                # Answers after this one stay: a resumed run whose flow changed replays
+                # those that still fit (the walk drops the rest when it finishes).
+                later = {k: v for k, v in log.items() if k not in asked and k != position.question.key}
                 log = {k: log[k] for k in asked}
                 log[position.question.key] = reply
+                log.update(later)
             if on_change is not None:
                 on_change(log)
     except KeyboardInterrupt:
@@ -67,8 +72,8 @@ def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Fin
     keeps the answers after it: the walk replays them by key, so those that still apply
     stay and those the new path does not ask are dropped when it finishes.
     """
-    if not any(a.key in log for a in finished.path):
-        return None  # nothing was asked: nothing to review
+    if not any(a.key in log and a.value != DONE for a in finished.path):
+        return None  # nothing was asked (instructions aside): nothing to review
     choice = prompter.review(finished.path)
     if choice is None:
         return None

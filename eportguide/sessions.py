@@ -11,16 +11,21 @@ Files are written atomically (a temporary file in the same directory, then
 is renamed aside to ``*.corrupt`` and reported; it never stops anything.
 """
 
-import hashlib
+from __future__ import annotations
+
+import contextlib
 import json
 import os
 import re
-import tempfile
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eportguide.errors import Interrupted
 
 HOME_ENV = "EPORTGUIDE_HOME"
 APP_NAME = "eportguide"
@@ -90,6 +95,8 @@ def home() -> Path:
 
 def flow_hash(pack_dir: Path, flow_id: str) -> str:
     """The SHA-256 of the flow's file, to tell whether it changed since a save."""
+    import hashlib  # loads OpenSSL: only when a session is saved or resumed
+
     try:
         data = (pack_dir / f"{flow_id}.yaml").read_bytes()
     except OSError:
@@ -145,6 +152,8 @@ class Store:
 
     def save(self, session: Session) -> Session:
         """Write the session atomically, readable by its owner only; OSError if impossible."""
+        import tempfile
+
         _check_no_secrets(session.answers)
         session = replace(session, updated=now())
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -216,19 +225,19 @@ class Store:
             session = _parse(data)
         except FileNotFoundError:
             raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem)) from None
-        except (OSError, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise CorruptSession(path, reason, _set_aside(path)) from None
+        except OSError as exc:
+            raise CorruptSession(path, exc.strerror or str(exc), _set_aside(path)) from None
+        except ValueError:  # not UTF-8, not JSON, or not the shape of a session
+            raise CorruptSession(path, w.SESSION_NOT_A_SESSION, _set_aside(path)) from None
         if session.id != path.stem:
             session = replace(session, id=path.stem)  # the file name is what users type
         return session
 
 
 def _owner_only(path: Path) -> None:
-    try:
+    # Windows: chmod can only set read-only there; the user's profile ACLs protect the file.
+    with contextlib.suppress(OSError, NotImplementedError):
         os.chmod(path, 0o600)
-    except (OSError, NotImplementedError):  # Windows: chmod sets only read-only; ACLs protect the profile
-        pass
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -249,10 +258,10 @@ class Recorder:
     prompt), it only hands out the answers it started from.
     """
 
-    def __init__(self, store: Store, session: Session, enabled: bool, warn: Callable[[str], None]) -> None:
+    def __init__(self, store: Store | None, session: Session, enabled: bool, warn: Callable[[str], None]) -> None:
         self.store = store
         self.session = session
-        self.enabled = enabled
+        self.enabled = enabled and store is not None
         self.warn = warn
         self.saved = False  # the session's file exists and holds the latest answers
         self.failed = False
@@ -278,7 +287,7 @@ class Recorder:
         return w.RESUME_COMMAND.format(id=self.session.id) if self.saved else None
 
     def _write(self) -> None:
-        if not self.enabled or self.failed:
+        if not self.enabled or self.failed or self.store is None:
             return
         from eportguide import wording as w
 
@@ -288,3 +297,30 @@ class Recorder:
         except OSError as exc:
             self.failed, self.saved = True, False
             self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=exc.strerror or exc))
+
+
+def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool) -> Recorder:
+    """The recorder of a run: a new session, or the resumed one (now against this flow)."""
+    if not enabled and session is None:  # touch no disk for a run that is not saved
+        return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
+    store = Store()
+    if session is None:
+        session = store.new(flow_id, pack_dir)
+    else:
+        session = replace(session, flow_hash=flow_hash(pack_dir, flow_id), pack_dir=str(pack_dir.resolve()))
+    return Recorder(store, session, enabled, _warn)
+
+
+def with_resume_hint(stop: Interrupted, recorder: Recorder) -> Interrupted:
+    """The interruption, telling the user how to continue when the run was saved."""
+    from eportguide import wording as w
+    from eportguide.errors import Interrupted
+
+    command = recorder.resume_command()
+    if command is None:
+        return stop
+    return Interrupted(stop.message, w.RESUME_HINT.format(command=command))
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eportguide.cli import app
-from eportguide.engine.dates import WorkingDays, completion
+from eportguide.engine.dates import NO_OVERRIDES, WorkingDays, completion
 from eportguide.model import definitions as d
 
 FLOWS = Path(__file__).parents[1] / "flows"
@@ -39,7 +39,7 @@ def deadline_of(*extra: str) -> dict:
     return json.loads(result.stdout)["deadline"]
 
 
-def days(start: str, fewest: int = 1, most: int = 2, overrides: d.CalendarOverrides = d.CalendarOverrides()):
+def days(start: str, fewest: int = 1, most: int = 2, overrides: d.CalendarOverrides = NO_OVERRIDES):
     done = completion(date.fromisoformat(start), fewest, most, overrides)
     return done.earliest.isoformat(), done.latest.isoformat(), done.estimated
 

@@ -25,7 +25,7 @@ def drive(pack, keys: str, flow="unlock-card", given=None):
     """Run a flow with ``keys`` typed at the terminal; returns (result, answer log history)."""
     logs = []
     with create_pipe_input() as pipe:
-        pipe.send_text(keys)
+        pipe.send_text(keys + ENTER)  # every run ends with the review of its answers: Enter confirms them
         prompter = InteractivePrompter(input=pipe, output=DummyOutput())
         if given is not None:
             prompter = ScriptedPrompter(given, prompter)

@@ -33,6 +33,8 @@ def test_a_clerk_unlocks_an_operator_card_with_the_arrow_keys(tmp_path):
     child.send(ENTER)
     child.expect("法人卡现在能正常登录吗")
     child.send(ENTER)  # 是
+    child.expect("请核对您的回答")
+    child.send(ENTER)  # 确认无误
     child.expect("操作员卡解锁：用法人卡在线解锁")
     child.expect("企业操作员IC卡管理")
     assert finish(child) == 0
@@ -45,6 +47,8 @@ def test_a_clerk_gets_the_mailing_address_for_a_locked_legal_card(tmp_path):
     child.expect("现在填写申请邮件的内容吗")
     child.send(DOWN)
     child.send(ENTER)  # 否
+    child.expect("请核对您的回答")
+    child.send(ENTER)  # 确认无误
     child.expect("kefu@xaeport.com")
     child.expect("朱雀大街397号")
     child.expect("服务台")

@@ -1,7 +1,8 @@
 """``eportguide graph <id>``: a flow as a Mermaid or Graphviz dot diagram, for review."""
 
 import sys
-from enum import Enum
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
@@ -9,15 +10,15 @@ from eportguide import packs
 from eportguide import wording as w
 
 
-class GraphFormat(str, Enum):
+class GraphFormat(StrEnum):
     mermaid = "mermaid"
     dot = "dot"
 
 
 def graph_command(
     ctx: typer.Context,
-    flow_id: str = typer.Argument(..., metavar="FLOW", help=w.ARG_FLOW, show_default=False),
-    format: GraphFormat = typer.Option(GraphFormat.mermaid, "--format", "-f", help=w.OPT_FORMAT),
+    flow_id: Annotated[str, typer.Argument(metavar="FLOW", help=w.ARG_FLOW, show_default=False)],
+    format: Annotated[GraphFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = GraphFormat.mermaid,
 ) -> None:
     from eportguide.render import graph
 

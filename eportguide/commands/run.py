@@ -104,8 +104,7 @@ class RunOptions:
 
 
 def execute(options: RunOptions) -> None:
-    from eportguide import packs, runner, sessions
-    from eportguide import engine
+    from eportguide import engine, packs, runner, sessions
     from eportguide.prompting.scripted import ScriptedPrompter
 
     pack = packs.load(packs.pack_dir(options.flows))
@@ -118,7 +117,9 @@ def execute(options: RunOptions) -> None:
 
         fallback = InteractivePrompter()
     prompter = ScriptedPrompter(given, fallback)
-    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), fallback is not None and not options.no_save)
+    # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
+    saving = not options.no_save and (fallback is not None or options.session is not None)
+    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving)
     try:
         finished = runner.drive(pack, flow.id, prompter, recorder.answers, on_change=recorder.save)
     except Interrupted as stop:

@@ -5,7 +5,8 @@ copies shipped in ``eportguide/schemas/``, which a test keeps in step with the m
 """
 
 import sys
-from enum import Enum
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
@@ -13,14 +14,14 @@ from eportguide import wording as w
 from eportguide.errors import UsageError
 
 
-class SchemaName(str, Enum):
+class SchemaName(StrEnum):
     flow = "flow"
     shared = "shared"
 
 
 def schema_command(
-    name: SchemaName = typer.Argument(SchemaName.flow, help=w.ARG_SCHEMA),
-    write: bool = typer.Option(False, "--write", help=w.OPT_SCHEMA_WRITE),
+    name: Annotated[SchemaName, typer.Argument(metavar="[flow|shared]", help=w.ARG_SCHEMA)] = SchemaName.flow,
+    write: Annotated[bool, typer.Option("--write", help=w.OPT_SCHEMA_WRITE)] = False,
 ) -> None:
     from eportguide.model import schema
 

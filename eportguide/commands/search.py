@@ -4,19 +4,23 @@ When no procedure matches with confidence the answer says so and gives the hotli
 (exit 0: "nothing matches" is an answer, not an error); ``--format json`` prints ``[]``.
 """
 
+from __future__ import annotations
+
 import json
-from enum import Enum
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eportguide import packs
 from eportguide import wording as w
-from eportguide.model import definitions as d
+
+if TYPE_CHECKING:  # the model loads when the command runs, not for --help
+    from eportguide.model import definitions as d
 
 DEFAULT_LIMIT = 5
 
 
-class SearchFormat(str, Enum):
+class SearchFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -34,11 +38,11 @@ def no_match_message(pack: d.Pack) -> str:
 
 def search_command(
     ctx: typer.Context,
-    words: list[str] = typer.Argument(..., metavar="WORDS…", help=w.ARG_SEARCH_WORDS, show_default=False),
-    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", "-n", min=1, help=w.OPT_SEARCH_LIMIT),
-    format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help=w.OPT_FORMAT),
+    words: Annotated[list[str], typer.Argument(metavar="WORDS…", help=w.ARG_SEARCH_WORDS, show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=w.OPT_SEARCH_LIMIT)] = DEFAULT_LIMIT,
+    format: Annotated[SearchFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SearchFormat.table,
 ) -> None:
-    from eportguide import matching
+    from eportguide import matching, packs
 
     pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
     found = matching.search(pack, " ".join(words), limit)

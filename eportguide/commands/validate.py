@@ -9,8 +9,9 @@ warning under ``--strict``.
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -20,7 +21,7 @@ from eportguide.errors import EXIT_FINDINGS, UsageError
 from eportguide.model.findings import Finding
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -60,9 +61,11 @@ class Report:
 
 def validate_command(
     ctx: typer.Context,
-    paths: list[Path] | None = typer.Argument(None, metavar="[PATH]...", help=w.ARG_VALIDATE_PATHS, show_default=False),
-    format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", help=w.OPT_FORMAT),
-    strict: bool = typer.Option(False, "--strict", help=w.OPT_STRICT),
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[PATH]...", help=w.ARG_VALIDATE_PATHS, show_default=False)
+    ] = None,
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help=w.OPT_STRICT)] = False,
 ) -> None:
     report = check(targets(paths or [packs.pack_dir(ctx.find_root().params.get("flows"))]))
     if format is ValidateFormat.json:

@@ -12,6 +12,9 @@ from datetime import date, timedelta
 
 from eportguide.model import definitions as d
 
+#: A pack without ``_calendar.yaml``: the library's arrangement alone.
+NO_OVERRIDES = d.CalendarOverrides()
+
 
 @dataclass(frozen=True, slots=True)
 class Completion:
@@ -26,7 +29,7 @@ class Completion:
 
 
 class WorkingDays:
-    def __init__(self, overrides: d.CalendarOverrides = d.CalendarOverrides()) -> None:
+    def __init__(self, overrides: d.CalendarOverrides = NO_OVERRIDES) -> None:
         self.holidays = {date.fromisoformat(x) for x in overrides.holidays}
         self.workdays = {date.fromisoformat(x) for x in overrides.workdays}
         self.announced_years = {day.year for day in self.holidays | self.workdays}
@@ -56,7 +59,7 @@ class WorkingDays:
         return day
 
 
-def completion(start: date, min_days: int, max_days: int, overrides: d.CalendarOverrides = d.CalendarOverrides()) -> Completion:
+def completion(start: date, min_days: int, max_days: int, overrides: d.CalendarOverrides = NO_OVERRIDES) -> Completion:
     calendar = WorkingDays(overrides)
     earliest = calendar.after(start, min_days)
     latest = calendar.after(start, max_days)

@@ -13,7 +13,7 @@ Pure: takes what ``read_pack`` returned and gives findings; no files are read he
 
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from eportguide.model import definitions as d
 from eportguide.model import templates
@@ -23,6 +23,7 @@ from eportguide.model.references import NO, YES, next_states, texts
 
 Node = TypeVar("Node", bound=Hashable)
 Path = tuple[str | int, ...]
+Severity = Literal["error", "warning"]
 
 
 def lint(loaded: Loaded) -> list[Finding]:
@@ -51,7 +52,7 @@ class _Linter:
     ) -> None:
         document = self.documents[document_key]
         line, column = document.locate(path, at_key)
-        severity = "warning" if warning else "error"
+        severity: Severity = "warning" if warning else "error"
         self.findings.append(Finding(document.file, line, column, message, rule, flow, state, severity))
 
     # --- one flow as a graph ------------------------------------------------------
@@ -59,10 +60,15 @@ class _Linter:
     def check_flow(self, flow: d.Flow) -> None:
         states = flow.states
         edges = transitions(flow)
-        reachable = _reachable([flow.start], edges.__getitem__) if flow.start in states else set()
+        # A misspelt next state (a reference finding) would make its intended target look
+        # unreachable too; reachability is judged once every transition resolves.
+        resolved = flow.start in states and all(
+            target in states for state in states.values() for _path, target in next_states(state)
+        )
+        reachable = _reachable([flow.start], edges.__getitem__) if resolved else set(states)
         for state_id, state in states.items():
             where: Path = ("states", state_id)
-            if state_id not in reachable and flow.start in states:
+            if state_id not in reachable:
                 self.report(
                     flow.id, where, f"state {state_id!r} cannot be reached from the start state {flow.start!r}",
                     "unreachable", flow=flow.id, state=state_id, at_key=True,
@@ -87,7 +93,7 @@ class _Linter:
             if len(component) == 1 and first not in edges[first]:
                 continue  # a single state without a loop onto itself
             members = set(component)
-            loop = " → ".join(_shortest_cycle(first, lambda s: [t for t in edges[s] if t in members]))
+            loop = " → ".join(_shortest_cycle(first, edges.__getitem__, members))
             if members.isdisjoint(can_finish):
                 message, rule = f"no outcome can be reached from the loop {loop}", "endless-loop"
             else:
@@ -111,8 +117,7 @@ class _Linter:
                 continue
             if len(component) == 1 and state.flow == flow_id and not state.answers:
                 continue  # a plain self-entry: references reports it already
-            members = set(component)
-            cycle = _shortest_cycle(first, lambda j: [t for t in jumps[j] if t in members])
+            cycle = _shortest_cycle(first, jumps.__getitem__, set(component))
             chain = " → ".join(f"{f}/{s}" for f, s in cycle)
             self.report(
                 flow_id, ("states", state_id, "flow"), f"sub-flows enter each other without end: {chain}",
@@ -257,13 +262,15 @@ def strongly_connected(nodes: list[Node], successors: Callable[[Node], list[Node
     return components
 
 
-def _shortest_cycle(start: Node, successors: Callable[[Node], list[Node]]) -> list[Node]:
-    """The shortest walk from ``start`` back to itself, both ends included."""
+def _shortest_cycle(start: Node, successors: Callable[[Node], list[Node]], within: set[Node]) -> list[Node]:
+    """The shortest walk from ``start`` back to itself inside ``within``, both ends included."""
     came_from: dict[Node, Node] = {}
     queue = deque([start])
     while queue:
         node = queue.popleft()
         for target in successors(node):
+            if target not in within:
+                continue
             if target == start:
                 walk = [node]
                 while walk[-1] != start:

@@ -6,7 +6,9 @@ and one ``<flow-id>.yaml`` per procedure. YAML is read with the safe loader (the
 when present); every problem is reported with file, line and column.
 """
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,13 +31,22 @@ MAX_FILE_BYTES = 2_000_000
 
 @dataclass(slots=True)
 class Document:
-    """One parsed YAML file, kept so that findings can point at lines."""
+    """One parsed YAML file, kept so that findings can point at lines.
+
+    The node tree (a line and column for every value) is dropped once the file is read
+    and composed again from ``text`` only when a finding needs a line: holding the trees
+    of thousands of files made every load slower than linear (garbage-collector passes
+    over millions of nodes; see benchmarks/scale.py).
+    """
 
     file: str
     node: Any
     data: Any
+    text: str = ""
 
     def locate(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
+        if self.node is None and self.text:
+            self.node = _compose(self.text)
         node, mark = self.node, getattr(self.node, "start_mark", None)
         for step in path:
             if isinstance(node, yaml.MappingNode):
@@ -112,8 +123,18 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
         return None, [Finding(file, 1, 1, f"YAML: {exc}", "yaml")]
     finally:
         loader.dispose()
-    document = Document(file, node, data)
-    return document, list(_duplicate_keys(document))
+    document = Document(file, node, data, text)
+    found = list(_duplicate_keys(document))
+    document.node = None  # composed again if a finding needs it (see Document)
+    return document, found
+
+
+def _compose(text: str) -> Any:
+    loader = SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _duplicate_keys(document: Document) -> Iterator[Finding]:
@@ -161,6 +182,26 @@ def _build(cls: type, document: Document, flow: str | None) -> tuple[Any, list[F
 
 def read_pack(directory: Path) -> Loaded:
     """Read and check a pack, collecting every finding instead of stopping at the first."""
+    with _collector_paused():
+        return _read_pack(directory)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading a pack makes no reference cycles, only objects that live as long as the
+    pack (reference counting frees the temporary ones at once). Left running, the cyclic
+    garbage collector scans the growing pack again and again: loading cost more per state
+    the more flows a pack has (see benchmarks/scale.py)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_pack(directory: Path) -> Loaded:
     from eportguide.model import references  # the cross-file checks
 
     findings: list[Finding] = []
@@ -226,8 +267,14 @@ def read_pack(directory: Path) -> Loaded:
 
 
 def load_pack(directory: Path) -> d.Pack:
-    """A usable pack, or PackError listing every error (warnings are ignored here)."""
+    """A usable pack, or PackError listing every error (warnings are ignored here).
+
+    Graph errors count too: a loop would otherwise surface mid-run as a crash.
+    """
+    from eportguide.model.lint import lint  # it builds on this module
+
     loaded = read_pack(directory)
-    if loaded.errors or loaded.pack is None:
-        raise PackError(loaded.errors)
+    errors = loaded.errors or [f for f in lint(loaded) if f.severity == "error"]
+    if errors or loaded.pack is None:
+        raise PackError(errors)
     return loaded.pack

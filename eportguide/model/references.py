@@ -216,16 +216,17 @@ def check_identity(
     flow: d.Flow, stem: str, document: Document, seen: Mapping[str, d.Flow], documents: Mapping[str, Document]
 ) -> list[Finding]:
     """The id must match the file name, be unique, and not shadow a command."""
-    found = []
-    line, column = document.locate(("id",))
+    problems = []
     if flow.id in seen:
-        other = documents[flow.id].file
-        found.append(Finding(document.file, line, column, f"duplicate flow id {flow.id!r} (also in {other})", "duplicate-flow", flow.id))
+        problems.append((f"duplicate flow id {flow.id!r} (also in {documents[flow.id].file})", "duplicate-flow"))
     if flow.id != stem:
-        found.append(Finding(document.file, line, column, f"flow id {flow.id!r} differs from its file name {stem!r}", "file-name", flow.id))
+        problems.append((f"flow id {flow.id!r} differs from its file name {stem!r}", "file-name"))
     if flow.id in RESERVED_IDS:
-        found.append(Finding(document.file, line, column, f"flow id {flow.id!r} is a built-in command", "reserved-id", flow.id))
-    return found
+        problems.append((f"flow id {flow.id!r} is a built-in command", "reserved-id"))
+    if not problems:
+        return []  # locating a line costs a parse: only for a finding
+    line, column = document.locate(("id",))
+    return [Finding(document.file, line, column, message, rule, flow.id) for message, rule in problems]
 
 
 def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> list[Finding]:

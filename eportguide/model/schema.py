@@ -12,7 +12,6 @@ import json
 import types
 import typing
 from collections.abc import Mapping
-from datetime import date
 from functools import cache
 from pathlib import Path as FilePath
 from typing import Any, Literal, Union, get_args, get_origin
@@ -92,8 +91,8 @@ class Builder:
             # YAML turns 83196210 into an int; a fact is text, so accept plain scalars.
             if isinstance(value, str):
                 return value
-            if isinstance(value, int | float | date) and not isinstance(value, bool):
-                return value.isoformat() if isinstance(value, date) else str(value)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return str(value)
             raise self.fail(path, f"expected text, found {_kind_of(value)}", "type")
         if tp is int:
             if isinstance(value, int) and not isinstance(value, bool):
@@ -247,7 +246,7 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _schema_of(get_args(tp)[0], defs)}
     if origin is Mapping:
         return {"type": "object", "additionalProperties": _schema_of(get_args(tp)[1], defs)}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder first: definitions may refer to themselves

@@ -36,4 +36,4 @@ def to_string(result: Result, format: str, pack: d.Pack, today: date) -> str:
         return html.render(shape)
     from eportguide.render import text
 
-    return text.render(shape)
+    return text.render(shape, today)

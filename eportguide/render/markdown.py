@@ -31,7 +31,8 @@ def _section(section: Section) -> list[str]:
 
 
 def render(outline: Outline) -> str:
-    lines = [f"# {_escape(outline.title)}", "", f"**{_escape(outline.subtitle)}**", "", f"_{_escape(w.SOURCE_LINE.format(source=outline.source))}_"]
+    source = _escape(w.SOURCE_LINE.format(source=outline.source))
+    lines = [f"# {_escape(outline.title)}", "", f"**{_escape(outline.subtitle)}**", "", f"_{source}_"]
     for section in outline.sections:
         lines += ["", *_section(section)]
     return "\n".join(lines) + "\n"

@@ -5,6 +5,8 @@ width, and a line broken at 80 columns would arrive as ragged half-lines. Field 
 are aligned by display width, so Chinese labels line up in a terminal too.
 """
 
+from datetime import date
+
 from rich.cells import cell_len
 
 from eportguide import wording as w
@@ -49,8 +51,10 @@ def _section(section: Section) -> list[str]:
     return lines
 
 
-def render(outline: Outline) -> str:
+def render(outline: Outline, noted: date | None = None) -> str:
     lines = [outline.title, outline.subtitle, w.SOURCE_LINE.format(source=outline.source)]
+    if noted is not None:  # the text doubles as the help desk's call note: when it was made
+        lines.append(w.NOTE_DATE.format(date=f"{noted.isoformat()}（{w.WEEKDAYS[noted.weekday()]}）"))
     for section in outline.sections:
         lines += ["", *_section(section)]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,153 @@
+"""Accuracy and speed of ``eportguide search`` on the triage sets, against baselines.
+
+For each set (the development set and the held-out set) it reports top-1 and top-3
+accuracy, the no-match decisions (a problem no procedure covers must get no answer;
+one that a procedure covers must get one), and the time per query. Two baselines run on
+the same queries in the same run, with the same synonym rewriting, each a nearest-phrase
+matcher over the flows' phrases, titles and keywords: difflib's ``SequenceMatcher``
+(standard library) and, when it is installed, RapidFuzz's ``fuzz.ratio``. Their no-match
+cut-off (similarity 0.6) was fixed on the development set.
+
+    python benchmarks/search_accuracy.py [DEV.yaml] [--holdout FILE] [--repeat 20]
+
+DEV defaults to ``../shared/triage/dev.yaml`` beside the repository; the held-out set
+to ``benchmarks/triage_holdout.yaml``. Each file is a list of ``{query, expect}``, where
+``expect: null`` marks a problem that no procedure covers.
+"""
+
+import argparse
+import difflib
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from eportguide import matching
+from eportguide.model import definitions as d
+from eportguide.model.loader import load_pack
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DEV = REPO.parent / "shared" / "triage" / "dev.yaml"
+DEFAULT_HOLDOUT = REPO / "benchmarks" / "triage_holdout.yaml"
+BASELINE_CUTOFF = 0.6
+
+Ranker = Callable[[str], list[str]]  # query -> flow ids, best first; [] = no match
+
+
+@dataclass
+class Tally:
+    cases: int = 0
+    top1: int = 0
+    top3: int = 0
+    nulls: int = 0
+    nulls_declined: int = 0  # a null query answered with nothing: right
+    declined_wrongly: int = 0  # a covered problem answered with nothing
+    misses: list[str] | None = None
+
+    def line(self, name: str, per_query_ms: float) -> str:
+        covered = self.cases - self.nulls
+        return (
+            f"{name:<28} top-1 {self.top1:>2}/{self.cases}  top-3 {self.top3:>2}/{self.cases}  "
+            f"no-match right {self.nulls_declined}/{self.nulls}  "
+            f"no-match wrong {self.declined_wrongly}/{covered}  {per_query_ms:8.3f} ms/query"
+        )
+
+
+def read_cases(path: Path) -> list[tuple[str, str | None]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(str(case["query"]), case.get("expect")) for case in data]
+
+
+def evaluate(rank: Ranker, cases: list[tuple[str, str | None]], repeat: int) -> tuple[Tally, float]:
+    tally = Tally(misses=[])
+    for query, expect in cases:
+        ranked = rank(query)
+        tally.cases += 1
+        if expect is None:
+            tally.nulls += 1
+            tally.nulls_declined += not ranked
+            tally.top1 += not ranked
+            tally.top3 += not ranked
+            if ranked:
+                tally.misses.append(f"{query} -> {ranked[0]} (expected no match)")
+            continue
+        tally.declined_wrongly += not ranked
+        tally.top1 += bool(ranked) and ranked[0] == expect
+        tally.top3 += expect in ranked[:3]
+        if not ranked or ranked[0] != expect:
+            tally.misses.append(f"{query} -> {ranked[0] if ranked else 'no match'} (expected {expect})")
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for query, _ in cases:
+            rank(query)
+        timings.append((time.perf_counter() - start) / len(cases))
+    return tally, statistics.median(timings) * 1000
+
+
+def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ranker:
+    """A baseline: each flow scores its most similar phrase, title or keyword."""
+    normalise = matching.Normaliser(pack.shared.synonyms)
+    texts = [
+        (flow.id, normalise(text))
+        for flow in pack.flows.values()
+        for text in (*flow.search.phrases, flow.title, *flow.search.keywords)
+    ]
+
+    def rank(query: str) -> list[str]:
+        wanted = normalise(query)
+        best: dict[str, float] = {}
+        for flow_id, text in texts:
+            best[flow_id] = max(best.get(flow_id, 0.0), similarity(wanted, text))
+        ranked = sorted(best, key=lambda flow_id: best[flow_id], reverse=True)
+        return ranked if ranked and best[ranked[0]] >= BASELINE_CUTOFF else []
+
+    return rank
+
+
+def rankers(pack: d.Pack) -> dict[str, Ranker]:
+    found: dict[str, Ranker] = {
+        "eportguide (BM25, bigrams)": lambda q: [m.flow_id for m in matching.search(pack, q)],
+        "difflib nearest phrase": nearest_phrase(pack, lambda a, b: difflib.SequenceMatcher(None, a, b).ratio()),
+    }
+    try:
+        from rapidfuzz import fuzz
+    except ImportError:
+        return found
+    found["rapidfuzz nearest phrase"] = nearest_phrase(pack, lambda a, b: fuzz.ratio(a, b) / 100)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
+    parser.add_argument("--holdout", type=Path, default=DEFAULT_HOLDOUT)
+    parser.add_argument("--flows", type=Path, default=REPO / "flows")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--misses", action="store_true", help="list each query ranked wrongly")
+    args = parser.parse_args()
+
+    pack = load_pack(args.flows)
+    start = time.perf_counter()
+    matching.Index(pack)
+    build_ms = (time.perf_counter() - start) * 1000
+    matching.search(pack, "")  # build the cached index before timing queries
+    print(f"index of {len(pack.flows)} flows built in {build_ms:.1f} ms (once per process); Python {sys.version.split()[0]}")
+    for label, path in (("dev", args.dev), ("holdout", args.holdout)):
+        cases = read_cases(path)
+        print(f"\n{label}: {path} ({len(cases)} queries, {sum(e is None for _, e in cases)} with no procedure)")
+        results = {name: evaluate(rank, cases, args.repeat) for name, rank in rankers(pack).items()}
+        ours_ms = next(iter(results.values()))[1]
+        for name, (tally, per_query_ms) in results.items():
+            print(tally.line(name, per_query_ms) + f"  time x{per_query_ms / ours_ms:.2f}")
+            if args.misses:
+                for miss in tally.misses or []:
+                    print(f"    miss: {miss}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""``eportguide resume [SESSION]``: continue a saved run where it stopped.
+
+Without a name, the most recently updated unfinished session. The answers saved are
+replayed through the flow as it is now: answers that still fit are kept, questions that
+changed (or are new) are asked, and the user is told when the flow changed since.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from eportguide import wording as w
+from eportguide.commands.run import RunFormat, RunOptions, execute
+from eportguide.commands.sessions import report_problems
+from eportguide.errors import UsageError
+
+if TYPE_CHECKING:  # loaded when the command runs, not for --help
+    from eportguide import sessions
+
+
+def choose(store: sessions.Store, name: str | None) -> sessions.Session:
+    """The named session, or the latest unfinished one; a usage error if there is none."""
+    from eportguide import sessions
+
+    if name is not None:
+        try:
+            return store.load(name)
+        except sessions.CorruptSession as problem:
+            raise UsageError(problem.message) from None
+        except sessions.SessionError as problem:
+            raise UsageError(problem.message, w.SESSION_NOT_FOUND_HINT) from None
+    found, problems = store.all()
+    report_problems(problems)
+    unfinished = [s for s in found if not s.done]
+    if not unfinished:
+        raise UsageError(w.NOTHING_TO_RESUME, w.SESSION_NOT_FOUND_HINT)
+    return unfinished[0]
+
+
+def pack_directory(session: sessions.Session, option: Path | None) -> Path:
+    """``--flows`` if given, else the pack the session ran from, else the current pack."""
+    from eportguide import packs
+
+    if option is not None:
+        return option
+    saved = Path(session.pack_dir)
+    if saved.is_dir():
+        return saved
+    typer.echo(w.SESSION_PACK_GONE.format(path=saved), err=True)
+    return packs.pack_dir(None)
+
+
+def resume_command(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(metavar="[SESSION]", help=w.ARG_SESSION, show_default=False)] = None,
+    format: Annotated[RunFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = RunFormat.terminal,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
+    email_draft: Annotated[
+        Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)
+    ] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,
+    today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)] = None,
+) -> None:
+    from eportguide import packs, sessions
+
+    session = choose(sessions.Store(), name)
+    if session.done:
+        typer.echo(w.SESSION_ALREADY_DONE.format(id=session.id, flow=session.flow_id))
+        typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id))
+        return
+    directory = pack_directory(session, ctx.find_root().params.get("flows"))
+    pack = packs.load(directory)
+    if session.flow_id not in pack.flows:
+        raise UsageError(w.SESSION_FLOW_GONE.format(id=session.id, flow=session.flow_id), w.SEE_LIST)
+    if sessions.flow_hash(directory, session.flow_id) != session.flow_hash:
+        typer.echo(w.SESSION_FLOW_CHANGED.format(flow=session.flow_id), err=True)
+    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
+    execute(
+        RunOptions(
+            flow_id=session.flow_id, flows=directory, format=format.value, output=output,
+            email_draft=email_draft, no_save=no_save, today=today, session=session,
+        )
+    )

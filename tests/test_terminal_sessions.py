@@ -1,0 +1,76 @@
+"""A call cut off and picked up again, through a real pseudo-terminal, typed as a person would."""
+
+import json
+import os
+import re
+import stat
+import sys
+
+import pexpect
+import pytest
+
+DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+
+
+def spawn(home, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "EPORTGUIDE_HOME": str(home), "TERM": "xterm-256color", "COLUMNS": "160"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(sys.executable, ["-m", "eportguide", *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160))
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
+
+
+def test_ctrl_c_saves_the_run_prints_the_resume_command_and_resume_finishes_it(tmp_path):
+    home = tmp_path / "home"
+    child = spawn(home, "unlock-card")
+    child.expect(re.escape("[步骤 1/"))
+    child.expect("哪张卡被锁住了")
+    child.send(DOWN)
+    child.send(ENTER)  # 操作员卡
+    child.expect("法人卡现在能正常登录吗")
+    child.send(CTRL_C)
+    child.expect(r"进度已保存，继续办理请运行：eportguide resume ([0-9A-Za-z._-]+)")
+    session_id = child.match.group(1)
+    assert finish(child) == 130
+
+    path = home / "sessions" / f"{session_id}.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {"card": "operator"}
+
+    child = spawn(home, "resume")
+    child.expect(f"继续会话 {session_id}")
+    child.expect("法人卡现在能正常登录吗")  # the card is not asked again
+    child.send(ENTER)  # 是
+    child.expect("请核对您的回答")
+    child.expect(re.escape("修改：哪张卡被锁住了？  [操作员卡]"))
+    child.expect(re.escape("修改：法人卡现在能正常登录吗？  [是]"))
+    child.send(ENTER)  # 确认无误
+    child.expect("操作员卡解锁：用法人卡在线解锁")
+    assert finish(child) == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["done"] is True
+
+    child = spawn(home, "resume", session_id)
+    child.expect("已经完成")
+    assert finish(child) == 0
+
+
+def test_bare_eportguide_asks_what_the_problem_is_and_runs_the_procedure_chosen(tmp_path):
+    child = spawn(tmp_path / "home")  # bare: no arguments
+    child.expect("遇到了什么问题")
+    child.send("公章卡锁死了" + ENTER)
+    child.expect("可能的办理流程")
+    child.send(ENTER)  # the first suggestion: unlock-card
+    child.expect("哪张卡被锁住了")
+    child.send(ENTER)  # 法人卡
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(DOWN + ENTER)  # 否
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    child.expect("朱雀大街397号")
+    assert finish(child) == 0
