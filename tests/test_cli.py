@@ -219,7 +219,10 @@ def run_python(code: str) -> str:
     return done.stdout
 
 
-@pytest.mark.parametrize("args", [["--help"], ["list"], ["show", "unlock-card"], ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"]])
+NON_PROMPTING = [["--help"], ["list"], ["show", "unlock-card"], ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"]]
+
+
+@pytest.mark.parametrize("args", NON_PROMPTING)
 def test_commands_that_do_not_prompt_never_import_the_prompt_library(args):
     code = (
         "import sys\nfrom eportguide.cli import app\n"

@@ -1,7 +1,7 @@
 """``eportguide list``: the catalogue of procedures."""
 
 import json
-from enum import Enum
+from enum import StrEnum
 
 import typer
 
@@ -9,7 +9,7 @@ from eportguide import packs
 from eportguide import wording as w
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
 

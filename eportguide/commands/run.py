@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,11 +15,12 @@ from eportguide import wording as w
 from eportguide.errors import Interrupted, UsageError
 
 if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
+    from eportguide.engine import Result
     from eportguide.model import definitions as d
     from eportguide.sessions import Session
 
 
-class RunFormat(str, Enum):
+class RunFormat(StrEnum):
     terminal = "terminal"
     text = "text"
     markdown = "markdown"
@@ -132,12 +133,9 @@ def execute(options: RunOptions) -> None:
     emit(result, pack, options.format, options.output, options.email_draft, start)
 
 
-def emit(result: "object", pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:
+def emit(result: Result, pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:
     """Print or write the result in the chosen format, and the e-mail draft if asked."""
     from eportguide import render
-    from eportguide.engine import Result
-
-    assert isinstance(result, Result)
     if email_draft is not None and result.email is not None:
         from eportguide.render import eml
 

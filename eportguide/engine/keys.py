@@ -4,7 +4,13 @@ from eportguide.model import definitions as d
 from eportguide.model.references import question_values
 
 
-def answer_keys(pack: d.Pack, flow_id: str, prefix: str = "", preset: frozenset[str] = frozenset(), seen: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...] | None]:
+def answer_keys(
+    pack: d.Pack,
+    flow_id: str,
+    prefix: str = "",
+    preset: frozenset[str] = frozenset(),
+    seen: frozenset[str] = frozenset(),
+) -> dict[str, tuple[str, ...] | None]:
     """Key to allowed values (None: free text); presets of a sub-flow are not asked."""
     flow = pack.flows[flow_id]
     keys = {prefix + k: v for k, v in question_values(flow).items() if k not in preset}

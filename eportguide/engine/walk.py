@@ -101,19 +101,13 @@ class _Walker:
             visited.add(state_id)
             state = flow.states[state_id]
             remaining = self.longest(flow.id, state_id, frozenset(preset.items())) + tail
-
-            def ask(question: Question, value: str | None) -> Pending:
-                number = sum(1 for a in self.path if not a.preset) + 1
-                question = _with_progress(question, number, number - 1 + remaining)
-                return Pending(question, tuple(self.path), value)
-
             match state:
                 case d.ChoiceState() | d.ConfirmState() | d.InstructionState():
                     question = _question(flow, state_id, state, prefix)
                     value, is_preset = self._value(question, state_id, local, preset)
                     option = _option(question, value)
                     if option is None:
-                        return ask(question, value)
+                        return self._ask(question, value, remaining)
                     self._record(question, option.value, option.label, is_preset, local, state_id)
                     state_id = _target(state, option.value)
                 case d.InputState():
@@ -126,7 +120,7 @@ class _Walker:
                         value, is_preset = self._value(gate, state_id, local, preset)
                         option = _option(gate, value)
                         if option is None:
-                            return ask(gate, value)
+                            return self._ask(gate, value, remaining)
                         self._record(gate, option.value, option.label, is_preset, local, state_id)
                         remaining -= 1
                         if option.value == NO:
@@ -140,7 +134,7 @@ class _Walker:
                         )
                         value, is_preset = self._value(question, name, local, preset)
                         if value is None or validators.problem(spec.validate, value) is not None:
-                            return ask(question, value)
+                            return self._ask(question, value, remaining)
                         self._record(question, value, value, is_preset, local, name)
                         remaining -= 1
                     state_id = state.next
@@ -158,6 +152,12 @@ class _Walker:
                 case d.OutcomeState():
                     self.parts.append(Part(flow, state_id, state, local))
                     return None
+
+    def _ask(self, question: Question, value: str | None, remaining: int) -> Pending:
+        """The open question, numbered: asked so far + 1, of at most asked + remaining."""
+        number = sum(1 for a in self.path if not a.preset) + 1
+        question = _with_progress(question, number, number - 1 + remaining)
+        return Pending(question, tuple(self.path), value)
 
     def _value(self, question: Question, local_key: str, local: dict[str, str], preset: Mapping[str, str]) -> tuple[str | None, bool]:
         if local_key in preset:

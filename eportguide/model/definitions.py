@@ -158,8 +158,8 @@ State = ChoiceState | ConfirmState | InputState | InstructionState | SubflowStat
 
 #: Maps a state's ``kind`` to its class; the loader and the schema both use it.
 STATE_KINDS: Mapping[str, type] = {
-    cls.__dataclass_fields__["kind"].type.__args__[0]: cls  # type: ignore[attr-defined]
-    for cls in State.__args__  # type: ignore[attr-defined]
+    cls.__dataclass_fields__["kind"].type.__args__[0]: cls
+    for cls in State.__args__
 }
 
 

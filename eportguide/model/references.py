@@ -230,7 +230,7 @@ def check_identity(
 
 
 def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> list[Finding]:
-    found = []
+    found: list[Finding] = []
     if calendar is None:
         return found
     for name in ("holidays", "workdays"):

@@ -19,8 +19,8 @@ __all__ = ["SafeLoader", "YAMLError", "load"]
 YAMLError = yaml.YAMLError
 
 
-class SafeLoader(_Base):  # type: ignore[misc,valid-type]
-    yaml_implicit_resolvers = {
+class SafeLoader(_Base):
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
