@@ -2,15 +2,19 @@
 
 Packs of 100, 1,000 and 10,000 flows (30 states each: questions, instructions, an
 e-mail details input, a sub-flow jump and six outcomes using every kind of fact) are
-written to a temporary directory, then read in-process with ``read_pack`` and linted
-with ``lint`` — what ``eportguide validate`` does. Each pack must come out clean. The
-cost per state of each size is compared with that of the smallest pack, measured in
-the same run (a ratio near 1 means linear growth).
+written to a temporary directory, then read with ``read_pack`` and linted with
+``lint`` — what ``eportguide validate`` does — each in a fresh process, as a command
+would (a process that already loaded the smaller packs runs the next one slower).
+Each pack must come out clean. Repeats are interleaved and the best kept, so that a
+busy machine slows every size alike. The cost per state of each size is compared with
+that of the smallest pack, measured in the same run (a ratio near 1: linear growth).
 
-    python benchmarks/scale.py [--sizes 100 1000 10000] [--repeat 3]
+    python benchmarks/scale.py [--sizes 100 1000 10000] [--repeat 2]
 """
 
 import argparse
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,7 +57,10 @@ def flow_yaml(number: int) -> str:
         match k % 4:
             case 0:
                 lines += [
-                    f"  s{k}:", "    kind: choice", f"    prompt: 第{k}个问题？", "    choices:",
+                    f"  s{k}:",
+                    "    kind: choice",
+                    f"    prompt: 第{k}个问题？",
+                    "    choices:",
                     f"      - {{value: a, label: 甲, next: {then}}}",
                     f"      - {{value: b, label: 乙, next: {early}}}",
                     f"      - {{value: c, label: 丙, next: {then}}}",
@@ -62,7 +69,10 @@ def flow_yaml(number: int) -> str:
                 lines += [f"  s{k}:", "    kind: confirm", f"    prompt: 第{k}步做完了吗？", f"    if_yes: {then}", f"    if_no: {early}"]
             case 2:
                 lines += [
-                    f"  s{k}:", "    kind: instruction", f"    title: 第{k}步", "    text:",
+                    f"  s{k}:",
+                    "    kind: instruction",
+                    f"    title: 第{k}步",
+                    "    text:",
                     "      - 登录 {portal}，初始密码为{initial_password}。",
                     f'      - {{text: "选了甲时致电 {{hotline}}。", when: {{s{k - 2}: [a, c]}}}}',
                     f"    next: {then}",
@@ -70,17 +80,28 @@ def flow_yaml(number: int) -> str:
             case 3:
                 if k == 3 and number > 0:  # the previous flow first, with its first answer given
                     lines += [
-                        f"  s{k}:", "    kind: subflow", f"    flow: flow-{number - 1}", "    answers: {s0: b}",
+                        f"  s{k}:",
+                        "    kind: subflow",
+                        f"    flow: flow-{number - 1}",
+                        "    answers: {s0: b}",
                         f"    next: {then}",
                     ]
                 else:
                     lines += [f"  s{k}:", "    kind: instruction", f"    title: 第{k}步", "    text: [继续。]", f"    next: {then}"]
     lines += [
-        "  details:", "    kind: input", "    ask: 现在填写邮件内容吗？", "    fields: [enterprise, contact_phone]", "    next: o5",
+        "  details:",
+        "    kind: input",
+        "    ask: 现在填写邮件内容吗？",
+        "    fields: [enterprise, contact_phone]",
+        "    next: o5",
     ]
     for o in range(6):
         lines += [
-            f"  o{o}:", "    kind: outcome", f"    title: 结果{o}", f"    business: 业务{o}", "    steps:",
+            f"  o{o}:",
+            "    kind: outcome",
+            f"    title: 结果{o}",
+            f"    business: 业务{o}",
+            "    steps:",
             "      - 发送邮件至 {service_email}，主题“{enterprise}企业办理电子口岸的{business}业务”。",
             "      - 将卡寄至 {office}，收货人 {office.recipient}，电话 {office.phone}。",
             "      - {text: 选了乙时另需说明。, when: {s0: b}}",
@@ -105,7 +126,7 @@ def write_pack(directory: Path, flows: int) -> None:
 
 
 def measure(directory: Path) -> tuple[int, float, float]:
-    """States in the pack, seconds to load it, seconds to lint it."""
+    """States in the pack, seconds to load it, seconds to lint it (in this process)."""
     start = time.perf_counter()
     loaded = read_pack(directory)
     loaded_at = time.perf_counter()
@@ -117,27 +138,42 @@ def measure(directory: Path) -> tuple[int, float, float]:
     return states, loaded_at - start, linted_at - loaded_at
 
 
+def measure_in_child(directory: Path) -> tuple[int, float, float]:
+    output = subprocess.run([sys.executable, __file__, "--measure", str(directory)], check=True, capture_output=True, text=True).stdout
+    states, load, check = json.loads(output)
+    return states, load, check
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (1 for packs of 10,000+ flows)")
+    parser.add_argument("--repeat", type=int, default=2, help="best of N interleaved runs")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child: one pack, JSON out
     args = parser.parse_args()
+    if args.measure is not None:
+        print(json.dumps(measure(args.measure)))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        directories = {flows: Path(tmp) / f"pack-{flows}" for flows in args.sizes}
+        for flows, directory in directories.items():
+            write_pack(directory, flows)
+        runs: dict[int, list[tuple[int, float, float]]] = {flows: [] for flows in args.sizes}
+        for _ in range(args.repeat):
+            for flows, directory in directories.items():
+                runs[flows].append(measure_in_child(directory))
 
     print(f"{'flows':>7} {'states':>8} {'load s':>8} {'lint s':>8} {'total s':>8} {'states/s':>9} {'µs/state':>9} {'ratio':>6}")
     baseline = None
-    with tempfile.TemporaryDirectory() as tmp:
-        for flows in args.sizes:
-            directory = Path(tmp) / f"pack-{flows}"
-            write_pack(directory, flows)
-            runs = [measure(directory) for _ in range(args.repeat if flows < 10_000 else 1)]
-            states, load, check = min(runs, key=lambda r: r[1] + r[2])
-            total = load + check
-            per_state = total / states
-            baseline = baseline or per_state
-            print(
-                f"{flows:>7,} {states:>8,} {load:>8.2f} {check:>8.2f} {total:>8.2f} "
-                f"{states / total:>9,.0f} {per_state * 1e6:>9.1f} {per_state / baseline:>6.2f}"
-            )
+    for flows in args.sizes:
+        states, load, check = min(runs[flows], key=lambda r: r[1] + r[2])
+        total = load + check
+        per_state = total / states
+        baseline = baseline or per_state
+        print(
+            f"{flows:>7,} {states:>8,} {load:>8.2f} {check:>8.2f} {total:>8.2f} "
+            f"{states / total:>9,.0f} {per_state * 1e6:>9.1f} {per_state / baseline:>6.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -93,9 +93,7 @@ def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ran
     """A baseline: each flow scores its most similar phrase, title or keyword."""
     normalise = matching.Normaliser(pack.shared.synonyms)
     texts = [
-        (flow.id, normalise(text))
-        for flow in pack.flows.values()
-        for text in (*flow.search.phrases, flow.title, *flow.search.keywords)
+        (flow.id, normalise(text)) for flow in pack.flows.values() for text in (*flow.search.phrases, flow.title, *flow.search.keywords)
     ]
 
     def rank(query: str) -> list[str]:

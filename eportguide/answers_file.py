@@ -32,6 +32,7 @@ def _encoding_problem(raw: bytes) -> str:
 def read(path: Path) -> dict[str, str]:
     """A YAML or JSON mapping of answer key to value; anything else is a usage error."""
     from eportguide.model import safeyaml
+
     try:
         if path.stat().st_size > MAX_ANSWERS_BYTES:
             raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.FILE_TOO_LARGE.format(limit=MAX_ANSWERS_BYTES)))

@@ -38,9 +38,7 @@ class FlowGroup(TyperGroup):
         def run_this_flow(**kwargs: Any) -> Any:
             return callback(flow_id=cmd_name, **kwargs)
 
-        return TyperCommand(
-            name=cmd_name, params=params, callback=run_this_flow, help=w.FLOW_COMMAND_HELP.format(id=cmd_name)
-        )
+        return TyperCommand(name=cmd_name, params=params, callback=run_this_flow, help=w.FLOW_COMMAND_HELP.format(id=cmd_name))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
@@ -92,9 +90,7 @@ app = typer.Typer(
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    flows: Path | None = typer.Option(
-        None, "--flows", envvar="EPORTGUIDE_FLOWS", help=w.OPT_FLOWS, file_okay=False, show_default=False
-    ),
+    flows: Path | None = typer.Option(None, "--flows", envvar="EPORTGUIDE_FLOWS", help=w.OPT_FLOWS, file_okay=False, show_default=False),
     version: bool = typer.Option(False, "--version", help=w.OPT_VERSION, is_eager=True),
 ) -> None:
     if version:

@@ -124,9 +124,14 @@ def _parse(data: Any) -> Session:
     if not all(isinstance(value, str) for value in texts.values()) or not isinstance(data.get("done"), bool):
         raise ValueError("a field is missing or of the wrong type")
     return Session(
-        id=str(texts["id"]), flow_id=str(texts["flow"]), flow_hash=str(texts["flow_hash"]),
-        pack_dir=str(texts["pack"]), created=str(texts["created"]), updated=str(texts["updated"]),
-        answers=dict(answers), done=bool(data["done"]),
+        id=str(texts["id"]),
+        flow_id=str(texts["flow"]),
+        flow_hash=str(texts["flow_hash"]),
+        pack_dir=str(texts["pack"]),
+        created=str(texts["created"]),
+        updated=str(texts["updated"]),
+        answers=dict(answers),
+        done=bool(data["done"]),
     )
 
 
@@ -140,13 +145,17 @@ class Store:
         return self.directory / (session_id + SUFFIX)
 
     def new(self, flow_id: str, pack_dir: Path) -> Session:
-        """A session not yet written; its id is its start time and flow, made unique."""
+        """A session not yet written; its id is its start time, flow and a random tag.
+
+        The tag keeps two runs started in the same second apart: the file is written
+        only at the first answer, so checking for an existing file would race.
+        """
+        import secrets
+
         started = datetime.now()
-        base = f"{started:%Y%m%d-%H%M%S}-{flow_id}"
-        session_id, number = base, 1
+        session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
         while self.path(session_id).exists():
-            number += 1
-            session_id = f"{base}-{number}"
+            session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
         stamp = now()
         return Session(session_id, flow_id, flow_hash(pack_dir, flow_id), str(pack_dir.resolve()), stamp, stamp)
 

@@ -147,7 +147,7 @@ PATH_ANSWER = "{prompt} → {label}（{key}={value}）"
 PATH_PRESET = "（上级流程预设）"
 PATH_COMMAND = "重现：{command}"
 GRAPH_START = "开始"
-GRAPH_SUBFLOW = "↪ 先办理 {flow}{preset}"
+GRAPH_SUBFLOW = "先办理 {flow}{preset}"
 GRAPH_INPUT = "填写：{fields}"
 
 # --- help desk: search, triage, review, sessions (issue 4) -------------------------

@@ -13,8 +13,16 @@ from eportguide.cli import app
 
 FLOWS = Path(__file__).parents[1] / "flows"
 CATALOGUE = [
-    "unlock-card", "reset-password", "default-password", "extend-card", "reissue-legal-card",
-    "reissue-operator-card", "reissue-declarant-card", "add-operator-card", "onboard", "cancel-card",
+    "unlock-card",
+    "reset-password",
+    "default-password",
+    "extend-card",
+    "reissue-legal-card",
+    "reissue-operator-card",
+    "reissue-declarant-card",
+    "add-operator-card",
+    "onboard",
+    "cancel-card",
     "deregister-enterprise",
 ]
 

@@ -46,6 +46,7 @@ def days(start: str, fewest: int = 1, most: int = 2, overrides: d.CalendarOverri
 
 # --- National Day -----------------------------------------------------------------
 
+
 def test_one_to_two_working_days_from_30_september_2026_end_on_8_and_9_october():
     assert days("2026-09-30") == ("2026-10-08", "2026-10-09", False)
 
@@ -71,6 +72,7 @@ def test_the_text_says_what_the_count_starts_from_and_from_which_day():
 
 # --- Spring Festival --------------------------------------------------------------
 
+
 def test_the_make_up_saturday_before_spring_festival_2026_is_the_first_working_day():
     # Friday 13 February: Saturday 14 is worked, then 15–23 February are off.
     assert days("2026-02-13") == ("2026-02-14", "2026-02-24", False)
@@ -91,6 +93,7 @@ def test_the_checklist_shows_the_make_up_saturday_by_its_weekday():
 
 
 # --- a year without official data -------------------------------------------------
+
 
 def test_a_year_without_an_official_arrangement_is_estimated_monday_to_friday_not_an_error():
     start = f"{UNANNOUNCED_YEAR}-10-05"  # a Friday
@@ -120,6 +123,7 @@ def test_a_known_year_is_not_marked_as_estimated_because_of_another():
 
 # --- --today ----------------------------------------------------------------------
 
+
 def test_without_today_the_count_starts_today():
     assert deadline_of()["start"] == date.today().isoformat()
 
@@ -131,6 +135,7 @@ def test_a_malformed_today_exits_2_naming_the_value():
 
 
 # --- a pack's own announcements -----------------------------------------------------
+
 
 @pytest.fixture
 def pack_with_calendar(tmp_path):
@@ -154,10 +159,22 @@ def test_the_shipped_calendar_file_adds_nothing_yet():
 
 def test_a_pack_can_announce_a_year_the_library_does_not_know_yet(pack_with_calendar):
     flows = pack_with_calendar(f'holidays: ["{UNANNOUNCED_YEAR}-10-08"]\nworkdays: ["{UNANNOUNCED_YEAR}-10-06"]\n')
-    result = CliRunner().invoke(app, [
-        "--flows", str(flows), "unlock-card", "-a", "card=legal", "--no-input", "--no-save",
-        "--format", "json", "--today", f"{UNANNOUNCED_YEAR}-10-05",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--flows",
+            str(flows),
+            "unlock-card",
+            "-a",
+            "card=legal",
+            "--no-input",
+            "--no-save",
+            "--format",
+            "json",
+            "--today",
+            f"{UNANNOUNCED_YEAR}-10-05",
+        ],
+    )
     assert result.exit_code == 0, result.output
     deadline = json.loads(result.stdout)["deadline"]
     # Saturday 6 October is announced as worked, Monday 8 October as a day off.
@@ -172,8 +189,17 @@ def test_a_pack_announcement_takes_precedence_over_the_library():
 
 def test_a_calendar_entry_that_is_not_a_date_is_reported_with_its_line(pack_with_calendar):
     flows = pack_with_calendar('holidays:\n  - "2026-10-01"\n  - "2026-13-01"\n')
-    result = CliRunner().invoke(app, [
-        "--flows", str(flows), "unlock-card", "-a", "card=legal", "--no-input", "--no-save",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--flows",
+            str(flows),
+            "unlock-card",
+            "-a",
+            "card=legal",
+            "--no-input",
+            "--no-save",
+        ],
+    )
     assert result.exit_code == 2
     assert "_calendar.yaml:3:" in result.stderr and "2026-13-01" in result.stderr

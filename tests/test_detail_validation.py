@@ -35,6 +35,7 @@ def unlock(*answers: str):
 
 # --- under --no-input: exit 2 naming the question ------------------------------------
 
+
 @pytest.mark.parametrize(
     ("answer", "question", "reason"),
     [
@@ -45,8 +46,14 @@ def unlock(*answers: str):
         ("card_number=卡号12345678", "“办理业务的电子口岸卡号”（card_number）", "6–32 位字母或数字"),
         ("card_number=" + "8" * 33, "“办理业务的电子口岸卡号”（card_number）", "6–32 位字母或数字"),
     ],
-    ids=["landline-without-area-code", "xian-landline-of-7-digits", "short-tracking", "tracking-with-hyphens",
-         "card-with-chinese", "card-of-33-digits"],
+    ids=[
+        "landline-without-area-code",
+        "xian-landline-of-7-digits",
+        "short-tracking",
+        "tracking-with-hyphens",
+        "card-with-chinese",
+        "card-of-33-digits",
+    ],
 )
 def test_an_invalid_detail_under_no_input_exits_2_naming_the_question_and_why(answer, question, reason):
     result = unlock(answer)
@@ -65,8 +72,7 @@ def test_an_invalid_detail_under_no_input_exits_2_naming_the_question_and_why(an
         ("0917-3212345", "0917-3212345"),
         ("029-83196210-123", "029-83196210-123"),
     ],
-    ids=["full-width-mobile", "mobile-with-country-code", "area-code-in-brackets", "beijing", "4-digit-area-code",
-         "extension"],
+    ids=["full-width-mobile", "mobile-with-country-code", "area-code-in-brackets", "beijing", "4-digit-area-code", "extension"],
 )
 def test_common_ways_of_writing_a_phone_are_accepted_and_stored_in_half_width(typed, stored):
     result = unlock(f"contact_phone={typed}")
@@ -89,6 +95,7 @@ def test_free_text_is_kept_exactly_as_typed():
 
 
 # --- at a terminal: asked again ------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pack():

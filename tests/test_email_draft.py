@@ -88,22 +88,50 @@ def test_chinese_survives_as_an_encoded_subject_and_a_utf8_body_in_a_7bit_file(t
 @pytest.mark.parametrize(
     ("flow", "answers", "subject", "fields", "attachments"),
     [
-        ("reset-password", ["card=legal"], "企业办理电子口岸的法人卡密码重置业务",
-         ["在办业务名称", "公司收卡地址", "联系人姓名电话", "寄卡快递单号", "办理业务的电子口岸卡号"], "营业执照原件扫描件"),
-        ("extend-card", ["expired=yes"], "企业办理电子口岸法人卡延期业务",
-         ["公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"], "营业执照的原件扫描件"),
-        ("reissue-legal-card", ["channel=email"], "企业办理电子口岸法人卡补办业务",
-         ["公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、法人身份证扫描件"),
-        ("reissue-operator-card", [], "企业办理电子口岸的操作员卡补办业务",
-         ["在办业务名称", "公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件"),
-        ("reissue-declarant-card", [], "企业办理电子口岸的报关员卡补办业务",
-         ["在办业务名称", "公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、报关员身份证扫描件"),
-        ("add-operator-card", [], "企业办理电子口岸的新增操作员卡业务",
-         ["在办业务名称", "公司收卡地址", "联系人姓名电话"], "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件"),
-        ("cancel-card", [], "企业办理电子口岸的电子口岸卡注销业务",
-         ["在办业务名称"], "营业执照原件扫描件、电子口岸卡持卡人身份证正反面"),
-        ("deregister-enterprise", [], "企业办理电子口岸的电子口岸企业注销业务",
-         ["在办业务名称"], "营业执照原件扫描件、海关注销回执"),
+        (
+            "reset-password",
+            ["card=legal"],
+            "企业办理电子口岸的法人卡密码重置业务",
+            ["在办业务名称", "公司收卡地址", "联系人姓名电话", "寄卡快递单号", "办理业务的电子口岸卡号"],
+            "营业执照原件扫描件",
+        ),
+        (
+            "extend-card",
+            ["expired=yes"],
+            "企业办理电子口岸法人卡延期业务",
+            ["公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"],
+            "营业执照的原件扫描件",
+        ),
+        (
+            "reissue-legal-card",
+            ["channel=email"],
+            "企业办理电子口岸法人卡补办业务",
+            ["公司收卡地址", "联系人姓名电话"],
+            "营业执照原件扫描件、购卡订单凭证、法人身份证扫描件",
+        ),
+        (
+            "reissue-operator-card",
+            [],
+            "企业办理电子口岸的操作员卡补办业务",
+            ["在办业务名称", "公司收卡地址", "联系人姓名电话"],
+            "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件",
+        ),
+        (
+            "reissue-declarant-card",
+            [],
+            "企业办理电子口岸的报关员卡补办业务",
+            ["在办业务名称", "公司收卡地址", "联系人姓名电话"],
+            "营业执照原件扫描件、购卡订单凭证、报关员身份证扫描件",
+        ),
+        (
+            "add-operator-card",
+            [],
+            "企业办理电子口岸的新增操作员卡业务",
+            ["在办业务名称", "公司收卡地址", "联系人姓名电话"],
+            "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件",
+        ),
+        ("cancel-card", [], "企业办理电子口岸的电子口岸卡注销业务", ["在办业务名称"], "营业执照原件扫描件、电子口岸卡持卡人身份证正反面"),
+        ("deregister-enterprise", [], "企业办理电子口岸的电子口岸企业注销业务", ["在办业务名称"], "营业执照原件扫描件、海关注销回执"),
     ],
 )
 def test_every_procedures_draft_has_exactly_the_fields_and_attachments_its_source_lists(
@@ -119,10 +147,22 @@ def test_every_procedures_draft_has_exactly_the_fields_and_attachments_its_sourc
 
 def test_a_path_without_an_email_says_so_and_exits_2_after_printing_the_checklist(tmp_path):
     target = tmp_path / "draft.eml"
-    result = CliRunner().invoke(app, [
-        "unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save",
-        "--format", "text", "--email-draft", str(target),
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "unlock-card",
+            "-a",
+            "card=operator",
+            "-a",
+            "legal_card_works=yes",
+            "--no-input",
+            "--no-save",
+            "--format",
+            "text",
+            "--email-draft",
+            str(target),
+        ],
+    )
     assert result.exit_code == 2
     assert "操作员卡解锁：用法人卡在线解锁" in result.stderr and "不需要发送申请邮件" in result.stderr
     assert str(target) in result.stderr
@@ -137,9 +177,18 @@ def test_both_cards_locked_drafts_the_legal_card_email_that_comes_first(tmp_path
 
 def test_an_unwritable_draft_path_exits_2_naming_it(tmp_path):
     target = tmp_path / "no-such-dir" / "draft.eml"
-    result = CliRunner().invoke(app, [
-        "unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--email-draft", str(target),
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "unlock-card",
+            "-a",
+            "card=legal",
+            "--no-input",
+            "--no-save",
+            "--email-draft",
+            str(target),
+        ],
+    )
     assert result.exit_code == 2
     assert "draft.eml" in result.stderr
 

@@ -33,7 +33,12 @@ def test_choosing_the_legal_card_leads_to_the_optional_email_details(pack):
     q = question(pack, {"card": "legal"})
     assert (q.key, q.kind) == ("legal_details", "confirm")
     assert q.implied_by == (
-        "enterprise", "card_address", "contact_name", "contact_phone", "tracking_number", "card_number",
+        "enterprise",
+        "card_address",
+        "contact_name",
+        "contact_phone",
+        "tracking_number",
+        "card_number",
     )
 
 

@@ -60,7 +60,9 @@ def test_unlock_card_has_five_paths_with_these_answers():
         {"card": "legal", "legal_details": "no"},
         {"card": "operator", "legal_card_works": "yes"},
         {
-            "card": "operator", "legal_card_works": "no", "legal_first.legal_details": "yes",
+            "card": "operator",
+            "legal_card_works": "no",
+            "legal_first.legal_details": "yes",
             **{f"legal_first.{k}": v for k, v in blank_details.items()},
         },
         {"card": "operator", "legal_card_works": "no", "legal_first.legal_details": "no"},

@@ -494,17 +494,31 @@ BRANCHES = [
 
 def test_the_pack_offers_every_procedure_of_the_catalogue(pack):
     assert set(pack.flows) == {
-        "unlock-card", "reset-password", "default-password", "extend-card", "reissue-legal-card",
-        "reissue-operator-card", "reissue-declarant-card", "add-operator-card", "onboard",
-        "cancel-card", "deregister-enterprise",
+        "unlock-card",
+        "reset-password",
+        "default-password",
+        "extend-card",
+        "reissue-legal-card",
+        "reissue-operator-card",
+        "reissue-declarant-card",
+        "add-operator-card",
+        "onboard",
+        "cancel-card",
+        "deregister-enterprise",
     }
     categories = {flow.id: flow.category for flow in pack.flows.values()}
     assert categories == {
-        "unlock-card": "卡片锁定与密码", "reset-password": "卡片锁定与密码", "default-password": "卡片锁定与密码",
-        "extend-card": "证书与补办", "reissue-legal-card": "证书与补办",
-        "reissue-operator-card": "证书与补办", "reissue-declarant-card": "证书与补办",
-        "onboard": "新办与新增", "add-operator-card": "新办与新增",
-        "cancel-card": "注销", "deregister-enterprise": "注销",
+        "unlock-card": "卡片锁定与密码",
+        "reset-password": "卡片锁定与密码",
+        "default-password": "卡片锁定与密码",
+        "extend-card": "证书与补办",
+        "reissue-legal-card": "证书与补办",
+        "reissue-operator-card": "证书与补办",
+        "reissue-declarant-card": "证书与补办",
+        "onboard": "新办与新增",
+        "add-operator-card": "新办与新增",
+        "cancel-card": "注销",
+        "deregister-enterprise": "注销",
     }
 
 
@@ -514,10 +528,7 @@ def test_every_outcome_of_every_flow_is_reached_by_some_answers(pack):
         result = run(pack, flow_id, answers)
         reached.add((result.flow_id, result.outcome_id))
     outcomes = {
-        (flow.id, state_id)
-        for flow in pack.flows.values()
-        for state_id, state in flow.states.items()
-        if isinstance(state, d.OutcomeState)
+        (flow.id, state_id) for flow in pack.flows.values() for state_id, state in flow.states.items() if isinstance(state, d.OutcomeState)
     }
     assert reached == outcomes
 
@@ -552,11 +563,15 @@ def test_every_email_goes_to_the_service_mailbox_and_every_deadline_is_one_to_tw
         assert contact_values(result)["service_email"] == EMAIL
     if result.deadline is not None:
         assert (result.deadline.text, result.deadline.min_working_days, result.deadline.max_working_days) == (
-            "1-2个工作日", 1, 2,
+            "1-2个工作日",
+            1,
+            2,
         )
     if result.mailing is not None:
         assert (result.mailing.address, result.mailing.recipient, result.mailing.phone) == (
-            ADDRESS, RECIPIENT, RECIPIENT_PHONE,
+            ADDRESS,
+            RECIPIENT,
+            RECIPIENT_PHONE,
         )
     for contact in result.contacts:
         if contact.name == "hotline":

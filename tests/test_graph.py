@@ -26,7 +26,7 @@ def test_mermaid_draws_every_state_in_the_shape_of_its_kind():
     assert '    st_legal_card_works{"[legal_card_works] 法人卡现在能正常登录吗？"}' in lines
     assert '    st_legal_details[/"[legal_details] 现在填写申请邮件的内容吗？（企业名称、联系人等，可跳过）"/]' in lines
     assert '    st_legal_mail(["[legal_mail] 法人卡解锁：发送申请邮件，邮寄法人卡"])' in lines  # an outcome
-    assert any(line.startswith('    st_legal_first[["[legal_first] ↪ 先办理 unlock-card（card=legal）') for line in lines)
+    assert any(line.startswith('    st_legal_first[["[legal_first] 先办理 unlock-card（card=legal）') for line in lines)
 
 
 def test_mermaid_labels_transitions_with_the_choices_and_marks_outcomes_and_jumps():

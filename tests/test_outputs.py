@@ -45,29 +45,75 @@ class Route:
 
 
 PATHS = [
-    Route("unlock-card", ("card=legal", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务",
-          mailed=True, hotline=True, deadline="电子口岸收到申请邮件和法人卡之日", materials=("营业执照原件扫描件", "已锁定的法人卡")),
-    Route("reset-password", ("card=legal", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸的法人卡密码重置业务",
-          mailed=True, deadline="电子口岸收到申请邮件和法人卡之日", materials=("营业执照原件扫描件", "需要重置的法人卡")),
+    Route(
+        "unlock-card",
+        ("card=legal", f"enterprise={ENTERPRISE}"),
+        f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务",
+        mailed=True,
+        hotline=True,
+        deadline="电子口岸收到申请邮件和法人卡之日",
+        materials=("营业执照原件扫描件", "已锁定的法人卡"),
+    ),
+    Route(
+        "reset-password",
+        ("card=legal", f"enterprise={ENTERPRISE}"),
+        f"{ENTERPRISE}企业办理电子口岸的法人卡密码重置业务",
+        mailed=True,
+        deadline="电子口岸收到申请邮件和法人卡之日",
+        materials=("营业执照原件扫描件", "需要重置的法人卡"),
+    ),
     Route("default-password", ("situation=certificate",)),
-    Route("extend-card", ("expired=yes", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸法人卡延期业务",
-          materials=("营业执照的原件扫描件",)),
-    Route("reissue-legal-card", ("channel=email", f"enterprise={ENTERPRISE}"), f"{ENTERPRISE}企业办理电子口岸法人卡补办业务",
-          materials=("营业执照原件扫描件", "购卡订单凭证", "法人身份证扫描件")),
-    Route("reissue-operator-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务",
-          urls=(SHOP_URL, RASUC_URL), deadline="电子口岸收到申请邮件之日（制卡处理时限）",
-          materials=("操作员身份证正反面照片", "营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件")),
-    Route("reissue-declarant-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务",
-          hotline=True, urls=(SHOP_URL, RASUC_URL), deadline="电子口岸收到申请邮件之日（制卡处理时限）",
-          materials=("营业执照原件扫描件", "购卡订单凭证", "报关员身份证扫描件")),
-    Route("add-operator-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务",
-          urls=(SHOP_URL, RASUC_URL), deadline="电子口岸收到申请邮件之日（制卡处理时限）",
-          materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件")),
+    Route(
+        "extend-card",
+        ("expired=yes", f"enterprise={ENTERPRISE}"),
+        f"{ENTERPRISE}企业办理电子口岸法人卡延期业务",
+        materials=("营业执照的原件扫描件",),
+    ),
+    Route(
+        "reissue-legal-card",
+        ("channel=email", f"enterprise={ENTERPRISE}"),
+        f"{ENTERPRISE}企业办理电子口岸法人卡补办业务",
+        materials=("营业执照原件扫描件", "购卡订单凭证", "法人身份证扫描件"),
+    ),
+    Route(
+        "reissue-operator-card",
+        (f"enterprise={ENTERPRISE}",),
+        f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务",
+        urls=(SHOP_URL, RASUC_URL),
+        deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+        materials=("操作员身份证正反面照片", "营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
+    ),
+    Route(
+        "reissue-declarant-card",
+        (f"enterprise={ENTERPRISE}",),
+        f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务",
+        hotline=True,
+        urls=(SHOP_URL, RASUC_URL),
+        deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+        materials=("营业执照原件扫描件", "购卡订单凭证", "报关员身份证扫描件"),
+    ),
+    Route(
+        "add-operator-card",
+        (f"enterprise={ENTERPRISE}",),
+        f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务",
+        urls=(SHOP_URL, RASUC_URL),
+        deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+        materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
+    ),
     Route("onboard", (), deadline="企业提交备案申请后电子口岸审核开始之日", materials=("营业执照副本原件", "经办人身份证原件")),
-    Route("cancel-card", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务",
-          materials=("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面")),
-    Route("deregister-enterprise", (f"enterprise={ENTERPRISE}",), f"{ENTERPRISE}企业办理电子口岸的电子口岸企业注销业务",
-          deadline="电子口岸收到申请邮件之日", materials=("营业执照原件扫描件", "海关注销回执")),
+    Route(
+        "cancel-card",
+        (f"enterprise={ENTERPRISE}",),
+        f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务",
+        materials=("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面"),
+    ),
+    Route(
+        "deregister-enterprise",
+        (f"enterprise={ENTERPRISE}",),
+        f"{ENTERPRISE}企业办理电子口岸的电子口岸企业注销业务",
+        deadline="电子口岸收到申请邮件之日",
+        materials=("营业执照原件扫描件", "海关注销回执"),
+    ),
 ]
 
 
@@ -152,7 +198,8 @@ def test_json_carries_the_sources_contacts_dates_and_email_for_each_procedure(pa
         assert (email["to"], email["subject"]) == (EMAIL, path.subject)
         assert email["attachments"] and all(a in data["materials"] for a in email["attachments"])
         assert email["body"].splitlines() == [f"{f['label']}：{f['value']}" for f in email["fields"]] + [
-            "", "附件：" + "、".join(email["attachments"])
+            "",
+            "附件：" + "、".join(email["attachments"]),
         ]
     else:
         assert data["email"] is None
@@ -172,9 +219,24 @@ def test_json_lists_the_answers_given_in_the_order_asked():
 
 
 def test_json_of_the_operator_card_unlock_has_warnings_steps_and_the_eport_url():
-    data = json.loads(CliRunner().invoke(app, [
-        "unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save", "--format", "json",
-    ]).stdout)
+    data = json.loads(
+        CliRunner()
+        .invoke(
+            app,
+            [
+                "unlock-card",
+                "-a",
+                "card=operator",
+                "-a",
+                "legal_card_works=yes",
+                "--no-input",
+                "--no-save",
+                "--format",
+                "json",
+            ],
+        )
+        .stdout
+    )
     assert data["warnings"] == ["请尽量不要当天输入5次错误密码，否则将被锁定。"]
     assert [u["url"] for u in data["contacts"]["urls"]] == [EPORT_URL]
     assert data["steps"][0]["text"] == f"打开浏览器，用法人卡登录中国电子口岸（{EPORT_URL}）；"
@@ -182,6 +244,7 @@ def test_json_of_the_operator_card_unlock_has_warnings_steps_and_the_eport_url()
 
 
 # --- text -------------------------------------------------------------------------
+
 
 def block(output: str, heading: str) -> list[str]:
     return output.split(f"【{heading}】\n", 1)[1].split("\n\n", 1)[0].splitlines()
@@ -217,6 +280,7 @@ def test_a_whole_question_as_label_does_not_push_the_other_answers_aside():
 
 # --- markdown ---------------------------------------------------------------------
 
+
 def test_markdown_is_a_task_list_of_steps_and_materials():
     output = run(PATHS[0], "markdown")
     assert output.startswith("# 电子口岸卡被锁，如何解锁\n")
@@ -233,6 +297,7 @@ def test_markdown_keeps_typed_text_from_becoming_markup():
 
 
 # --- html -------------------------------------------------------------------------
+
 
 class TextOf(HTMLParser):
     """The text a browser shows, and the tags it would load or run."""
@@ -267,9 +332,24 @@ def style_of(page: str) -> str:
 
 def test_a_script_tag_typed_as_the_enterprise_name_is_shown_as_text_not_run():
     name = '<script>alert("x")</script>&公司'
-    page = CliRunner().invoke(app, [
-        "unlock-card", "-a", "card=legal", "-a", f"enterprise={name}", "--no-input", "--no-save", "--format", "html",
-    ]).stdout
+    page = (
+        CliRunner()
+        .invoke(
+            app,
+            [
+                "unlock-card",
+                "-a",
+                "card=legal",
+                "-a",
+                f"enterprise={name}",
+                "--no-input",
+                "--no-save",
+                "--format",
+                "html",
+            ],
+        )
+        .stdout
+    )
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;公司" in page
     shown = "".join(parse_html(page).text)

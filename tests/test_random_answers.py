@@ -24,8 +24,27 @@ from eportguide.prompting import Navigation
 
 PACK = load_pack(Path(__file__).parents[1] / "flows")
 TYPED = [
-    "yes", "no", "是", "否", "y", "n", "", " ", "<", "done", "legal", "法人卡", "13912345678", "029-83196210",
-    "SF1234567890", "8100000012345", "{hotline}", "x" * 300, "a\nb", "\u202e", "\x1b[31m",
+    "yes",
+    "no",
+    "是",
+    "否",
+    "y",
+    "n",
+    "",
+    " ",
+    "<",
+    "done",
+    "legal",
+    "法人卡",
+    "13912345678",
+    "029-83196210",
+    "SF1234567890",
+    "8100000012345",
+    "{hotline}",
+    "x" * 300,
+    "a\nb",
+    "\u202e",
+    "\x1b[31m",
 ]
 
 Action = tuple[str, object]
@@ -33,7 +52,11 @@ VALUE = st.tuples(st.just("option"), st.integers(0, 5))  # an option's value
 LABEL = st.tuples(st.just("label"), st.integers(0, 5))  # an option's label, as shown
 # Mostly fitting answers, so that most runs get through to an outcome and its review.
 ACTIONS = st.one_of(
-    VALUE, VALUE, VALUE, LABEL, LABEL,
+    VALUE,
+    VALUE,
+    VALUE,
+    LABEL,
+    LABEL,
     st.tuples(st.just("typed"), st.sampled_from(TYPED)),
     st.tuples(st.just("typed"), st.text(max_size=40)),
     st.tuples(st.just("back"), st.none()),

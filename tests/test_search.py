@@ -201,7 +201,10 @@ def test_search_does_not_load_the_prompting_libraries_and_list_does_not_load_sea
     def modules(*args: str) -> str:
         done = subprocess.run(
             [sys.executable, "-X", "importtime", "-m", "eportguide", *args],
-            capture_output=True, text=True, env={"EPORTGUIDE_HOME": str(tmp_path), "PATH": ""}, check=True,
+            capture_output=True,
+            text=True,
+            env={"EPORTGUIDE_HOME": str(tmp_path), "PATH": ""},
+            check=True,
         )
         return done.stderr
 

@@ -14,9 +14,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a
 def spawn(tmp_path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "EPORTGUIDE_HOME": str(tmp_path / "home"), "TERM": "xterm-256color", "COLUMNS": "160"}
     env.pop("NO_COLOR", None)
-    child = pexpect.spawn(
-        sys.executable, ["-m", "eportguide", *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160)
-    )
+    child = pexpect.spawn(sys.executable, ["-m", "eportguide", *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160))
     return child
 
 

@@ -43,12 +43,8 @@ EXPECTED = {
     "file-name": ["card.yaml:2:5: flow id 'crad' differs from its file name 'card' (flow crad) [file-name]"],
     "reserved-id": ["validate.yaml:2:5: flow id 'validate' is a built-in command (flow validate) [reserved-id]"],
     # references
-    "unknown-state": [
-        "card.yaml:13:42: next state 'dnoe' does not exist (did you mean 'done'?) (flow card, state which) [unknown-state]"
-    ],
-    "unknown-fact": [
-        "card.yaml:19:9: unknown fact 'hotlin' in text (did you mean 'hotline'?) (flow card, state done) [unknown-fact]"
-    ],
+    "unknown-state": ["card.yaml:13:42: next state 'dnoe' does not exist (did you mean 'done'?) (flow card, state which) [unknown-state]"],
+    "unknown-fact": ["card.yaml:19:9: unknown fact 'hotlin' in text (did you mean 'hotline'?) (flow card, state done) [unknown-fact]"],
     "fact-kind": ["card.yaml:19:26: fact 'hotline' is a phone, not a duration (flow card, state done) [fact-kind]"],
     "unknown-flow": ["card.yaml:16:11: sub-flow 'unlock-card' does not exist (flow card, state first) [unknown-flow]"],
     "unknown-field": [
@@ -160,8 +156,14 @@ def test_json_findings_carry_file_line_column_rule_and_severity(monkeypatch):
     report = json.loads(result.stdout)
     assert report["ok"] is False and report["errors"] == 1 and report["warnings"] == 1
     assert report["findings"][1] == {
-        "file": "card.yaml", "line": 11, "column": 14, "severity": "error", "rule": "unknown-field",
-        "message": "unknown input field 'enterprize' (did you mean 'enterprise'?)", "flow": "card", "state": "which",
+        "file": "card.yaml",
+        "line": 11,
+        "column": 14,
+        "severity": "error",
+        "rule": "unknown-field",
+        "message": "unknown input field 'enterprize' (did you mean 'enterprise'?)",
+        "flow": "card",
+        "state": "which",
     }
 
 

@@ -55,9 +55,7 @@ def choose_flow(pack_directory: Path, input: object = None, output: object = Non
     pack = packs.load(pack_directory)
     io = _io(input, output)
     while True:
-        words = _asked(
-            questionary.text(w.TRIAGE_PROMPT, qmark="?", instruction=w.TRIAGE_INSTRUCTION, **io).unsafe_ask()
-        )
+        words = _asked(questionary.text(w.TRIAGE_PROMPT, qmark="?", instruction=w.TRIAGE_INSTRUCTION, **io).unsafe_ask())
         if not words.strip():
             return browse(pack, io)
         found = matching.search(pack, words, SUGGESTIONS)

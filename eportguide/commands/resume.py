@@ -58,9 +58,7 @@ def resume_command(
     name: Annotated[str | None, typer.Argument(metavar="[SESSION]", help=w.ARG_SESSION, show_default=False)] = None,
     format: Annotated[RunFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = RunFormat.terminal,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
-    email_draft: Annotated[
-        Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)
-    ] = None,
+    email_draft: Annotated[Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,
     today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)] = None,
 ) -> None:
@@ -80,7 +78,13 @@ def resume_command(
     typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
     execute(
         RunOptions(
-            flow_id=session.flow_id, flows=directory, format=format.value, output=output,
-            email_draft=email_draft, no_save=no_save, today=today, session=session,
+            flow_id=session.flow_id,
+            flows=directory,
+            format=format.value,
+            output=output,
+            email_draft=email_draft,
+            no_save=no_save,
+            today=today,
+            session=session,
         )
     )

@@ -82,9 +82,16 @@ def run_command(
     today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY),
 ) -> None:
     options = RunOptions(
-        flows=ctx.find_root().params.get("flows"), flow_id=flow_id, answer=answer, answers=answers,
-        no_input=no_input, format=format.value, output=output, email_draft=email_draft,
-        no_save=no_save, today=today,
+        flows=ctx.find_root().params.get("flows"),
+        flow_id=flow_id,
+        answer=answer,
+        answers=answers,
+        no_input=no_input,
+        format=format.value,
+        output=output,
+        email_draft=email_draft,
+        no_save=no_save,
+        today=today,
     )
     execute(options)
 
@@ -136,6 +143,7 @@ def execute(options: RunOptions) -> None:
 def emit(result: Result, pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:
     """Print or write the result in the chosen format, and the e-mail draft if asked."""
     from eportguide import render
+
     if email_draft is not None and result.email is not None:
         from eportguide.render import eml
 

@@ -61,9 +61,7 @@ class Report:
 
 def validate_command(
     ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None, typer.Argument(metavar="[PATH]...", help=w.ARG_VALIDATE_PATHS, show_default=False)
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help=w.ARG_VALIDATE_PATHS, show_default=False)] = None,
     format: Annotated[ValidateFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help=w.OPT_STRICT)] = False,
 ) -> None:
@@ -74,9 +72,7 @@ def validate_command(
         for finding in report.findings:
             typer.echo(str(finding))
         typer.echo(
-            w.VALIDATE_SUMMARY.format(
-                flows=report.flows, states=report.states, errors=report.errors, warnings=report.warnings
-            ),
+            w.VALIDATE_SUMMARY.format(flows=report.flows, states=report.states, errors=report.errors, warnings=report.warnings),
             err=True,
         )
     if report.errors or (strict and report.warnings):

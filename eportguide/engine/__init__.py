@@ -8,6 +8,14 @@ from eportguide.engine.result import Result, build
 from eportguide.engine.walk import Finished, FlowError, Pending, Question, prune, walk
 
 __all__ = [
-    "Finished", "FlowError", "InvalidAnswer", "Pending", "Question", "Result",
-    "build", "parse", "prune", "walk",
+    "Finished",
+    "FlowError",
+    "InvalidAnswer",
+    "Pending",
+    "Question",
+    "Result",
+    "build",
+    "parse",
+    "prune",
+    "walk",
 ]

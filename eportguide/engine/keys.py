@@ -17,7 +17,5 @@ def answer_keys(
     for state_id, state in flow.states.items():
         entry = f"{flow_id}/{state_id}"
         if isinstance(state, d.SubflowState) and entry not in seen:
-            keys.update(
-                answer_keys(pack, state.flow, f"{prefix}{state_id}.", frozenset(state.answers), seen | {entry})
-            )
+            keys.update(answer_keys(pack, state.flow, f"{prefix}{state_id}.", frozenset(state.answers), seen | {entry}))
     return keys

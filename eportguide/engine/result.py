@@ -128,9 +128,7 @@ def _unique(values: Iterator[str]) -> tuple[str, ...]:
 
 
 def describe_condition(condition: d.Condition) -> str:
-    return "，".join(
-        f"{key}={value if isinstance(value, str) else '/'.join(value)}" for key, value in condition.items()
-    )
+    return "，".join(f"{key}={value if isinstance(value, str) else '/'.join(value)}" for key, value in condition.items())
 
 
 def describe(pack: d.Pack, flow: d.Flow, outcome_id: str) -> Result:

@@ -113,8 +113,12 @@ class _Walker:
                 case d.InputState():
                     if state.ask is not None:
                         gate = Question(
-                            prefix + state_id, "confirm", state.ask, confirm_options(),
-                            flow_id=flow.id, state_id=state_id,
+                            prefix + state_id,
+                            "confirm",
+                            state.ask,
+                            confirm_options(),
+                            flow_id=flow.id,
+                            state_id=state_id,
                             implied_by=tuple(prefix + name for name in state.fields),
                         )
                         value, is_preset = self._value(gate, state_id, local, preset)
@@ -129,8 +133,13 @@ class _Walker:
                     for name in state.fields:
                         spec = self.pack.shared.fields[name]
                         question = Question(
-                            prefix + name, "text", spec.prompt, help=spec.help,
-                            validator=spec.validate, flow_id=flow.id, state_id=state_id,
+                            prefix + name,
+                            "text",
+                            spec.prompt,
+                            help=spec.help,
+                            validator=spec.validate,
+                            flow_id=flow.id,
+                            state_id=state_id,
                         )
                         value, is_preset = self._value(question, name, local, preset)
                         if value is None or validators.problem(spec.validate, value) is not None:
@@ -143,9 +152,7 @@ class _Walker:
                     if entry in stack:
                         raise FlowError(f"{flow.id}: sub-flow {state.flow!r} enters itself again")
                     after = self.longest(flow.id, state.next, frozenset(preset.items())) + tail
-                    pending = self.run(
-                        self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry)
-                    )
+                    pending = self.run(self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry))
                     if pending is not None:
                         return pending
                     state_id = state.next

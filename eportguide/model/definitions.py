@@ -109,9 +109,7 @@ class SubflowState:
     flow: str = doc("The id of the flow to run first.")
     next: str = doc("The state to continue with once that flow reached its outcome.")
     title: str | None = doc("Why the other flow comes first.", default=None)
-    answers: Mapping[str, str] = doc(
-        "Answers given to the other flow, so it does not ask them.", default_factory=dict
-    )
+    answers: Mapping[str, str] = doc("Answers given to the other flow, so it does not ask them.", default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +155,7 @@ class OutcomeState:
 State = ChoiceState | ConfirmState | InputState | InstructionState | SubflowState | OutcomeState
 
 #: Maps a state's ``kind`` to its class; the loader and the schema both use it.
-STATE_KINDS: Mapping[str, type] = {
-    cls.__dataclass_fields__["kind"].type.__args__[0]: cls
-    for cls in State.__args__
-}
+STATE_KINDS: Mapping[str, type] = {cls.__dataclass_fields__["kind"].type.__args__[0]: cls for cls in State.__args__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,13 +181,9 @@ class Flow:
 class Shared:
     facts: Mapping[str, Fact] = doc("Facts by name, written once and used by flows.")
     fields: Mapping[str, InputField] = doc("Input fields by name, used by input states.")
-    synonyms: Mapping[str, tuple[str, ...]] = doc(
-        "Search: a canonical word and the words callers use for it.", default_factory=dict
-    )
+    synonyms: Mapping[str, tuple[str, ...]] = doc("Search: a canonical word and the words callers use for it.", default_factory=dict)
     placeholder: str = doc("What stands for an answer left blank.", default="XX")
-    order: tuple[str, ...] = doc(
-        "Flow ids in menu order; flows not listed follow by id.", default=()
-    )
+    order: tuple[str, ...] = doc("Flow ids in menu order; flows not listed follow by id.", default=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,8 +47,16 @@ class _Linter:
         self.findings: list[Finding] = []
 
     def report(
-        self, document_key: str, path: Path, message: str, rule: str, *,
-        flow: str | None = None, state: str | None = None, at_key: bool = False, warning: bool = False,
+        self,
+        document_key: str,
+        path: Path,
+        message: str,
+        rule: str,
+        *,
+        flow: str | None = None,
+        state: str | None = None,
+        at_key: bool = False,
+        warning: bool = False,
     ) -> None:
         document = self.documents[document_key]
         line, column = document.locate(path, at_key)
@@ -62,26 +70,37 @@ class _Linter:
         edges = transitions(flow)
         # A misspelt next state (a reference finding) would make its intended target look
         # unreachable too; reachability is judged once every transition resolves.
-        resolved = flow.start in states and all(
-            target in states for state in states.values() for _path, target in next_states(state)
-        )
+        resolved = flow.start in states and all(target in states for state in states.values() for _path, target in next_states(state))
         reachable = _reachable([flow.start], edges.__getitem__) if resolved else set(states)
         for state_id, state in states.items():
             where: Path = ("states", state_id)
             if state_id not in reachable:
                 self.report(
-                    flow.id, where, f"state {state_id!r} cannot be reached from the start state {flow.start!r}",
-                    "unreachable", flow=flow.id, state=state_id, at_key=True,
+                    flow.id,
+                    where,
+                    f"state {state_id!r} cannot be reached from the start state {flow.start!r}",
+                    "unreachable",
+                    flow=flow.id,
+                    state=state_id,
+                    at_key=True,
                 )
             if isinstance(state, d.ChoiceState) and not state.choices:
                 self.report(
-                    flow.id, (*where, "choices"), f"choice {state_id!r} has no choices: the walk cannot leave it",
-                    "no-way-out", flow=flow.id, state=state_id,
+                    flow.id,
+                    (*where, "choices"),
+                    f"choice {state_id!r} has no choices: the walk cannot leave it",
+                    "no-way-out",
+                    flow=flow.id,
+                    state=state_id,
                 )
             if isinstance(state, d.OutcomeState) and not state.steps:
                 self.report(
-                    flow.id, (*where, "steps"), f"outcome {state_id!r} has no steps: it tells the user nothing to do",
-                    "empty-outcome", flow=flow.id, state=state_id,
+                    flow.id,
+                    (*where, "steps"),
+                    f"outcome {state_id!r} has no steps: it tells the user nothing to do",
+                    "empty-outcome",
+                    flow=flow.id,
+                    state=state_id,
                 )
         self.check_loops(flow, edges)
 
@@ -120,8 +139,12 @@ class _Linter:
             cycle = _shortest_cycle(first, jumps.__getitem__, set(component))
             chain = " → ".join(f"{f}/{s}" for f, s in cycle)
             self.report(
-                flow_id, ("states", state_id, "flow"), f"sub-flows enter each other without end: {chain}",
-                "subflow-cycle", flow=flow_id, state=state_id,
+                flow_id,
+                ("states", state_id, "flow"),
+                f"sub-flows enter each other without end: {chain}",
+                "subflow-cycle",
+                flow=flow_id,
+                state=state_id,
             )
 
     def _jumps_within(self, flow: d.Flow, preset: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -146,14 +169,22 @@ class _Linter:
         for name in shared.facts:
             if name not in facts_used:
                 self.report(
-                    SHARED_FILE, ("facts", name), f"fact {name!r} is not used by any flow",
-                    "unused-fact", at_key=True, warning=True,
+                    SHARED_FILE,
+                    ("facts", name),
+                    f"fact {name!r} is not used by any flow",
+                    "unused-fact",
+                    at_key=True,
+                    warning=True,
                 )
         for name in shared.fields:
             if name not in fields_asked:
                 self.report(
-                    SHARED_FILE, ("fields", name), f"input field {name!r} is not asked by any flow",
-                    "unused-field", at_key=True, warning=True,
+                    SHARED_FILE,
+                    ("fields", name),
+                    f"input field {name!r} is not asked by any flow",
+                    "unused-field",
+                    at_key=True,
+                    warning=True,
                 )
 
 

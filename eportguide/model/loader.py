@@ -22,9 +22,7 @@ from eportguide.model.safeyaml import SafeLoader
 from eportguide.model.schema import Builder, Invalid, Problem
 
 #: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
-RESERVED_IDS = frozenset(
-    {"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"}
-)
+RESERVED_IDS = frozenset({"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"})
 #: Largest flow file read; a bigger one is a mistake, not a procedure.
 MAX_FILE_BYTES = 2_000_000
 
@@ -36,7 +34,8 @@ class Document:
     The node tree (a line and column for every value) is dropped once the file is read
     and composed again from ``text`` only when a finding needs a line: holding the trees
     of thousands of files made every load slower than linear (garbage-collector passes
-    over millions of nodes; see benchmarks/scale.py).
+    over millions of nodes; see benchmarks/scale.py). ``data``, the plain parsed data,
+    is dropped once the model is built from it.
     """
 
     file: str
@@ -149,8 +148,11 @@ def _duplicate_keys(document: Document) -> Iterator[Finding]:
                     if key_node.value in seen:
                         mark = key_node.start_mark
                         yield Finding(
-                            document.file, mark.line + 1, mark.column + 1,
-                            f"duplicate key {key_node.value!r}", "duplicate-key",
+                            document.file,
+                            mark.line + 1,
+                            mark.column + 1,
+                            f"duplicate key {key_node.value!r}",
+                            "duplicate-key",
                         )
                     seen.add(key_node.value)
                 stack.append(value_node)
@@ -177,6 +179,7 @@ def _build(cls: type, document: Document, flow: str | None) -> tuple[Any, list[F
         value = None
     if builder.problems:  # a bad item inside a list leaves a hole: never use the value
         value = None
+    document.data = None  # the model holds it now: keeping both doubled a large pack's memory
     return value, _findings(document, builder.problems, flow)
 
 

@@ -69,9 +69,7 @@ def texts(state: d.State) -> Iterator[tuple[Path, str]]:
                 yield ("email", "subject"), state.email.subject
                 for i, f in enumerate(state.email.fields):
                     yield ("email", "fields", i, "value"), f.value
-                yield from (
-                    (("email", *path), text) for path, text in items("attachments", state.email.attachments)
-                )
+                yield from ((("email", *path), text) for path, text in items("attachments", state.email.attachments))
 
 
 def conditions(state: d.State) -> Iterator[tuple[Path, d.Condition]]:
@@ -161,9 +159,7 @@ class _Checker:
                     if name not in names:
                         hint = closest(name, sorted(names))
                         self.report(fid, (*base, *path), f"unknown fact {name!r} in text{hint}", "unknown-fact")
-                    elif attribute is not None and (
-                        name not in self.pack.shared.facts or attribute not in templates.FACT_ATTRIBUTES
-                    ):
+                    elif attribute is not None and (name not in self.pack.shared.facts or attribute not in templates.FACT_ATTRIBUTES):
                         self.report(fid, (*base, *path), f"unknown attribute {name}.{attribute}", "unknown-fact")
             for path, condition in conditions(state):
                 self.check_condition(fid, (*base, *path), condition, keys)

@@ -103,9 +103,7 @@ class Builder:
             if value in allowed:
                 return value
             hint = closest(str(value), [str(a) for a in allowed])
-            raise self.fail(
-                path, f"{value!r} is not one of {', '.join(map(str, allowed))}{hint}", "enum"
-            )
+            raise self.fail(path, f"{value!r} is not one of {', '.join(map(str, allowed))}{hint}", "enum")
         if origin in (Union, types.UnionType):
             return self._build_union(tp, value, path)
         if origin is tuple:
@@ -263,10 +261,7 @@ def _by_kind(classes: list[Any], defs: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "required": ["kind"],
         "properties": {"kind": {"enum": list(kinds), "description": "What the state does."}},
-        "allOf": [
-            {"if": {"properties": {"kind": {"const": kind}}}, "then": _schema_of(cls, defs)}
-            for kind, cls in kinds.items()
-        ],
+        "allOf": [{"if": {"properties": {"kind": {"const": kind}}}, "then": _schema_of(cls, defs)} for kind, cls in kinds.items()],
     }
 
 

@@ -71,9 +71,7 @@ class InteractivePrompter:
         """Every answer on one menu: confirm them, or pick one to change."""
         changeable = [a for a in path if not a.preset and a.value != DONE]
         choices: list[Any] = [Choice(w.REVIEW_CONFIRM, value=CONFIRM), Separator("-" * 12)]
-        choices += [
-            Choice(w.REVIEW_ITEM.format(prompt=a.prompt, answer=a.label or w.LEFT_BLANK), value=a.key) for a in changeable
-        ]
+        choices += [Choice(w.REVIEW_ITEM.format(prompt=a.prompt, answer=a.label or w.LEFT_BLANK), value=a.key) for a in changeable]
         choices += [
             Separator("-" * 12),
             Choice(w.BACK_LABEL, value=Navigation.BACK),

@@ -87,13 +87,13 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9_]+")
 def mermaid(pack: d.Pack, flow: d.Flow) -> str:
     nodes, edges = nodes_and_edges(pack, flow)
     ids = _mermaid_ids(flow)
-    lines = ["flowchart TD", f"    start((\"{_mermaid_text(w.GRAPH_START)}\")) --> {ids[flow.start]}"]
+    lines = ["flowchart TD", f'    start(("{_mermaid_text(w.GRAPH_START)}")) --> {ids[flow.start]}']
     for node in nodes:
         opening, closing = MERMAID_SHAPES[node.kind]
-        lines.append(f"    {ids[node.key]}{opening}\"{_mermaid_text(node.text)}\"{closing}")
+        lines.append(f'    {ids[node.key]}{opening}"{_mermaid_text(node.text)}"{closing}')
     for edge in edges:
         target = ids.get(edge.target, edge.target)
-        label = f"|\"{_mermaid_text(edge.label)}\"|" if edge.label else ""
+        label = f'|"{_mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {target}")
     for kind, style in MERMAID_CLASSES.items():
         members = [ids[n.key] for n in nodes if n.kind == kind]
@@ -105,10 +105,7 @@ def mermaid(pack: d.Pack, flow: d.Flow) -> str:
 def _mermaid_ids(flow: d.Flow) -> dict[str, str]:
     # Prefixed: a bare "end" or an id starting with "o" or "x" after "-->" means
     # something else to Mermaid. Ids with other characters are numbered instead.
-    return {
-        state_id: f"st_{state_id}" if _PLAIN_ID.fullmatch(state_id) else f"st{i}"
-        for i, state_id in enumerate(flow.states)
-    }
+    return {state_id: f"st_{state_id}" if _PLAIN_ID.fullmatch(state_id) else f"st{i}" for i, state_id in enumerate(flow.states)}
 
 
 def _mermaid_text(text: str) -> str:
@@ -119,10 +116,10 @@ def _mermaid_text(text: str) -> str:
 # --- Graphviz dot ---------------------------------------------------------------------
 
 DOT_SHAPES = {
-    "choice": 'shape=diamond',
-    "confirm": 'shape=diamond',
-    "input": 'shape=parallelogram',
-    "instruction": 'shape=box',
+    "choice": "shape=diamond",
+    "confirm": "shape=diamond",
+    "input": "shape=parallelogram",
+    "instruction": "shape=box",
     "subflow": 'shape=box, peripheries=2, style="dashed,filled", fillcolor="#e3f2fd"',
     "outcome": 'shape=box, style="rounded,filled,bold", fillcolor="#e8f5e9"',
 }

@@ -56,11 +56,7 @@ def as_dict(result: Result, completion: Completion | None, today: date | None) -
         "schema_version": SCHEMA_VERSION,
         "flow": {"id": result.flow_id, "title": result.flow_title, "source": result.source},
         "outcome": {"id": result.outcome_id, "title": result.outcome_title, "business": result.business},
-        "answers": [
-            {"key": a.key, "question": a.prompt, "value": a.value, "label": a.label}
-            for a in result.path
-            if not a.preset
-        ],
+        "answers": [{"key": a.key, "question": a.prompt, "value": a.value, "label": a.label} for a in result.path if not a.preset],
         "steps": [{"text": s.text, "section": s.section} for s in result.steps],
         "materials": list(result.materials),
         "contacts": contacts,

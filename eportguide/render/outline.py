@@ -59,9 +59,7 @@ def completion_text(result: Result, completion: Completion | None) -> str:
     deadline = result.deadline
     text = w.DEADLINE_LINE.format(text=deadline.text, counts_from=deadline.counts_from)
     if completion is not None:
-        text += w.DEADLINE_DATES.format(
-            start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest)
-        )
+        text += w.DEADLINE_DATES.format(start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest))
         if completion.estimated:
             text += w.DEADLINE_ESTIMATE.format(years="、".join(map(str, completion.estimated_years)))
     return text
@@ -76,9 +74,7 @@ def build(result: Result, completion: Completion | None = None) -> Outline:
     answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.prompt) for a in result.path if not a.preset)
     if answered:
         sections.append(Section("answers", w.H_ANSWERS, "fields", answered))
-    sections.append(
-        Section("steps", w.H_STEPS, "numbered", tuple(Item(s.text, group=s.section) for s in result.steps))
-    )
+    sections.append(Section("steps", w.H_STEPS, "numbered", tuple(Item(s.text, group=s.section) for s in result.steps)))
     if result.materials:
         sections.append(Section("materials", w.H_MATERIALS, "checklist", tuple(Item(m) for m in result.materials)))
     if result.email is not None:
@@ -96,9 +92,7 @@ def build(result: Result, completion: Completion | None = None) -> Outline:
             items.append(Item(mailing.phone, w.MAIL_PHONE))
         sections.append(Section("mailing", w.H_MAILING, "fields", tuple(items)))
     if result.deadline is not None:
-        sections.append(
-            Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result, completion)),))
-        )
+        sections.append(Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result, completion)),)))
     if result.warnings:
         sections.append(Section("warnings", w.H_WARNINGS, "bullets", tuple(Item(x) for x in result.warnings)))
     if result.contacts:

@@ -28,12 +28,10 @@ def as_dict(flow: d.Flow, paths: list[Finished]) -> dict[str, Any]:
                 "number": number,
                 "outcome": {"id": finished.parts[-1].outcome_id, "title": finished.parts[-1].outcome.title},
                 "through": [
-                    {"flow": part.flow.id, "outcome": part.outcome_id, "title": part.outcome.title}
-                    for part in finished.parts[:-1]
+                    {"flow": part.flow.id, "outcome": part.outcome_id, "title": part.outcome.title} for part in finished.parts[:-1]
                 ],
                 "answers": [
-                    {"key": a.key, "question": a.prompt, "value": a.value, "label": a.label, "preset": a.preset}
-                    for a in finished.path
+                    {"key": a.key, "question": a.prompt, "value": a.value, "label": a.label, "preset": a.preset} for a in finished.path
                 ],
                 "command": command(flow, finished),
             }
@@ -50,9 +48,7 @@ def text(flow: d.Flow, paths: list[Finished]) -> str:
         for part in finished.parts[:-1]:
             lines.append("  " + w.PATH_THROUGH.format(flow=part.flow.id, outcome=part.outcome_id, title=part.outcome.title))
         for answer in finished.path:
-            line = w.PATH_ANSWER.format(
-                prompt=answer.prompt, label=answer.label or w.LEFT_BLANK, key=answer.key, value=answer.value
-            )
+            line = w.PATH_ANSWER.format(prompt=answer.prompt, label=answer.label or w.LEFT_BLANK, key=answer.key, value=answer.value)
             lines.append(f"  - {line}{w.PATH_PRESET if answer.preset else ''}")
         lines.append("  " + w.PATH_COMMAND.format(command=command(flow, finished)))
     return "\n".join(lines) + "\n"

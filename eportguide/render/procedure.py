@@ -26,9 +26,7 @@ def _state_section(pack: d.Pack, flow: d.Flow, state_id: str, state: d.State) ->
             )
             return [Section(state_id, heading + state.prompt, "bullets", items)]
         case d.InputState():
-            fields = tuple(
-                Item(w.SHOW_FIELD.format(prompt=pack.shared.fields[f].prompt, key=f)) for f in state.fields
-            )
+            fields = tuple(Item(w.SHOW_FIELD.format(prompt=pack.shared.fields[f].prompt, key=f)) for f in state.fields)
             lines: tuple[Item, ...] = ()
             if state.ask is not None:
                 lines = (Item(w.SHOW_ASK.format(ask=state.ask, next=state.next)),)
@@ -44,11 +42,7 @@ def _state_section(pack: d.Pack, flow: d.Flow, state_id: str, state: d.State) ->
             return [Section(state_id, heading + w.SHOW_SUBFLOW_HEADING, "bullets", items)]
         case d.OutcomeState():
             shape = outline.build(describe(pack, flow, state_id))
-            return [
-                replace(s, heading=f"{heading}{state.title}：{s.heading}")
-                for s in shape.sections
-                if s.key != "answers"
-            ]
+            return [replace(s, heading=f"{heading}{state.title}：{s.heading}") for s in shape.sections if s.key != "answers"]
     return []
 
 
@@ -81,21 +75,26 @@ def as_dict(pack: d.Pack, flow: d.Flow) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": state_id, "kind": state.kind, "start": state_id == flow.start}
         match state:
             case d.ChoiceState():
-                entry |= {"prompt": state.prompt, "help": state.help, "choices": [
-                    {"value": c.value, "label": c.label, "next": c.next} for c in state.choices
-                ]}
+                entry |= {
+                    "prompt": state.prompt,
+                    "help": state.help,
+                    "choices": [{"value": c.value, "label": c.label, "next": c.next} for c in state.choices],
+                }
             case d.ConfirmState():
                 yes, no = confirm_options()
-                entry |= {"prompt": state.prompt, "help": state.help, "choices": [
-                    {"value": yes.value, "label": yes.label, "next": state.if_yes},
-                    {"value": no.value, "label": no.label, "next": state.if_no},
-                ]}
+                entry |= {
+                    "prompt": state.prompt,
+                    "help": state.help,
+                    "choices": [
+                        {"value": yes.value, "label": yes.label, "next": state.if_yes},
+                        {"value": no.value, "label": no.label, "next": state.if_no},
+                    ],
+                }
             case d.InputState():
                 entry |= {
                     "prompt": state.ask,
                     "fields": [
-                        {"key": f, "prompt": pack.shared.fields[f].prompt, "validate": pack.shared.fields[f].validate}
-                        for f in state.fields
+                        {"key": f, "prompt": pack.shared.fields[f].prompt, "validate": pack.shared.fields[f].validate} for f in state.fields
                     ],
                     "next": state.next,
                 }
@@ -105,9 +104,10 @@ def as_dict(pack: d.Pack, flow: d.Flow) -> dict[str, Any]:
                 entry |= {"prompt": state.title, "flow": state.flow, "answers": dict(state.answers), "next": state.next}
             case d.OutcomeState():
                 result = json_out.as_dict(describe(pack, flow, state_id), None, None)
-                entry |= {"prompt": state.title, "outcome": {k: result[k] for k in (
-                    "steps", "materials", "contacts", "warnings", "deadline", "email", "mailing"
-                )}}
+                entry |= {
+                    "prompt": state.title,
+                    "outcome": {k: result[k] for k in ("steps", "materials", "contacts", "warnings", "deadline", "email", "mailing")},
+                }
         states.append(entry)
     return {
         "id": flow.id,
