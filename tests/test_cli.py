@@ -27,12 +27,6 @@ CATALOGUE = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def cli(*args: str, input: str | None = None):
     return CliRunner().invoke(app, list(args), input=input)
 

@@ -22,12 +22,6 @@ FLOWS = Path(__file__).parents[1] / "flows"
 UNANNOUNCED_YEAR = 2035
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def unlock(*extra: str):
     """The locked 法人卡 procedure (1-2 working days) run from the command line."""
     return CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", *extra])

@@ -11,19 +11,13 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from eportguide import engine, packs, runner
+from eportguide import engine, runner
 from eportguide.cli import app
 from eportguide.engine import validators
 from eportguide.prompting.interactive import InteractivePrompter
 from eportguide.prompting.scripted import ScriptedPrompter
 
 ENTER, CLEAR_LINE = "\r", "\x15"  # Ctrl-U empties a refused value before retyping
-
-
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
 
 
 def unlock(*answers: str):
@@ -95,11 +89,6 @@ def test_free_text_is_kept_exactly_as_typed():
 
 
 # --- at a terminal: asked again ------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return packs.load(packs.shipped_pack_dir())
 
 
 def type_details(pack, keys: str) -> tuple[engine.Result, list[dict[str, str]]]:

@@ -27,12 +27,6 @@ DETAILS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def draft(tmp_path, flow: str, *answers: str, **details: str):
     """Run ``flow`` with ``--email-draft``; the parsed message and the file's bytes."""
     target = tmp_path / "申请邮件.eml"

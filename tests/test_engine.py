@@ -6,14 +6,8 @@ import pytest
 
 from eportguide import engine
 from eportguide.engine.keys import answer_keys
-from eportguide.model.loader import load_pack
 
 FLOWS = Path(__file__).parents[1] / "flows"
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(FLOWS)
 
 
 def question(pack, answers, flow="unlock-card"):

@@ -36,12 +36,6 @@ PATHS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def outcomes_of(flow: d.Flow) -> set[str]:
     return {state_id for state_id, state in flow.states.items() if isinstance(state, d.OutcomeState)}
 

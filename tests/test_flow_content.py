@@ -13,7 +13,6 @@ import pytest
 
 from eportguide import engine
 from eportguide.model import definitions as d
-from eportguide.model.loader import load_pack
 
 FLOWS = Path(__file__).parents[1] / "flows"
 
@@ -44,11 +43,6 @@ ALL_DETAILS = {
     "tracking_number": TRACKING,
     "card_number": CARD_NUMBER,
 }
-
-
-@pytest.fixture(scope="module")
-def pack() -> d.Pack:
-    return load_pack(FLOWS)
 
 
 def run(pack: d.Pack, flow_id: str, answers: dict[str, str]) -> engine.Result:

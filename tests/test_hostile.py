@@ -14,12 +14,6 @@ from eportguide.cli import app
 LEGAL = ["unlock-card", "--no-input", "--no-save"]
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def cli(*args: str):
     return CliRunner().invoke(app, list(args))
 

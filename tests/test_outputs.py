@@ -117,12 +117,6 @@ PATHS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def run(path: Route, format: str, *extra: str) -> str:
     args = [path.flow, "--no-input", "--no-save", "--today", TODAY, "--format", format]
     for answer in path.answers:

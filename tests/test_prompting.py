@@ -8,17 +8,11 @@ from prompt_toolkit.output import DummyOutput
 
 from eportguide import engine, runner
 from eportguide.errors import Interrupted
-from eportguide.model.loader import load_pack
 from eportguide.prompting.interactive import InteractivePrompter
 from eportguide.prompting.scripted import ScriptedPrompter
 
 FLOWS = Path(__file__).parents[1] / "flows"
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(FLOWS)
 
 
 def drive(pack, keys: str, flow="unlock-card", given=None):

@@ -21,12 +21,6 @@ FLOWS = ROOT / "flows"
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
 def modules_loaded_by(args: list[str]) -> set[str]:
     """Top-level packages and eportguide modules imported by one command, in a fresh process."""
     code = (

@@ -26,11 +26,6 @@ HOLDOUT_SET = REPO / "benchmarks" / "triage_holdout.yaml"
 HOTLINE = "95198 或 029-83196210"
 
 
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(FLOWS)
-
-
 def best(pack, query: str) -> str | None:
     found = matching.search(pack, query)
     return found[0].flow_id if found else None

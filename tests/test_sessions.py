@@ -36,11 +36,6 @@ def home(tmp_path, monkeypatch) -> Path:
     return tmp_path / "home"
 
 
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(FLOWS)
-
-
 def run_typed(pack, keys: str, flow: str = "unlock-card", session=None, pack_dir: Path = FLOWS, warnings=None):
     """A run as ``eportguide run`` makes it: typed keys, saved after every answer."""
     recorder = sessions.recorder(session, flow, pack_dir, enabled=True)

@@ -8,7 +8,6 @@ question again, and answers the new path no longer asks are dropped.
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
@@ -22,11 +21,6 @@ from eportguide.prompting.interactive import InteractivePrompter
 FLOWS = Path(__file__).parents[1] / "flows"
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 CONFIRM = ENTER  # the review's first entry: 确认无误，查看办理结果
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack(FLOWS)
 
 
 def walk_through(pack, keys: str, flow: str = "unlock-card", output=None):
