@@ -29,9 +29,17 @@ def _asked(answer: Any) -> Any:
     return answer
 
 
+def _select(message: str, choices: list[Any], io: dict[str, Any]) -> Any:
+    """A menu drawn like the wizard's own questions."""
+    import questionary
+
+    from eportguide.prompting.interactive import POINTER, QMARK
+
+    return questionary.select(message, choices=choices, qmark=QMARK, pointer=POINTER, instruction=w.SELECT_INSTRUCTION, **io).unsafe_ask()
+
+
 def browse(pack: d.Pack, io: dict[str, Any]) -> str:
     """Every procedure, grouped by category."""
-    import questionary
     from questionary import Choice, Separator
 
     choices: list[Any] = []
@@ -41,7 +49,7 @@ def browse(pack: d.Pack, io: dict[str, Any]) -> str:
             category = flow.category
             choices.append(Separator(f"-- {category} --"))
         choices.append(Choice(f"{flow.title}", value=flow.id))
-    return str(_asked(questionary.select(w.MENU_PROMPT, choices=choices, qmark="?", pointer=">", **io).unsafe_ask()))
+    return str(_asked(_select(w.MENU_PROMPT, choices, io)))
 
 
 def choose_flow(pack_directory: Path, input: object = None, output: object = None) -> str:
@@ -51,11 +59,12 @@ def choose_flow(pack_directory: Path, input: object = None, output: object = Non
 
     from eportguide import matching
     from eportguide.commands.search import no_match_message
+    from eportguide.prompting.interactive import QMARK
 
     pack = packs.load(pack_directory)
     io = _io(input, output)
     while True:
-        words = _asked(questionary.text(w.TRIAGE_PROMPT, qmark="?", instruction=w.TRIAGE_INSTRUCTION, **io).unsafe_ask())
+        words = _asked(questionary.text(w.TRIAGE_PROMPT, qmark=QMARK, instruction=w.TRIAGE_INSTRUCTION, **io).unsafe_ask())
         if not words.strip():
             return browse(pack, io)
         found = matching.search(pack, words, SUGGESTIONS)
@@ -66,7 +75,7 @@ def choose_flow(pack_directory: Path, input: object = None, output: object = Non
             questionary.print(no_match_message(pack), style="bold", **{k: v for k, v in io.items() if k == "output"})
         choices += [Choice(w.TRIAGE_DESCRIBE_AGAIN, value=DESCRIBE_AGAIN), Choice(w.TRIAGE_BROWSE, value=BROWSE)]
         message = w.TRIAGE_PICK if found else w.TRIAGE_NEXT
-        answer = _asked(questionary.select(message, choices=choices, qmark="?", pointer=">", **io).unsafe_ask())
+        answer = _asked(_select(message, choices, io))
         if answer is BROWSE:
             return browse(pack, io)
         if answer is not DESCRIBE_AGAIN:
