@@ -196,3 +196,7 @@ SESSION_RESUMING = "继续会话 {id}（{flow}，已答 {count} 题）。"
 SESSION_NOT_SAVED = "提示：无法保存办理进度（{path}：{reason}），本次办理照常进行，但中断后无法继续。"
 RESUME_COMMAND = "eportguide resume {id}"
 RESUME_HINT = "进度已保存，继续办理请运行：{command}"
+
+# --- after the outcome ------------------------------------------------------------
+KEEP_FILES_PROMPT = "要把清单保存为可打印的 HTML 文件{email}吗？（保存在当前目录）"
+KEEP_FILES_EMAIL = "，并生成申请邮件草稿（.eml，可用邮件程序打开）"

@@ -99,3 +99,16 @@ def test_a_closed_input_ends_the_run_as_interrupted(pack):
         prompter = InteractivePrompter(input=pipe, output=DummyOutput())
         with pytest.raises(Interrupted):
             runner.drive(pack, "unlock-card", prompter)
+
+
+def test_a_detail_given_on_the_command_line_means_yes_and_only_the_other_details_are_asked(pack):
+    result, logs = drive(pack, ENTER * 5, given={"card": "legal", "enterprise": "西安秦川贸易有限公司"})
+    assert logs[-1]["legal_details"] == "yes"
+    assert [k for k in logs[-1] if k not in ("card", "legal_details", "enterprise")] == [
+        "card_address",
+        "contact_name",
+        "contact_phone",
+        "tracking_number",
+        "card_number",
+    ]
+    assert result.email is not None and result.email.subject == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"

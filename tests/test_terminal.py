@@ -2,6 +2,8 @@
 
 import os
 import sys
+from email import policy
+from email.parser import BytesParser
 
 import pexpect
 import pytest
@@ -14,7 +16,9 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a
 def spawn(tmp_path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "EPORTGUIDE_HOME": str(tmp_path / "home"), "TERM": "xterm-256color", "COLUMNS": "160"}
     env.pop("NO_COLOR", None)
-    child = pexpect.spawn(sys.executable, ["-m", "eportguide", *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160))
+    child = pexpect.spawn(
+        sys.executable, ["-m", "eportguide", *args], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160), cwd=str(tmp_path)
+    )
     return child
 
 
@@ -35,6 +39,8 @@ def test_a_clerk_unlocks_an_operator_card_with_the_arrow_keys(tmp_path):
     child.send(ENTER)  # 确认无误
     child.expect("操作员卡解锁：用法人卡在线解锁")
     child.expect("企业操作员IC卡管理")
+    child.expect("要把清单保存为可打印的 HTML 文件吗")  # no e-mail on this path
+    child.send(ENTER)  # 否
     assert finish(child) == 0
 
 
@@ -52,7 +58,31 @@ def test_a_clerk_gets_the_mailing_address_for_a_locked_legal_card(tmp_path):
     child.expect("服务台")
     child.expect("2026-10-08")
     child.expect("2026-10-09")
+    child.expect("要把清单保存为可打印的 HTML 文件，并生成申请邮件草稿")
+    child.send(ENTER)  # 否
     assert finish(child) == 0
+    assert list(tmp_path.glob("eportguide-*")) == []
+
+
+def test_a_clerk_keeps_the_printable_checklist_and_the_email_draft(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save", "-a", "card=legal", "-a", "enterprise=西安秦川贸易有限公司")
+    for detail in ("公司收卡地址", "联系人姓名", "联系人电话", "寄卡快递单号", "办理业务的电子口岸卡号"):
+        child.expect(detail)  # a detail was given, so the rest are asked (and left blank)
+        child.send(ENTER)
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    child.expect("要把清单保存为可打印的 HTML 文件，并生成申请邮件草稿")
+    child.send(DOWN)
+    child.send(ENTER)  # 是
+    child.expect(r"已写入 (eportguide-unlock-card-\d{8}-\d{6}\.html)")
+    html = tmp_path / child.match.group(1)
+    child.expect(r"已写入 (eportguide-unlock-card-\d{8}-\d{6}\.eml)")
+    draft = tmp_path / child.match.group(1)
+    assert finish(child) == 0
+    assert "朱雀大街397号" in html.read_text(encoding="utf-8")
+    message = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())
+    assert message["To"] == "kefu@xaeport.com"
+    assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
 
 
 def test_ctrl_c_at_a_prompt_exits_130_without_a_traceback(tmp_path):

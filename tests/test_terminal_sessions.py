@@ -52,6 +52,8 @@ def test_ctrl_c_saves_the_run_prints_the_resume_command_and_resume_finishes_it(t
     child.expect(re.escape("修改：法人卡现在能正常登录吗？  [是]"))
     child.send(ENTER)  # 确认无误
     child.expect("操作员卡解锁：用法人卡在线解锁")
+    child.expect("要把清单保存")
+    child.send(ENTER)  # 否
     assert finish(child) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["done"] is True
 
@@ -73,4 +75,6 @@ def test_bare_eportguide_asks_what_the_problem_is_and_runs_the_procedure_chosen(
     child.expect("请核对您的回答")
     child.send(ENTER)
     child.expect("朱雀大街397号")
+    child.expect("要把清单保存")
+    child.send(ENTER)  # 否
     assert finish(child) == 0

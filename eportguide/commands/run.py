@@ -17,6 +17,7 @@ from eportguide.errors import Interrupted, UsageError
 if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
     from eportguide.engine import Result
     from eportguide.model import definitions as d
+    from eportguide.prompting.interactive import InteractivePrompter
     from eportguide.sessions import Session
 
 
@@ -138,6 +139,30 @@ def execute(options: RunOptions) -> None:
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
     emit(result, pack, options.format, options.output, options.email_draft, start)
+    if fallback is not None and options.format == "terminal" and options.output is None and options.email_draft is None:
+        offer_files(fallback, result, pack, start)
+
+
+def offer_files(prompter: InteractivePrompter, result: Result, pack: d.Pack, today: date) -> None:
+    """At a terminal, offer the printable checklist and the e-mail draft as files."""
+    from datetime import datetime
+
+    from eportguide import render
+
+    question = w.KEEP_FILES_PROMPT.format(email=w.KEEP_FILES_EMAIL if result.email is not None else "")
+    try:
+        if not prompter.confirm(question):
+            return
+    except (KeyboardInterrupt, EOFError):  # the checklist is on the screen already
+        return
+    stem = Path(f"eportguide-{result.flow_id}-{datetime.now():%Y%m%d-%H%M%S}")
+    write_file(stem.with_suffix(".html"), render.to_string(result, "html", pack, today))
+    typer.echo(w.WROTE_FILE.format(path=stem.with_suffix(".html")))
+    if result.email is not None:
+        from eportguide.render import eml
+
+        write_file(stem.with_suffix(".eml"), eml.render(result))
+        typer.echo(w.WROTE_FILE.format(path=stem.with_suffix(".eml")))
 
 
 def emit(result: Result, pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:

@@ -86,6 +86,14 @@ class InteractivePrompter:
             return None
         return answer if isinstance(answer, Navigation) else str(answer)
 
+    def confirm(self, message: str) -> bool:
+        """A yes/no question outside the flow; 否 is the default."""
+        choices = [Choice(w.NO_LABEL, value=False), Choice(w.YES_LABEL, value=True)]
+        answer = questionary.select(
+            message, choices=choices, qmark=QMARK, pointer=POINTER, instruction=w.SELECT_INSTRUCTION, **self.io
+        ).unsafe_ask()
+        return answer is True
+
     def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
         assert question.validator is not None
         validator = question.validator

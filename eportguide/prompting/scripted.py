@@ -31,6 +31,9 @@ class ScriptedPrompter:
                 return engine.parse(question, self.answers[key])
             except engine.InvalidAnswer as exc:
                 raise invalid_answer(exc) from None
+        if question.implied_by and key not in self.used and any(k in self.answers for k in question.implied_by):
+            self.used.add(key)  # a detail given means 是, fill in the details
+            return YES
         if self.fallback is not None:
             return self.fallback.ask(question, previous, can_go_back)
         if question.kind == "instruction":
@@ -38,7 +41,7 @@ class ScriptedPrompter:
         if question.kind == "text":
             return ""
         if question.implied_by:
-            return YES if any(k in self.answers for k in question.implied_by) else NO
+            return NO
         raise missing_answer(question)
 
     def review(self, path: tuple[Answered, ...]) -> str | Navigation | None:
