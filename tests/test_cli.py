@@ -160,13 +160,22 @@ def test_show_json_lists_every_state_with_prompt_and_choices():
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     states = {s["id"]: s for s in data["states"]}
-    assert set(states) == {"card", "legal_card_works", "legal_first", "legal_details", "legal_mail", "operator_online"}
+    assert set(states) == {
+        "card",
+        "legal_card_works",
+        "legal_card_problem",
+        "legal_first",
+        "legal_details",
+        "legal_mail",
+        "operator_online",
+        "legal_card_other",
+    }
     assert states["card"]["kind"] == "choice" and states["card"]["prompt"] == "哪张卡被锁住了？"
     assert states["card"]["choices"] == [
         {"value": "legal", "label": "法人卡", "next": "legal_details"},
         {"value": "operator", "label": "操作员卡", "next": "legal_card_works"},
     ]
-    assert states["legal_card_works"]["choices"][1] == {"value": "no", "label": "否", "next": "legal_first"}
+    assert states["legal_card_works"]["choices"][1] == {"value": "no", "label": "否", "next": "legal_card_problem"}
     assert states["legal_mail"]["outcome"]["mailing"]["recipient"] == "服务台"
 
 

@@ -165,7 +165,9 @@ def test_a_path_without_an_email_says_so_and_exits_2_after_printing_the_checklis
 
 
 def test_both_cards_locked_drafts_the_legal_card_email_that_comes_first(tmp_path):
-    message, _ = draft(tmp_path, "unlock-card", "card=operator", "legal_card_works=no", f"legal_first.enterprise={ENTERPRISE}")
+    message, _ = draft(
+        tmp_path, "unlock-card", "card=operator", "legal_card_works=no", "legal_card_problem=locked", f"legal_first.enterprise={ENTERPRISE}"
+    )
     assert message["Subject"] == f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"
 
 

@@ -60,7 +60,7 @@ def test_saying_yes_to_details_asks_each_field_in_the_source_order(pack):
 
 
 def test_both_cards_locked_unlocks_the_legal_card_first_then_the_operator_card(pack):
-    answers = {"card": "operator", "legal_card_works": "no", "legal_first.legal_details": "no"}
+    answers = {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked", "legal_first.legal_details": "no"}
     position = engine.walk(pack, "unlock-card", answers)
     assert isinstance(position, engine.Finished)
     result = engine.build(pack, position)
@@ -71,9 +71,9 @@ def test_both_cards_locked_unlocks_the_legal_card_first_then_the_operator_card(p
 
 
 def test_the_sub_flow_does_not_ask_what_its_parent_already_knows(pack):
-    q = question(pack, {"card": "operator", "legal_card_works": "no"})
+    q = question(pack, {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked"})
     assert q.key == "legal_first.legal_details"  # card=legal was preset, not asked
-    position = engine.walk(pack, "unlock-card", {"card": "operator", "legal_card_works": "no"})
+    position = engine.walk(pack, "unlock-card", {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked"})
     assert [a.key for a in position.path if a.preset] == ["legal_first.card"]
 
 
@@ -170,12 +170,15 @@ def test_progress_counts_the_questions_still_possible(pack):
     first = question(pack, {})
     second = question(pack, {"card": "legal"})
     assert (first.number, second.number) == (1, 2)
-    # the longest path: operator card, legal card also locked, then the legal card's
-    # gate and six details inside the sub-flow (its card question is preset)
-    assert first.total == 1 + 1 + 1 + 6
+    # the longest path: operator card, the legal card cannot log in because it is locked
+    # too, then the legal card's gate and six details inside the sub-flow (its card
+    # question is preset)
+    assert first.total == 1 + 1 + 1 + 1 + 6
     assert second.total == 1 + 1 + 6
-    inside = question(pack, {"card": "operator", "legal_card_works": "no", "legal_first.legal_details": "yes"})
-    assert (inside.key, inside.number, inside.total) == ("legal_first.enterprise", 4, 9)
+    inside = question(
+        pack, {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked", "legal_first.legal_details": "yes"}
+    )
+    assert (inside.key, inside.number, inside.total) == ("legal_first.enterprise", 5, 10)
 
 
 def test_every_key_a_flow_can_ask_is_known_including_sub_flow_keys(pack):

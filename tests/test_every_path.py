@@ -46,7 +46,7 @@ def test_the_paths_of_a_flow_reach_every_one_of_its_outcomes(flow_id):
     assert reached == outcomes_of(PACK.flows[flow_id])
 
 
-def test_unlock_card_has_five_paths_with_these_answers():
+def test_unlock_card_has_six_paths_with_these_answers():
     paths = [dict(given(finished)) for finished in every_path(PACK, "unlock-card")]
     blank_details = {k: "" for k in ("enterprise", "card_address", "contact_name", "contact_phone", "tracking_number", "card_number")}
     assert paths == [
@@ -56,10 +56,12 @@ def test_unlock_card_has_five_paths_with_these_answers():
         {
             "card": "operator",
             "legal_card_works": "no",
+            "legal_card_problem": "locked",
             "legal_first.legal_details": "yes",
             **{f"legal_first.{k}": v for k, v in blank_details.items()},
         },
-        {"card": "operator", "legal_card_works": "no", "legal_first.legal_details": "no"},
+        {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked", "legal_first.legal_details": "no"},
+        {"card": "operator", "legal_card_works": "no", "legal_card_problem": "other"},
     ]
 
 
@@ -94,7 +96,7 @@ def test_show_paths_lists_each_path_with_its_answers_and_a_command_to_replay_it(
     result = CliRunner().invoke(app, ["show", "unlock-card", "--paths"])
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert text.splitlines()[0] == "电子口岸卡被锁，如何解锁（unlock-card）：共 5 条路径"
+    assert text.splitlines()[0] == "电子口岸卡被锁，如何解锁（unlock-card）：共 6 条路径"
     assert "路径 3 → operator_online：操作员卡解锁：用法人卡在线解锁" in text
     assert "  - 法人卡现在能正常登录吗？ → 是（legal_card_works=yes）" in text
     assert "  - 哪张卡被锁住了？ → 法人卡（legal_first.card=legal）（上级流程预设）" in text

@@ -156,10 +156,23 @@ def test_a_locked_operator_card_is_unlocked_online_with_the_legal_card(pack):
     assert result.deadline is None
 
 
+def test_an_operator_card_whose_legal_card_is_expired_or_lost_is_sent_to_those_procedures_first(pack):
+    result = run(pack, "unlock-card", {"card": "operator", "legal_card_works": "no", "legal_card_problem": "other"})
+    assert result.outcome_id == "legal_card_other"
+    texts = steps(result)
+    assert texts[0].startswith(f"操作员卡须用法人卡登录中国电子口岸（{EPORT_URL}）后解锁")
+    for procedure in ("eportguide extend-card", "eportguide reissue-legal-card", "eportguide reset-password"):
+        assert procedure in texts[0]
+    assert texts[1] == "法人卡能正常登录后，再运行 eportguide unlock-card 解锁操作员卡。"
+    assert contact_values(result)["hotline"] == HOTLINE
+    assert result.email is None and result.mailing is None and result.deadline is None
+
+
 def test_when_both_cards_are_locked_the_legal_card_is_unlocked_first(pack):
     answers = {
         "card": "operator",
         "legal_card_works": "no",
+        "legal_card_problem": "locked",
         "legal_first.legal_details": "yes",
         "legal_first.enterprise": ENTERPRISE,
         "legal_first.card_address": CARD_ADDRESS,
@@ -468,7 +481,8 @@ def test_a_deregistration_email_keeps_xx_when_the_name_is_skipped(pack):
 BRANCHES = [
     ("unlock-card", {"card": "legal", "legal_details": "no"}),
     ("unlock-card", {"card": "operator", "legal_card_works": "yes"}),
-    ("unlock-card", {"card": "operator", "legal_card_works": "no", "legal_first.legal_details": "no"}),
+    ("unlock-card", {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked", "legal_first.legal_details": "no"}),
+    ("unlock-card", {"card": "operator", "legal_card_works": "no", "legal_card_problem": "other"}),
     ("default-password", {"situation": "prompt"}),
     ("default-password", {"situation": "certificate"}),
     ("onboard", {}),

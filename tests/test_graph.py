@@ -34,9 +34,10 @@ def test_mermaid_labels_transitions_with_the_choices_and_marks_outcomes_and_jump
     assert '    st_card -->|"法人卡"| st_legal_details' in lines
     assert '    st_card -->|"操作员卡"| st_legal_card_works' in lines
     assert '    st_legal_card_works -->|"是"| st_operator_online' in lines
-    assert '    st_legal_card_works -->|"否"| st_legal_first' in lines
+    assert '    st_legal_card_works -->|"否"| st_legal_card_problem' in lines
+    assert '    st_legal_card_problem -->|"法人卡也被锁住了"| st_legal_first' in lines
     assert "    st_legal_first --> st_operator_online" in lines
-    assert "    class st_legal_mail,st_operator_online outcome" in lines
+    assert "    class st_legal_mail,st_operator_online,st_legal_card_other outcome" in lines
     assert "    class st_legal_first subflow" in lines
 
 
@@ -46,8 +47,9 @@ def test_dot_draws_the_same_states_and_transitions():
     assert '"state:card" [shape=diamond, label="[card] 哪张卡被锁住了？"];' in text
     assert '"state:legal_first" [shape=box, peripheries=2, style="dashed,filled"' in text
     assert '"state:operator_online" [shape=box, style="rounded,filled,bold"' in text
-    assert '"state:legal_card_works" -> "state:legal_first" [label="否"];' in text
-    assert len(re.findall(r" -> ", text)) == 7  # the start arrow and six transitions
+    assert '"state:legal_card_works" -> "state:legal_card_problem" [label="否"];' in text
+    assert '"state:legal_card_problem" -> "state:legal_first" [label="法人卡也被锁住了"];' in text
+    assert len(re.findall(r" -> ", text)) == 9  # the start arrow and eight transitions
 
 
 def test_quotes_and_markup_in_a_prompt_cannot_break_the_diagram(tmp_path):

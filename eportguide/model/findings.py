@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Literal
 
+from eportguide import wording as w
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -16,17 +18,19 @@ class Finding:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        where = ", ".join(
-            part
-            for part in (
-                f"flow {self.flow}" if self.flow else "",
-                f"state {self.state}" if self.state else "",
-            )
-            if part
-        )
-        context = f" ({where})" if where else ""
-        level = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}:{self.column}: {level}{self.message}{context} [{self.rule}]"
+        level = w.F_WARNING if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}:{self.column}: {level}{self.message}{self.context} [{self.rule}]"
+
+    @property
+    def context(self) -> str:
+        """The flow and state the finding is in, worded for the reader ("" when neither)."""
+        if self.flow and self.state:
+            return w.F_WHERE_FLOW_STATE.format(flow=self.flow, state=self.state)
+        if self.flow:
+            return w.F_WHERE_FLOW.format(flow=self.flow)
+        if self.state:
+            return w.F_WHERE_STATE.format(state=self.state)
+        return ""
 
     def as_dict(self) -> dict[str, object]:
         return {

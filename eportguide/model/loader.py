@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from eportguide import wording as w
 from eportguide.model import definitions as d
 from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files
 from eportguide.model.findings import Finding, PackError
@@ -100,15 +101,16 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
     """
     file = display_path(path)
     if root is not None and not path.resolve().is_relative_to(root.resolve()):
-        return None, [Finding(file, 1, 1, "file links outside the pack; not read", "file")]
+        return None, [Finding(file, 1, 1, w.F_LINKS_OUTSIDE, "file")]
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Finding(file, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes", "file")]
+            return None, [Finding(file, 1, 1, w.F_FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES), "file")]
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Finding(file, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})", "encoding")]
+        ordinal = exc.start + 1  # "the 63rd byte", as a reader counts; exc.start counts from 0
+        return None, [Finding(file, 1, 1, w.F_NOT_UTF8.format(byte=ordinal), "encoding")]
     except OSError as exc:
-        return None, [Finding(file, 1, 1, f"cannot read: {exc.strerror or exc}", "file")]
+        return None, [Finding(file, 1, 1, w.F_CANNOT_READ.format(reason=exc.strerror or exc), "file")]
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -117,9 +119,9 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [Finding(file, line, column, f"YAML syntax: {message}", "yaml")]
+        return None, [Finding(file, line, column, w.F_YAML_SYNTAX.format(detail=message), "yaml")]
     except yaml.YAMLError as exc:
-        return None, [Finding(file, 1, 1, f"YAML: {exc}", "yaml")]
+        return None, [Finding(file, 1, 1, w.F_YAML_OTHER.format(detail=exc), "yaml")]
     finally:
         loader.dispose()
     document = Document(file, node, data, text)
@@ -151,7 +153,7 @@ def _duplicate_keys(document: Document) -> Iterator[Finding]:
                             document.file,
                             mark.line + 1,
                             mark.column + 1,
-                            f"duplicate key {key_node.value!r}",
+                            w.F_DUPLICATE_KEY.format(key=key_node.value),
                             "duplicate-key",
                         )
                     seen.add(key_node.value)
@@ -211,7 +213,7 @@ def _read_pack(directory: Path) -> Loaded:
     documents: dict[str, Document] = {}
     if not directory.is_dir():
         where = display_path(directory)
-        return Loaded(None, [Finding(where, 1, 1, "flows directory not found", "file")])
+        return Loaded(None, [Finding(where, 1, 1, w.F_NO_PACK_DIRECTORY, "file")])
 
     shared: d.Shared | None = None
     shared_path = directory / SHARED_FILE
@@ -223,7 +225,7 @@ def _read_pack(directory: Path) -> Loaded:
             shared, found = _build(d.Shared, document, None)
             findings += found
     else:
-        findings.append(Finding(display_path(shared_path), 1, 1, "missing shared facts file", "file"))
+        findings.append(Finding(display_path(shared_path), 1, 1, w.F_NO_SHARED_FILE, "file"))
 
     calendar = d.CalendarOverrides()
     calendar_path = directory / CALENDAR_FILE
@@ -258,7 +260,7 @@ def _read_pack(directory: Path) -> Loaded:
             skipped.append(document.file)
 
     if not flows and not findings:
-        findings.append(Finding(display_path(directory), 1, 1, "no flow files found", "file"))
+        findings.append(Finding(display_path(directory), 1, 1, w.F_NO_FLOW_FILES, "file"))
     if shared is None:
         return Loaded(None, findings, documents, skipped)
     ordered = {i: flows[i] for i in shared.order if i in flows}

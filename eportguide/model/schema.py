@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path as FilePath
 from typing import Any, Literal, Union, get_args, get_origin
 
+from eportguide import wording as w
 from eportguide.model import definitions as d
 
 Path = tuple[str | int, ...]
@@ -43,33 +44,37 @@ def _hints(cls: type) -> dict[str, Any]:
 def _type_name(tp: Any) -> str:
     origin = get_origin(tp)
     if tp is str:
-        return "text"
+        return w.F_KIND_TEXT
     if tp is int:
-        return "a whole number"
+        return w.F_KIND_WHOLE_NUMBER
     if tp is bool:
-        return "yes/no"
+        return w.F_KIND_YES_NO
     if origin in (tuple, list):
-        return "a list"
+        return w.F_KIND_LIST
     if origin in (Mapping, dict) or dataclasses.is_dataclass(tp):
-        return "a mapping"
+        return w.F_KIND_MAPPING
     if origin in (Union, types.UnionType):
-        return " or ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
+        return w.F_KIND_OR.join(_type_name(a) for a in get_args(tp) if a is not type(None))
     return str(tp)
+
+
+def _expected(tp: Any, value: Any) -> str:
+    return w.F_EXPECTED.format(expected=_type_name(tp), found=_kind_of(value))
 
 
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes/no"
+        return w.F_KIND_YES_NO
     if isinstance(value, int | float):
-        return "a number"
+        return w.F_KIND_NUMBER
     if isinstance(value, str):
-        return "text"
+        return w.F_KIND_TEXT
     if isinstance(value, list):
-        return "a list"
+        return w.F_KIND_LIST
     if isinstance(value, dict):
-        return "a mapping"
+        return w.F_KIND_MAPPING
     if value is None:
-        return "nothing"
+        return w.F_KIND_NOTHING
     return type(value).__name__
 
 
@@ -93,32 +98,33 @@ class Builder:
                 return value
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(value)
-            raise self.fail(path, f"expected text, found {_kind_of(value)}", "type")
+            raise self.fail(path, _expected(tp, value), "type")
         if tp is int:
             if isinstance(value, int) and not isinstance(value, bool):
                 return value
-            raise self.fail(path, f"expected a whole number, found {_kind_of(value)}", "type")
+            raise self.fail(path, _expected(tp, value), "type")
         if origin is Literal:
             allowed = get_args(tp)
             if value in allowed:
                 return value
             hint = closest(str(value), [str(a) for a in allowed])
-            raise self.fail(path, f"{value!r} is not one of {', '.join(map(str, allowed))}{hint}", "enum")
+            listed = w.F_LIST_SEPARATOR.join(map(str, allowed))
+            raise self.fail(path, w.F_NOT_ONE_OF.format(value=value, hint=hint, allowed=listed), "enum")
         if origin in (Union, types.UnionType):
             return self._build_union(tp, value, path)
         if origin is tuple:
             if not isinstance(value, list):
-                raise self.fail(path, f"expected a list, found {_kind_of(value)}", "type")
+                raise self.fail(path, _expected(tp, value), "type")
             (item_tp, _ellipsis) = get_args(tp)
             return tuple(self._collect(item_tp, item, (*path, i)) for i, item in enumerate(value))
         if origin is Mapping:
             if not isinstance(value, dict):
-                raise self.fail(path, f"expected a mapping, found {_kind_of(value)}", "type")
+                raise self.fail(path, _expected(tp, value), "type")
             _key_tp, value_tp = get_args(tp)
             built = {}
             for key, item in value.items():
                 if not isinstance(key, str):
-                    self.fail((*path, str(key)), f"key {key!r} must be text", "type", at_key=True)
+                    self.fail((*path, str(key)), w.F_KEY_NOT_TEXT.format(key=key), "type", at_key=True)
                     continue
                 built[key] = self._collect(value_tp, item, (*path, key))
             return types.MappingProxyType(built)
@@ -141,41 +147,41 @@ class Builder:
         classes = [o for o in options if dataclasses.is_dataclass(o)]
         if len(classes) > 1:  # the state union: pick the class by its ``kind``
             if not isinstance(value, dict):
-                raise self.fail(path, f"expected a mapping, found {_kind_of(value)}", "type")
+                raise self.fail(path, w.F_EXPECTED.format(expected=w.F_KIND_MAPPING, found=_kind_of(value)), "type")
             kind = value.get("kind")
             if kind is None:
-                raise self.fail(path, "missing required key 'kind'", "required", at_key=True)
+                raise self.fail(path, w.F_MISSING_KEY.format(key="kind"), "required", at_key=True)
             cls = d.STATE_KINDS.get(kind)
             if cls is None:
                 hint = closest(str(kind), list(d.STATE_KINDS))
                 raise self.fail(
                     (*path, "kind"),
-                    f"unknown state kind {kind!r}{hint}; kinds: {', '.join(d.STATE_KINDS)}",
+                    w.F_UNKNOWN_KIND.format(kind=kind, hint=hint, kinds=w.F_LIST_SEPARATOR.join(d.STATE_KINDS)),
                     "enum",
                 )
             return self._build_dataclass(cls, value, path)
         for option in options:  # e.g. str | ConditionalText: choose by the data's shape
             if _shape_fits(option, value):
                 return self.build(option, value, path)
-        expected = " or ".join(_type_name(o) for o in options)
-        raise self.fail(path, f"expected {expected}, found {_kind_of(value)}", "type")
+        expected = w.F_KIND_OR.join(_type_name(o) for o in options)
+        raise self.fail(path, w.F_EXPECTED.format(expected=expected, found=_kind_of(value)), "type")
 
     def _build_dataclass(self, cls: Any, value: Any, path: Path) -> Any:
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected a mapping, found {_kind_of(value)}", "type")
+            raise self.fail(path, _expected(cls, value), "type")
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = _hints(cls)
         ok = True
         for key in value:
             if key not in fields:
                 hint = closest(str(key), list(fields))
-                self.fail((*path, str(key)), f"unknown key {key!r}{hint}", "unknown-key", True)
+                self.fail((*path, str(key)), w.F_UNKNOWN_KEY.format(key=key, hint=hint), "unknown-key", True)
                 ok = False
         kwargs = {}
         for name, f in fields.items():
             if name not in value:
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                    self.fail(path, f"missing required key {name!r}", "required", at_key=True)
+                    self.fail(path, w.F_MISSING_KEY.format(key=name), "required", at_key=True)
                     ok = False
                 continue
             try:
@@ -202,7 +208,7 @@ def _shape_fits(tp: Any, value: Any) -> bool:
 
 def closest(word: str, candidates: list[str]) -> str:
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return w.F_DID_YOU_MEAN.format(name=match[0]) if match else ""
 
 
 # --- JSON Schema ------------------------------------------------------------------
