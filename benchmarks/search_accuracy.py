@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -46,7 +46,7 @@ class Tally:
     nulls: int = 0
     nulls_declined: int = 0  # a null query answered with nothing: right
     declined_wrongly: int = 0  # a covered problem answered with nothing
-    misses: list[str] | None = None
+    misses: list[str] = field(default_factory=list)
 
     def line(self, name: str, per_query_ms: float) -> str:
         covered = self.cases - self.nulls
@@ -63,7 +63,7 @@ def read_cases(path: Path) -> list[tuple[str, str | None]]:
 
 
 def evaluate(rank: Ranker, cases: list[tuple[str, str | None]], repeat: int) -> tuple[Tally, float]:
-    tally = Tally(misses=[])
+    tally = Tally()
     for query, expect in cases:
         ranked = rank(query)
         tally.cases += 1
@@ -91,7 +91,7 @@ def evaluate(rank: Ranker, cases: list[tuple[str, str | None]], repeat: int) -> 
 
 def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ranker:
     """A baseline: each flow scores its most similar phrase, title or keyword."""
-    normalise = matching.Normaliser(pack.shared.synonyms)
+    normalise = matching.Normaliser.of(pack.shared)
     texts = [
         (flow.id, normalise(text)) for flow in pack.flows.values() for text in (*flow.search.phrases, flow.title, *flow.search.keywords)
     ]
@@ -143,7 +143,7 @@ def main() -> None:
         for name, (tally, per_query_ms) in results.items():
             print(tally.line(name, per_query_ms) + f"  time x{per_query_ms / ours_ms:.2f}")
             if args.misses:
-                for miss in tally.misses or []:
+                for miss in tally.misses:
                     print(f"    miss: {miss}")
 
 

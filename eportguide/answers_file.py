@@ -34,11 +34,13 @@ def read(path: Path) -> dict[str, str]:
     from eportguide.model import safeyaml
 
     try:
-        if path.stat().st_size > MAX_ANSWERS_BYTES:
-            raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.FILE_TOO_LARGE.format(limit=MAX_ANSWERS_BYTES)))
-        raw = path.read_bytes()
+        # Read at most one byte past the limit: /dev/zero or a pipe reports no size.
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
         raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)) from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.FILE_TOO_LARGE.format(limit=MAX_ANSWERS_BYTES)))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -38,7 +38,13 @@ class FlowGroup(TyperGroup):
         def run_this_flow(**kwargs: Any) -> Any:
             return callback(flow_id=cmd_name, **kwargs)
 
-        return TyperCommand(name=cmd_name, params=params, callback=run_this_flow, help=w.FLOW_COMMAND_HELP.format(id=cmd_name))
+        return TyperCommand(
+            name=cmd_name,
+            params=params,
+            callback=run_this_flow,
+            help=w.FLOW_COMMAND_HELP.format(id=cmd_name),
+            rich_markup_mode=None,  # plain help, as for ``run``: no rich import, no cut-off text
+        )
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
@@ -62,6 +68,14 @@ class FlowGroup(TyperGroup):
             return super().invoke(ctx)
         except EportguideError as error:
             _fail(error)
+        except BrokenPipeError:  # e.g. `eportguide show x | head -1`: the reader had enough
+            _quiet_stdout()
+            raise typer.Exit(0) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit raises nothing more."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fail(error: EportguideError) -> None:
@@ -133,9 +147,9 @@ def main() -> None:
     except KeyboardInterrupt:  # outside a run (a run saves and says so itself)
         print(w.INTERRUPTED, file=sys.stderr)
         sys.exit(130)
-    except BrokenPipeError:  # e.g. `eportguide list | head -1`
-        sys.stderr.close()
-        sys.exit(1)
+    except BrokenPipeError:  # the same, outside a command
+        _quiet_stdout()
+        sys.exit(0)
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("EPORTGUIDE_DEBUG"):
             raise

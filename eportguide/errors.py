@@ -1,5 +1,7 @@
 """One hierarchy of user-facing errors; the CLI maps each to its exit code in one place."""
 
+from pathlib import Path
+
 from eportguide.model.findings import Finding
 
 EXIT_OK = 0
@@ -25,13 +27,20 @@ class UsageError(EportguideError):
 
 
 class BrokenPack(EportguideError):
-    """A flows pack that cannot be loaded."""
+    """A flows pack that cannot be loaded.
 
-    def __init__(self, findings: list[Finding]) -> None:
+    ``flows`` is the pack's directory when it is not the shipped one: the hint must
+    validate that pack, since a bare ``eportguide validate`` checks the shipped pack.
+    """
+
+    def __init__(self, findings: list[Finding], flows: Path | None = None) -> None:
+        import shlex
+
         from eportguide import wording as w
 
         self.findings = findings
-        super().__init__(w.BROKEN_PACK + "\n" + "\n".join(map(str, findings)), w.BROKEN_PACK_HINT)
+        hint = w.BROKEN_PACK_HINT if flows is None else w.BROKEN_PACK_HINT_FLOWS.format(flows=shlex.quote(str(flows)))
+        super().__init__(w.BROKEN_PACK + "\n" + "\n".join(map(str, findings)), hint)
 
 
 class Interrupted(EportguideError):

@@ -5,17 +5,26 @@ like) take seconds to load. Two-character windows (bigrams) capture most Chinese
 without one: 法人卡被锁 gives 法人 人卡 卡被 被锁, and single characters (锁, 丢, 坏) carry
 the action. What bigrams cannot know — that callers say 公章卡 or U盾 for a card, 到期
 for 过期, "unlock" for 解锁 — comes from the pack's ``synonyms``: every word callers use
-is rewritten to its canonical word in the query and in the flows' phrasing data alike,
-so maintainers tune search in YAML.
+is rewritten to its canonical word in the query and in the flows' phrasing data alike.
+The pack's ``search_fillers`` (的, 怎么, the …) are then dropped, and a word after one of
+its ``search_negations`` (没, 不是, not …) is dropped with it: 卡没锁 says nothing about a
+locked card. Maintainers tune all of this in YAML.
 
-Each flow is one document made of its ``search.keywords`` (weighted highest), its
-``search.phrases``, its title and its description; Okapi BM25 scores a query against
-them, so a word found in every flow (卡, 电子口岸) counts for little and a word found in
-one (锁, 注销) decides. A query naming one of a flow's ``excludes`` scores it low.
+Each flow is one document made of its ``search.phrases``, its title, its description
+and its ``search.keywords`` (weighted highest, and counted only when the query names one
+whole: 注销 alone is not 企业注销); Okapi BM25 scores a query against them, so a word
+found in every flow (卡, 电子口岸) counts for little and a word found in one (锁, 注销)
+decides. A query naming one of a flow's ``excludes`` never gets that flow:
+its excludes say what the procedure is not for (extend-card excludes 操作员, because the
+source's extension is for the 法人卡 only).
 
 A confident wrong answer costs a caller a day, so a result is returned only when the
-best flow either contains one of its keywords in the query or covers most of the
-query's weight; otherwise the answer is an empty list and the caller gets the hotline.
+best flow is confidently right. Keywords name the problems procedures solve (锁, 丢,
+过期); when the query names one, the best flow must be one whose keyword it names —
+otherwise the caller has a problem the best procedure does not solve (a locked 报关员卡
+is no reason to reissue it). When the query names none, the best flow must cover most
+of the query's weight. Otherwise the answer is an empty list and the caller gets the
+hotline.
 
 Pure: no printing and no files; the pack comes in, ranked matches go out.
 """
@@ -36,94 +45,22 @@ B = 0.75
 FIELD_WEIGHTS = {"keywords": 3.0, "phrases": 1.0, "title": 1.0, "description": 0.5}
 #: A single character says less than a two-character window.
 UNIGRAM_WEIGHT = 0.5
-#: The factor applied to a flow whose ``excludes`` the query names.
-EXCLUDE_FACTOR = 0.2
 #: Below this score even the best flow is a guess (a query of one common word: 卡).
 MIN_SCORE = 1.0
-#: Without a keyword, the share of the query's weight the best flow must cover.
+#: When the query names no keyword, the share of its weight the best flow must cover.
 MIN_COVERAGE = 0.6
 #: Flows scoring less than this share of the best one are not suggested.
 MIN_RELATIVE_SCORE = 0.3
 
-#: Words that carry no meaning for search, removed from the query and the flows alike.
-#: Language, not domain: the domain's words belong in the pack's synonyms.
-FILLER_WORDS = (
-    "请问",
-    "您好",
-    "你好",
-    "麻烦",
-    "怎么样",
-    "怎么",
-    "如何",
-    "怎样",
-    "为什么",
-    "什么",
-    "应该",
-    "需要",
-    "一下",
-    "我们",
-    "的",
-    "了",
-    "吗",
-    "呢",
-    "啊",
-    "吧",
-    "呀",
-    "哦",
-    "嘛",
-    "我",
-    "要",
-    "该",
-    "请",
-)
-ENGLISH_FILLER_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "my",
-        "our",
-        "i",
-        "we",
-        "me",
-        "it",
-        "is",
-        "are",
-        "was",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "to",
-        "of",
-        "for",
-        "on",
-        "in",
-        "at",
-        "how",
-        "what",
-        "can",
-        "could",
-        "should",
-        "please",
-        "help",
-        "with",
-        "and",
-        "or",
-        "not",
-    }
-)
 ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _ASCII_WORD = re.compile("[a-z0-9]+")
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
-_ENGLISH_FILLER = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(ENGLISH_FILLER_WORDS, key=len, reverse=True)) + r")(?![a-z0-9])")
+#: An English word starts and ends at a word edge; synonyms also match with an ending.
+_WORD_START = r"(?<![a-z0-9])"
+_WORD_END = "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
 #: Rewriting stops after this many passes (a synonym whose canonical word contains
 #: another synonym needs two; a cycle must not loop for ever).
 MAX_PASSES = 4
@@ -144,17 +81,29 @@ def fold(text: str) -> str:
 
 
 class Normaliser:
-    """Rewrites text to canonical words: synonyms replaced, filler words removed."""
+    """Rewrites text to canonical words: synonyms replaced, fillers and negated words removed."""
 
-    def __init__(self, synonyms: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        synonyms: Mapping[str, tuple[str, ...]],
+        fillers: Iterable[str] = (),
+        negations: Iterable[str] = (),
+    ) -> None:
         self.canonical: dict[str, str] = {}  # variant -> canonical word
         for canonical, words in synonyms.items():
             for word in words:
-                variant = " ".join(fold(word).split())
+                variant = _spaced(word)
                 if variant and variant != fold(canonical):
                     self.canonical[variant] = fold(canonical)
         self.pattern = _variants_pattern(self.canonical) if self.canonical else None
+        self.fillers = _exact_pattern(fillers)
+        self.negated = _negated_pattern(negations, synonyms)
         self.seen: dict[str, str] = {}  # a flow's phrases are normalised once per process
+
+    @classmethod
+    def of(cls, shared: d.Shared) -> "Normaliser":
+        """The normaliser of a pack's shared file: its synonyms, fillers and negations."""
+        return cls(shared.synonyms, shared.search_fillers, shared.search_negations)
 
     def __call__(self, text: str) -> str:
         known = self.seen.get(text)
@@ -174,9 +123,11 @@ class Normaliser:
     def _pass(self, text: str) -> str:
         if self.pattern is not None:
             text = self.pattern.sub(lambda m: " " + self._canonical_of(m.group()) + " ", text)
-        for word in FILLER_WORDS:
-            text = text.replace(word, " ")
-        text = _ENGLISH_FILLER.sub(" ", text)
+        # Fillers first, so that "not been locked" and 没有被锁 reach the negation whole.
+        if self.fillers is not None:
+            text = self.fillers.sub(" ", text)
+        if self.negated is not None:
+            text = self.negated.sub(" ", text)
         # Rejoin Chinese split by a removed word, so the next pass sees 企业倒闭 whole.
         return _SPACE_BETWEEN_CJK.sub("", " ".join(text.split()))
 
@@ -190,8 +141,41 @@ class Normaliser:
         return variant
 
 
-_WORD_START = r"(?<![a-z0-9])"
-_WORD_END = "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
+def _negated_pattern(negations: Iterable[str], synonyms: Iterable[str]) -> re.Pattern[str] | None:
+    """A negation with the known word right after it, if there is one: 没 锁, not 锁.
+
+    Known words are the canonical ones: by the time negations are looked for, every
+    word callers use for a canonical word has been rewritten to it.
+    """
+    cues = _exact_pattern(negations)
+    if cues is None:
+        return None
+    known = _exact_pattern(fold(canonical) for canonical in synonyms)
+    negated = f"(?:{known.pattern})" if known is not None else "(?!)"
+    return re.compile(f"(?:{cues.pattern})(?:\\s*{negated})?")
+
+
+def _spaced(word: str) -> str:
+    """A word folded, its inner spaces made single: "USB  Key" -> "usb key"."""
+    return " ".join(fold(word).split())
+
+
+def _english_edge(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _literal(word: str) -> str:
+    return r"\s+".join(re.escape(part) for part in word.split())
+
+
+def _exact_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of ``words``, longest first; an English edge must be a word edge ("a" is not in "card")."""
+    alternatives = []
+    for word in sorted({_spaced(w) for w in words if _spaced(w)}, key=len, reverse=True):
+        start = _WORD_START if _english_edge(word[0]) else ""
+        end = r"(?![a-z0-9])" if _english_edge(word[-1]) else ""
+        alternatives.append(start + _literal(word) + end)
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 def _variants_pattern(variants: Iterable[str]) -> re.Pattern[str]:
@@ -202,21 +186,15 @@ def _variants_pattern(variants: Iterable[str]) -> re.Pattern[str]:
     the word boundaries are written once per group, which keeps compiling it cheap.
     """
 
-    def literal(variant: str) -> str:
-        return r"\s+".join(re.escape(part) for part in variant.split())
-
-    def english_edge(char: str) -> bool:
-        return char.isascii() and char.isalnum()
-
     mixed, english, chinese = [], [], []
     for variant in sorted(variants, key=len, reverse=True):
-        starts, ends = english_edge(variant[0]), english_edge(variant[-1])
+        starts, ends = _english_edge(variant[0]), _english_edge(variant[-1])
         if starts and ends:
-            english.append(literal(variant))
+            english.append(_literal(variant))
         elif starts or ends:
-            mixed.append((_WORD_START if starts else "") + literal(variant) + (_WORD_END if ends else ""))
+            mixed.append((_WORD_START if starts else "") + _literal(variant) + (_WORD_END if ends else ""))
         else:
-            chinese.append(literal(variant))
+            chinese.append(_literal(variant))
     groups = [*mixed]
     if english:
         groups.append(_WORD_START + "(?:" + "|".join(english) + ")" + _WORD_END)
@@ -239,47 +217,58 @@ def token_weight(token: str) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class _Keyword:
+    written: str
+    normalised: str
+    terms: Mapping[str, float]  # token -> weighted frequency
+
+
+@dataclass(frozen=True, slots=True)
 class _Document:
     flow_id: str
-    terms: Mapping[str, float]  # token -> weighted frequency
-    length: float
-    keywords: tuple[tuple[str, str], ...]  # (as written, normalised)
+    terms: Mapping[str, float]  # token -> weighted frequency in the phrases, title and description
+    length: float  # with the keywords
+    keywords: tuple[_Keyword, ...]
     excludes: tuple[str, ...]  # normalised
     phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams)
+
+    def named_keywords(self, normalised: str) -> list[_Keyword]:
+        """The keywords that ``normalised`` contains whole."""
+        return [keyword for keyword in self.keywords if keyword.normalised in normalised]
 
 
 class Index:
     """The flows of a pack, ready to be searched."""
 
     def __init__(self, pack: d.Pack) -> None:
-        self.normalise = Normaliser(pack.shared.synonyms)
+        self.normalise = Normaliser.of(pack.shared)
         self.documents = [self._document(flow) for flow in pack.flows.values()]
         count = len(self.documents)
         self.average_length = sum(doc.length for doc in self.documents) / max(count, 1)
         frequency: Counter[str] = Counter()
         for document in self.documents:
-            frequency.update(document.terms.keys())
+            frequency.update({*document.terms, *(term for keyword in document.keywords for term in keyword.terms)})
         self.idf = {term: _idf(count, df) for term, df in frequency.items()}
         self.unseen_idf = _idf(count, 0)
 
     def _document(self, flow: d.Flow) -> _Document:
         spec = flow.search
-        fields: dict[str, Iterable[str]] = {
-            "keywords": spec.keywords,
-            "phrases": spec.phrases,
-            "title": (flow.title,),
-            "description": (flow.description,),
-        }
+        fields: dict[str, Iterable[str]] = {"phrases": spec.phrases, "title": (flow.title,), "description": (flow.description,)}
         terms: dict[str, float] = {}
         for name, texts in fields.items():
             for text in texts:
                 for term, count in tokens(self.normalise(text)).items():
                     terms[term] = terms.get(term, 0.0) + count * FIELD_WEIGHTS[name]
+        keywords = tuple(
+            _Keyword(written, normalised, {term: count * FIELD_WEIGHTS["keywords"] for term, count in tokens(normalised).items()})
+            for written, normalised in ((k, self.normalise(k)) for k in spec.keywords)
+            if normalised
+        )
         return _Document(
             flow.id,
             terms,
-            sum(terms.values()),
-            tuple((k, self.normalise(k)) for k in spec.keywords if self.normalise(k)),
+            sum(terms.values()) + sum(sum(keyword.terms.values()) for keyword in keywords),
+            keywords,
             tuple(n for n in (self.normalise(e) for e in spec.excludes) if n),
             tuple((p, _bigrams(self.normalise(p))) for p in spec.phrases),
         )
@@ -291,10 +280,12 @@ class Index:
         if not query_terms:
             return []
         scored = sorted(
-            ((self._score(doc, query_terms, normalised), doc) for doc in self.documents),
+            ((self._score(doc, query_terms, normalised), doc) for doc in self.documents if not _names_any(normalised, doc.excludes)),
             key=lambda item: item[0],
             reverse=True,
         )
+        if not scored:
+            return []
         best_score, best = scored[0]
         if best_score < MIN_SCORE or not self._confident(best, query_terms, normalised):
             return []
@@ -306,30 +297,47 @@ class Index:
         return matches[:limit] if limit is not None else matches
 
     def _score(self, doc: _Document, query_terms: set[str], normalised: str) -> float:
+        """BM25 of the flow's text, its keywords counting only where the query names them whole."""
+        terms = doc.terms
+        named = doc.named_keywords(normalised)
+        if named:
+            terms = dict(terms)
+            for keyword in named:
+                for term, weight in keyword.terms.items():
+                    terms[term] = terms.get(term, 0.0) + weight
         norm = K1 * (1 - B + B * doc.length / self.average_length)
         score = 0.0
         for term in query_terms:
-            frequency = doc.terms.get(term, 0.0)
+            frequency = terms.get(term, 0.0)
             if frequency:
                 score += token_weight(term) * self.idf[term] * frequency * (K1 + 1) / (frequency + norm)
-        if any(exclude in normalised for exclude in doc.excludes):
-            score *= EXCLUDE_FACTOR
         return score
 
     def _confident(self, doc: _Document, query_terms: set[str], normalised: str) -> bool:
-        if any(keyword in normalised for _, keyword in doc.keywords):
+        """Whether ``doc``, the best-scoring flow, answers the query rather than resembles it.
+
+        A query naming a problem (any flow's keyword) is answered only by a flow whose
+        keyword it names; the procedure for a lost 报关员卡 does not answer a locked one.
+        """
+        if doc.named_keywords(normalised):
             return True
+        if any(other.named_keywords(normalised) for other in self.documents):
+            return False
         total = sum(token_weight(t) * self.idf.get(t, self.unseen_idf) for t in query_terms)
         covered = sum(token_weight(t) * self.idf[t] for t in query_terms if t in doc.terms)
         return covered >= MIN_COVERAGE * total
 
     def _why(self, doc: _Document, normalised: str) -> tuple[str, ...]:
-        reasons = [written for written, keyword in doc.keywords if keyword in normalised]
+        reasons = [keyword.written for keyword in doc.named_keywords(normalised)]
         query_bigrams = _bigrams(normalised)
         closest = max(doc.phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
         if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
             reasons.append(closest[0])
         return tuple(reasons)
+
+
+def _names_any(normalised: str, words: Iterable[str]) -> bool:
+    return any(word in normalised for word in words)
 
 
 def _idf(count: int, frequency: int) -> float:

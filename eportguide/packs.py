@@ -39,7 +39,8 @@ def load(directory: Path) -> d.Pack:
     try:
         return load_pack(directory)
     except PackError as exc:
-        raise BrokenPack(exc.findings) from None
+        shipped = directory.resolve() == shipped_pack_dir().resolve()
+        raise BrokenPack(exc.findings, None if shipped else directory) from None
 
 
 def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:

@@ -27,6 +27,7 @@ def drive(
 ) -> engine.Finished:
     """Ask until the flow reaches its outcome; ``answers`` is the log to start from."""
     log: Answers = dict(answers or {})
+    undone: Answers = {}  # answers taken back with 返回上一步: shown again as defaults
     try:
         while True:
             position = engine.walk(pack, flow_id, log)
@@ -44,19 +45,23 @@ def drive(
                     on_change(log)
                 continue
             asked = [a.key for a in position.path if not a.preset]
-            reply = prompter.ask(position.question, position.previous, can_go_back=bool(asked))
+            key = position.question.key
+            previous = position.previous if position.previous is not None else undone.get(key)
+            reply = prompter.ask(position.question, previous, can_go_back=bool(asked))
             if reply is Navigation.BACK:
+                undone[asked[-1]] = log[asked[-1]]
                 log = {k: log[k] for k in asked[:-1]}
             elif reply is Navigation.RESTART:
-                log = {}
+                log, undone = {}, {}
             else:
                 assert isinstance(reply, str)
                 # Answers after this one stay: a resumed run whose flow changed replays
                 # those that still fit (the walk drops the rest when it finishes).
-                later = {k: v for k, v in log.items() if k not in asked and k != position.question.key}
+                later = {k: v for k, v in log.items() if k not in asked and k != key}
                 log = {k: log[k] for k in asked}
-                log[position.question.key] = reply
+                log[key] = reply
                 log.update(later)
+                undone.pop(key, None)
             if on_change is not None:
                 on_change(log)
     except KeyboardInterrupt:

@@ -1,6 +1,7 @@
 """The command line as scripts and people use it: output, exit codes, messages."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,14 +41,25 @@ def test_list_names_every_procedure_of_the_catalogue():
 def test_list_as_a_table_shows_ids_titles_and_categories():
     result = cli("list")
     assert result.exit_code == 0
-    assert "unlock-card" in result.stdout and "电子口岸卡被锁，如何解锁" in result.stdout and "注销" in result.stdout
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:] if line.strip()}
+    assert rows["unlock-card"] == ["电子口岸卡被锁，如何解锁", "卡片锁定与密码"]
+    assert rows["deregister-enterprise"] == ["电子口岸企业注销", "注销"]
 
 
 @pytest.mark.parametrize("flow_id", CATALOGUE)
 def test_every_procedure_is_its_own_command(flow_id):
-    result = cli(flow_id, "--help")
-    assert result.exit_code == 0
-    assert "--answer" in result.stdout
+    help_text = cli(flow_id, "--help")
+    assert help_text.exit_code == 0
+    assert f"运行办理流程 {flow_id}（同 eportguide run {flow_id}）。" in help_text.stdout
+    assert "预先给出答案：ID=值（值可为选项值或选项文字），可重复。" in help_text.stdout  # not cut off
+    run = cli(flow_id, "--no-input", "--no-save", "--format", "json", "--answers", os.devnull)
+    # the command runs that very procedure: its first question is named, or it has none
+    assert run.exit_code in (0, 2)
+    if run.exit_code == 0:
+        assert json.loads(run.stdout)["flow"]["id"] == flow_id
+    else:
+        first = next(iter(json.loads(cli("show", flow_id, "--format", "json").stdout)["states"]))
+        assert f"（{first['id']}）" in run.stderr
 
 
 def test_a_flow_command_is_the_same_as_run():
@@ -206,7 +218,7 @@ def test_a_broken_flow_file_exits_2_naming_file_line_flow_and_state(tmp_path):
     assert result.exit_code == 2
     line = next(i for i, text in enumerate(original.splitlines(), 1) if "next: legal_card_works" in text)
     assert f"unlock-card.yaml:{line}:" in result.stderr
-    assert "legal_card_work" in result.stderr and "flow unlock-card" in result.stderr and "state card" in result.stderr
+    assert "下一状态“legal_card_work”不存在（是不是“legal_card_works”？）（流程 unlock-card，状态 card） [unknown-state]" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -214,7 +226,7 @@ def test_a_flow_file_with_a_yaml_syntax_error_exits_2_with_its_line(tmp_path):
     pack = broken_pack(tmp_path, "id: unlock-card\nstates: [\n")
     result = cli("--flows", str(pack), "list")
     assert result.exit_code == 2
-    assert "unlock-card.yaml:3:" in result.stderr and "YAML" in result.stderr
+    assert "unlock-card.yaml:3:" in result.stderr and "YAML 语法错误" in result.stderr
 
 
 def test_a_flow_file_with_an_unknown_key_suggests_the_closest_one(tmp_path):
@@ -222,7 +234,7 @@ def test_a_flow_file_with_an_unknown_key_suggests_the_closest_one(tmp_path):
     pack = broken_pack(tmp_path, original.replace("    prompt: 哪张卡被锁住了？", "    promt: 哪张卡被锁住了？"))
     result = cli("--flows", str(pack), "list")
     assert result.exit_code == 2
-    assert "unknown key 'promt' (did you mean 'prompt'?)" in result.stderr
+    assert "未知的键“promt”（是不是“prompt”？）" in result.stderr
 
 
 def run_python(code: str) -> str:
@@ -242,3 +254,14 @@ def test_commands_that_do_not_prompt_never_import_the_prompt_library(args):
         "print('LOADED', loaded)\n"
     )
     assert run_python(code).strip().endswith("LOADED []")
+
+
+def test_details_given_by_name_reach_the_email_of_a_procedure_run_first():
+    result = cli(
+        "unlock-card", "-a", "card=operator", "-a", "legal_card_works=no", "-a", "legal_card_problem=locked",
+        "-a", "enterprise=西安秦川贸易有限公司", "--no-input", "--no-save", "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["email"]["subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert "未用到" not in result.stderr

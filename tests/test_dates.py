@@ -196,4 +196,4 @@ def test_a_calendar_entry_that_is_not_a_date_is_reported_with_its_line(pack_with
         ],
     )
     assert result.exit_code == 2
-    assert "_calendar.yaml:3:" in result.stderr and "2026-13-01" in result.stderr
+    assert "_calendar.yaml:3:5: “2026-13-01”不是日期（应为 YYYY-MM-DD） [type]" in result.stderr

@@ -67,15 +67,17 @@ def test_a_gbk_answers_file_is_refused_naming_the_encoding(tmp_path):
 
 
 def test_an_answers_file_cannot_build_python_objects(tmp_path):
-    result = with_answers_file(tmp_path, b"card: !!python/object/apply:os.system ['echo pwned']\n")
+    target = tmp_path / "pwned"
+    result = with_answers_file(tmp_path, f"card: !!python/object/apply:os.mkdir ['{target}']\n".encode())
     assert result.exit_code == 2
-    assert "pwned" not in result.output
+    assert "不是有效的 YAML 或 JSON" in result.stderr
+    assert not target.exists()
 
 
 def test_an_answers_file_with_a_nested_value_is_refused(tmp_path):
     result = with_answers_file(tmp_path, b"card: {a: 1}\n")
     assert result.exit_code == 2
-    assert "card" in result.stderr
+    assert "中“card”的值应是文字，而不是列表或映射" in result.stderr
 
 
 def test_answers_for_unknown_questions_are_named(tmp_path):
@@ -178,4 +180,30 @@ def test_a_flow_file_linking_outside_the_pack_is_not_read(tmp_path):
     (pack / "secret.yaml").symlink_to(outside)
     result = cli("--flows", str(pack), "list")
     assert result.exit_code == 2
-    assert "outside the pack" in result.stderr
+    assert "secret.yaml:1:1: 文件链接到流程目录之外，未读取 [file]" in result.stderr
+
+
+def test_an_endless_answers_file_such_as_dev_zero_is_refused_without_reading_it_all():
+    result = cli(*LEGAL, "--answers", "/dev/zero")
+    assert result.exit_code == 2
+    assert "文件太大" in result.stderr
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_date_far_outside_the_calendar_is_a_usage_error(day):
+    result = cli(*LEGAL, "-a", "card=legal", "--today", day)
+    assert result.exit_code == 2
+    assert "超出范围" in result.stderr
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    # like `eportguide show unlock-card | head -1`: the reader is gone before the output
+    child = subprocess.Popen(
+        [sys.executable, "-m", "eportguide", "show", "unlock-card"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        env={**os.environ, "EPORTGUIDE_HOME": str(tmp_path)},
+    )  # fmt: skip
+    child.stdout.close()
+    errors = child.stderr.read().decode("utf-8", "replace")
+    assert child.wait(timeout=60) == 0
+    assert errors == ""

@@ -61,8 +61,9 @@ def test_an_invalid_phone_is_asked_again_until_it_is_valid(pack):
 
 
 def test_back_in_a_menu_returns_to_the_previous_question(pack):
-    # 操作员卡; at "法人卡能登录吗" choose 返回上一步 (after 是, 否, separator); then 法人卡; 否
-    keys = DOWN + ENTER + DOWN + DOWN + ENTER + ENTER + DOWN + ENTER
+    # 操作员卡; at "法人卡能登录吗" choose 返回上一步 (after 是, 否, separator); the pointer
+    # is back on 操作员卡, so UP chooses 法人卡; then 否 to the details
+    keys = DOWN + ENTER + DOWN + DOWN + ENTER + UP + ENTER + DOWN + ENTER
     result, logs = drive(pack, keys)
     assert {"card": "operator"} in logs and {} in logs
     assert result.outcome_id == "legal_mail"
@@ -112,3 +113,22 @@ def test_a_detail_given_on_the_command_line_means_yes_and_only_the_other_details
         "card_number",
     ]
     assert result.email is not None and result.email.subject == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+
+
+def test_going_back_keeps_what_was_typed_as_the_default(pack):
+    keys = ENTER + ENTER + "测试公司" + ENTER  # 法人卡, 是, 企业名称
+    keys += "<" + ENTER  # back from 公司收卡地址 to 企业名称
+    keys += ENTER  # Enter keeps 测试公司
+    keys += ENTER * 5  # the remaining details left blank
+    result, logs = drive(pack, keys)
+    assert logs[-1]["enterprise"] == "测试公司"
+    assert result.email is not None and result.email.subject == "测试公司企业办理电子口岸的法人卡解锁业务"
+
+
+def test_going_back_in_a_menu_points_at_the_choice_made_before(pack):
+    keys = DOWN + ENTER  # 操作员卡
+    keys += DOWN * 2 + ENTER  # 返回上一步 (是, 否, separator skipped)
+    keys += ENTER  # the pointer rests on 操作员卡 again
+    keys += ENTER  # 法人卡能登录：是
+    result, _ = drive(pack, keys)
+    assert result.outcome_id == "operator_online"

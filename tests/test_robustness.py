@@ -37,6 +37,8 @@ def modules_loaded_by(args: list[str]) -> set[str]:
     ("args", "must_not_load"),
     [
         (["--help"], {*PROMPT_LIBRARIES, "rich", "yaml", "chinese_calendar", "eportguide.model.definitions", "eportguide.engine"}),
+        (["unlock-card", "--help"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine"}),
+        (["run", "--help"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine"}),
         (["list"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine", "eportguide.matching", "eportguide.sessions"}),
         (["show", "unlock-card"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.matching", "eportguide.sessions"}),
         (["search", "卡锁了"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.walk", "eportguide.sessions"}),

@@ -6,6 +6,7 @@ domain — the words callers use for the cards and what happened to them — not
 """
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -119,11 +120,52 @@ def test_a_synonym_added_to_the_facts_file_changes_what_search_finds(tmp_path):
     assert best(load_pack(pack_dir), "卡趴窝了") == "unlock-card"
 
 
-def test_a_flow_s_excludes_move_it_down_when_the_query_names_them(tmp_path):
-    pack = load_pack(FLOWS)
-    before = [m.flow_id for m in matching.search(pack, "操作员卡丢了")]
-    assert before[0] == "reissue-operator-card"
-    assert "reissue-legal-card" not in before[:2]  # it excludes 操作员
+def test_a_query_naming_one_of_a_flow_s_excludes_never_gets_that_flow(pack):
+    found = [m.flow_id for m in matching.search(pack, "操作员卡丢了")]
+    assert found[0] == "reissue-operator-card"
+    assert "reissue-legal-card" not in found  # it excludes 操作员
+    assert "reissue-declarant-card" not in found  # it excludes 操作员 too
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "报关员卡锁了",  # the source unlocks 法人卡 and 操作员卡 only; a reissue is no answer
+        "报关员卡被冻结了",
+        "declarant card locked",
+        "操作员卡过期了",  # the source extends the 法人卡 only
+        "operator card expired",
+        "操作员卡证书要延期",
+        "报关员卡过期了",
+        "报关员卡密码忘了",  # the source has nothing on a 报关员卡 password
+        "新增一张报关员卡",  # it adds 操作员卡 only
+    ],
+)
+def test_a_card_the_procedure_for_that_problem_does_not_cover_gets_no_answer(pack, query):
+    assert matching.search(pack, query) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("卡没锁，密码忘了", "reset-password"),
+        ("not locked, forgot password", "reset-password"),
+        ("卡没有被锁，就是口令记不住", "reset-password"),
+        ("the card isn't broken, I forgot the pin", "reset-password"),
+        ("卡没有丢，只是被锁了", "unlock-card"),
+        ("the card is not lost, it is locked", "unlock-card"),
+        ("证书没过期，卡锁了", "unlock-card"),
+        ("不是法人卡，是操作员卡丢了", "reissue-operator-card"),
+        ("法人卡还没过期，想提前延期", "extend-card"),
+    ],
+)
+def test_a_negated_word_does_not_count_for_what_it_negates(pack, query, expected):
+    assert best(pack, query) == expected
+
+
+def test_a_negated_problem_alone_is_no_problem_to_answer(pack):
+    assert matching.search(pack, "卡没锁") == []
+    assert matching.search(pack, "card not locked") == []
 
 
 @pytest.mark.parametrize(
@@ -137,7 +179,45 @@ def test_a_flow_s_excludes_move_it_down_when_the_query_names_them(tmp_path):
     ],
 )
 def test_the_query_is_rewritten_to_canonical_words(pack, text, normalised):
-    assert matching.Normaliser(pack.shared.synonyms)(text) == normalised
+    assert matching.Normaliser.of(pack.shared)(text) == normalised
+
+
+def test_filler_words_and_negations_come_from_the_facts_file(tmp_path):
+    pack_dir = tmp_path / "flows"
+    shutil.copytree(FLOWS, pack_dir)
+    facts = pack_dir / "_facts.yaml"
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    assert matching.Normaliser.of(load_pack(pack_dir).shared)("麻烦看看卡被锁了吗") == "看看卡锁"
+    assert best(load_pack(pack_dir), "卡没锁，密码忘了") == "reset-password"
+    data["search_fillers"] = [word for word in data["search_fillers"] if word != "麻烦"] + ["烦请"]
+    data["search_negations"] = []
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    changed = load_pack(pack_dir)
+    assert matching.Normaliser.of(changed.shared)("麻烦看看卡被锁了吗") == "麻烦看看卡锁"
+    assert matching.Normaliser.of(changed.shared)("烦请解锁") == "解锁"
+    assert best(changed, "卡没锁，密码忘了") == "unlock-card"  # without negations 锁 counts again
+
+
+def _plain(text: str) -> str:
+    """Text without punctuation, spaces or the particles 的、了、怎么: what a copy differs by."""
+    text = re.sub(r"[\W_]+", "", matching.fold(text))
+    for particle in ("的", "了", "怎么"):
+        text = text.replace(particle, "")
+    return text
+
+
+@pytest.mark.parametrize("cases_file", [DEV_SET, HOLDOUT_SET], ids=["dev", "holdout"])
+def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, cases_file):
+    """Search must learn the domain: a phrase equal to a benchmark query measures nothing."""
+    normalise = matching.Normaliser.of(pack.shared)
+    copied = []
+    for case in yaml.safe_load(cases_file.read_text(encoding="utf-8")):
+        query = case["query"]
+        for flow in pack.flows.values():
+            for phrase in flow.search.phrases:
+                if _plain(query) in _plain(phrase) or normalise(query) == normalise(phrase):
+                    copied.append(f"{flow.id}: {phrase!r} copies {query!r}")
+    assert copied == []
 
 
 def test_the_development_set_ranks_29_of_30_first_with_both_unanswerable_problems_unanswered(pack):
@@ -179,6 +259,26 @@ def test_search_with_no_confident_match_says_so_and_gives_the_hotline_with_exit_
     result = runner.invoke(app, ["search", "进口关税税率是多少"])
     assert result.exit_code == 0
     assert "没有找到与描述相符的办理流程" in result.output
+    assert HOTLINE in result.output
+
+
+def test_search_for_a_problem_of_a_card_no_procedure_covers_gives_the_hotline_not_a_reissue():
+    result = runner.invoke(app, ["search", "报关员卡锁了"])
+    assert result.exit_code == 0
+    assert "reissue-declarant-card" not in result.output
+    assert "没有找到与描述相符的办理流程" in result.output
+    assert HOTLINE in result.output
+
+
+def test_another_pack_s_hotline_is_given_whatever_its_fact_is_called(tmp_path):
+    pack_dir = tmp_path / "another-region"
+    shutil.copytree(FLOWS, pack_dir)
+    facts = pack_dir / "_facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("  hotline:\n", "  service_phone:\n"), encoding="utf-8")
+    for flow in pack_dir.glob("[!_]*.yaml"):
+        flow.write_text(flow.read_text(encoding="utf-8").replace("hotline", "service_phone"), encoding="utf-8")
+    result = runner.invoke(app, ["--flows", str(pack_dir), "search", "进口关税税率是多少"])
+    assert result.exit_code == 0, result.output
     assert HOTLINE in result.output
 
 

@@ -21,66 +21,53 @@ FIXTURES = Path(__file__).parent / "fixtures" / "packs"
 #: Fixture pack → the findings ``eportguide validate .`` prints inside it, in order.
 EXPECTED = {
     # the file itself
-    "yaml": ["card.yaml:14:3: YAML syntax: while parsing a flow sequence did not find expected ',' or ']' [yaml]"],
-    "encoding": ["card.yaml:1:1: not UTF-8 text (invalid start byte at byte 62) [encoding]"],
-    "duplicate-key": ["card.yaml:12:5: duplicate key 'prompt' [duplicate-key]"],
+    "yaml": [
+        "card.yaml:14:3: YAML 语法错误，请检查这里附近的缩进、冒号、引号和括号"
+        "（解析器原文：while parsing a flow sequence did not find expected ',' or ']'） [yaml]"
+    ],
+    "encoding": ["card.yaml:1:1: 不是 UTF-8 编码的文本（第 63 个字节无法解码），请另存为 UTF-8 [encoding]"],
+    "duplicate-key": ["card.yaml:12:5: 键“prompt”重复出现（同一层只能写一次，否则只有最后一个生效） [duplicate-key]"],
     # the schema
     "unknown-key": [
-        "card.yaml:9:3: missing required key 'prompt' (flow card, state which) [required]",
-        "card.yaml:11:5: unknown key 'promt' (did you mean 'prompt'?) (flow card, state which) [unknown-key]",
+        "card.yaml:9:3: 缺少必填的键“prompt”（流程 card，状态 which） [required]",
+        "card.yaml:11:5: 未知的键“promt”（是不是“prompt”？）（流程 card，状态 which） [unknown-key]",
     ],
-    "type": ["card.yaml:12:14: expected a list, found text (flow card, state which) [type]"],
-    "required": ["card.yaml:14:3: missing required key 'title' (flow card, state done) [required]"],
+    "type": ["card.yaml:12:14: 应为列表，实际是文字（流程 card，状态 which） [type]"],
+    "required": ["card.yaml:14:3: 缺少必填的键“title”（流程 card，状态 done） [required]"],
     "enum": [
-        "card.yaml:10:11: unknown state kind 'choise' (did you mean 'choice'?); "
-        "kinds: choice, confirm, input, instruction, subflow, outcome (flow card, state which) [enum]"
+        "card.yaml:10:11: 未知的状态类型“choise”（是不是“choice”？）；"
+        "可用的类型：choice、confirm、input、instruction、subflow、outcome（流程 card，状态 which） [enum]"
     ],
     # identity
     "duplicate-flow": [
-        "card-copy.yaml:2:5: flow id 'card' differs from its file name 'card-copy' (flow card) [file-name]",
-        "card.yaml:2:5: duplicate flow id 'card' (also in card-copy.yaml) (flow card) [duplicate-flow]",
+        "card-copy.yaml:2:5: 流程 ID“card”与文件名“card-copy”不一致（流程 card） [file-name]",
+        "card.yaml:2:5: 流程 ID“card”重复（card-copy.yaml 中也有）（流程 card） [duplicate-flow]",
     ],
-    "file-name": ["card.yaml:2:5: flow id 'crad' differs from its file name 'card' (flow crad) [file-name]"],
-    "reserved-id": ["validate.yaml:2:5: flow id 'validate' is a built-in command (flow validate) [reserved-id]"],
+    "file-name": ["card.yaml:2:5: 流程 ID“crad”与文件名“card”不一致（流程 crad） [file-name]"],
+    "reserved-id": ["validate.yaml:2:5: 流程 ID“validate”与内置命令同名（流程 validate） [reserved-id]"],
     # references
-    "unknown-state": ["card.yaml:13:42: next state 'dnoe' does not exist (did you mean 'done'?) (flow card, state which) [unknown-state]"],
-    "unknown-fact": ["card.yaml:19:9: unknown fact 'hotlin' in text (did you mean 'hotline'?) (flow card, state done) [unknown-fact]"],
-    "fact-kind": ["card.yaml:19:26: fact 'hotline' is a phone, not a duration (flow card, state done) [fact-kind]"],
-    "unknown-flow": ["card.yaml:16:11: sub-flow 'unlock-card' does not exist (flow card, state first) [unknown-flow]"],
+    "unknown-state": ["card.yaml:13:42: 下一状态“dnoe”不存在（是不是“done”？）（流程 card，状态 which） [unknown-state]"],
+    "unknown-fact": ["card.yaml:19:9: 文字中引用了未知的事实“hotlin”（是不是“hotline”？）（流程 card，状态 done） [unknown-fact]"],
+    "fact-kind": ["card.yaml:19:26: 事实“hotline”的类型是“phone”，这里需要“duration”（流程 card，状态 done） [fact-kind]"],
+    "unknown-flow": ["card.yaml:16:11: 子流程“unlock-card”不存在（流程 card，状态 first） [unknown-flow]"],
     "unknown-field": [
-        "_facts.yaml:8:3: warning: input field 'enterprise' is not asked by any flow [unused-field]",
-        "card.yaml:11:14: unknown input field 'enterprize' (did you mean 'enterprise'?) (flow card, state which) [unknown-field]",
+        "_facts.yaml:8:3: 警告：没有流程询问输入项“enterprise” [unused-field]",
+        "card.yaml:11:14: 未知的输入项“enterprize”（是不是“enterprise”？）（流程 card，状态 which） [unknown-field]",
     ],
-    "unknown-question": [
-        "card.yaml:19:37: condition names unknown question 'wich' (did you mean 'which'?) (flow card, state done) [unknown-question]"
-    ],
-    "unknown-value": ["card.yaml:19:39: 'operator' is not an answer of 'which' (legal) (flow card, state done) [unknown-value]"],
-    "duplicate-choice": ["card.yaml:14:17: duplicate choice value 'legal' (flow card, state which) [duplicate-choice]"],
-    "name-clash": ["card.yaml:11:14: input field 'done' has the name of a state (flow card, state which) [name-clash]"],
+    "unknown-question": ["card.yaml:19:37: 条件中的问题“wich”不存在（是不是“which”？）（流程 card，状态 done） [unknown-question]"],
+    "unknown-value": ["card.yaml:19:39: “operator”不是问题“which”的答案（可选：legal）（流程 card，状态 done） [unknown-value]"],
+    "duplicate-choice": ["card.yaml:14:17: 选项值“legal”重复（流程 card，状态 which） [duplicate-choice]"],
+    "name-clash": ["card.yaml:11:14: 输入项“done”与一个状态同名（流程 card，状态 which） [name-clash]"],
     # the graph
-    "unreachable": [
-        "card.yaml:19:3: state 'orphan' cannot be reached from the start state 'which' (flow card, state orphan) [unreachable]"
-    ],
-    "no-way-out": [
-        "card.yaml:18:14: choice 'kind_of_lock' has no choices: the walk cannot leave it (flow card, state kind_of_lock) [no-way-out]"
-    ],
-    "endless-loop": [
-        "card.yaml:15:3: no outcome can be reached from the loop plugged_in → replug → plugged_in "
-        "(flow card, state plugged_in) [endless-loop]"
-    ],
-    "loop": [
-        "card.yaml:9:3: states which → look_again → which form a loop; a walk cannot return to a state it has answered "
-        "(flow card, state which) [loop]"
-    ],
-    "subflow-cycle": [
-        "card.yaml:17:11: sub-flows enter each other without end: card/again → card/again (flow card, state again) [subflow-cycle]"
-    ],
-    "empty-outcome": [
-        "card.yaml:17:12: outcome 'done' has no steps: it tells the user nothing to do (flow card, state done) [empty-outcome]"
-    ],
+    "unreachable": ["card.yaml:19:3: 从开始状态“which”走不到状态“orphan”（流程 card，状态 orphan） [unreachable]"],
+    "no-way-out": ["card.yaml:18:14: 选择题“kind_of_lock”没有任何选项：走到这里就无法继续（流程 card，状态 kind_of_lock） [no-way-out]"],
+    "endless-loop": ["card.yaml:15:3: 从循环 plugged_in → replug → plugged_in 走不到任何结果（流程 card，状态 plugged_in） [endless-loop]"],
+    "loop": ["card.yaml:9:3: 状态 which → look_again → which 构成循环；一次办理不能回到已经回答过的状态（流程 card，状态 which） [loop]"],
+    "subflow-cycle": ["card.yaml:17:11: 子流程互相进入，没有尽头：card/again → card/again（流程 card，状态 again） [subflow-cycle]"],
+    "empty-outcome": ["card.yaml:17:12: 结果“done”没有步骤（“steps”）：没有告诉用户该做什么（流程 card，状态 done） [empty-outcome]"],
     # usage (warnings)
-    "unused-fact": ["_facts.yaml:7:3: warning: fact 'website' is not used by any flow [unused-fact]"],
-    "unused-field": ["_facts.yaml:8:3: warning: input field 'enterprise' is not asked by any flow [unused-field]"],
+    "unused-fact": ["_facts.yaml:7:3: 警告：没有流程用到事实“website” [unused-fact]"],
+    "unused-field": ["_facts.yaml:8:3: 警告：没有流程询问输入项“enterprise” [unused-field]"],
 }
 WARNINGS_ONLY = {"unused-fact", "unused-field"}
 
@@ -131,7 +118,7 @@ def test_strict_makes_an_unused_fact_fail(monkeypatch):
     monkeypatch.chdir(FIXTURES / "unused-fact")
     result = cli("validate", "--strict", ".")
     assert result.exit_code == 1
-    assert "fact 'website' is not used by any flow" in result.stdout
+    assert result.stdout.splitlines() == EXPECTED["unused-fact"]
     assert "--strict" in result.stderr
 
 
@@ -161,7 +148,7 @@ def test_json_findings_carry_file_line_column_rule_and_severity(monkeypatch):
         "column": 14,
         "severity": "error",
         "rule": "unknown-field",
-        "message": "unknown input field 'enterprize' (did you mean 'enterprise'?)",
+        "message": "未知的输入项“enterprize”（是不是“enterprise”？）",
         "flow": "card",
         "state": "which",
     }
@@ -175,7 +162,8 @@ def test_a_flow_file_is_checked_within_its_pack_showing_only_its_own_findings(tm
     result = cli("validate", "flows/reset-password.yaml")
     assert result.exit_code == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["flows/reset-password.yaml"]
-    assert "next state 'operator_hotlin' does not exist (did you mean 'operator_hotline'?)" in result.stdout
+    expected = "下一状态“operator_hotlin”不存在（是不是“operator_hotline”？）（流程 reset-password，状态 card） [unknown-state]"
+    assert expected in result.stdout
     assert "检查了 1 个流程" in result.stderr
 
 
@@ -186,7 +174,7 @@ def test_a_flow_file_that_uses_a_fact_is_not_clean_when_the_shared_facts_are_bro
     result = cli("validate", "flows/unlock-card.yaml")
     assert result.exit_code == 1
     assert result.stdout.startswith("flows/_facts.yaml:")
-    assert "'e-mail' is not one of email, phone" in result.stdout
+    assert "“e-mail”不是允许的值（是不是“email”？）；允许的值：email、phone、address、url、text、duration [enum]" in result.stdout
 
 
 def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path):
@@ -214,8 +202,7 @@ def test_two_flows_that_enter_each_other_are_a_subflow_cycle(tmp_path, monkeypat
     result = cli("validate", ".")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "card.yaml:16:11: sub-flows enter each other without end: card/first → other/first → card/first "
-        "(flow card, state first) [subflow-cycle]"
+        "card.yaml:16:11: 子流程互相进入，没有尽头：card/first → other/first → card/first（流程 card，状态 first） [subflow-cycle]"
     ]
 
 
@@ -230,4 +217,25 @@ def test_running_a_flow_with_a_loop_is_refused_with_the_finding_not_a_crash(monk
     result = cli("--flows", ".", "card", "-a", "which=unsure", "-a", "look_again=yes", "--no-input", "--no-save")
     assert result.exit_code == 2
     assert EXPECTED["loop"][0] in result.stderr
-    assert "eportguide validate" in result.stderr
+    assert "运行 eportguide --flows . validate 查看全部问题。" in result.stderr
+
+
+def test_a_broken_pack_elsewhere_hints_at_validating_that_pack_quoted_for_the_shell(tmp_path):
+    pack = tmp_path / "my pack"
+    shutil.copytree(FIXTURES / "loop", pack)
+    result = cli("--flows", str(pack), "list")
+    assert result.exit_code == 2
+    assert f"运行 eportguide --flows '{pack}' validate 查看全部问题。" in result.stderr
+
+
+def test_a_broken_shipped_pack_hints_at_plain_validate(tmp_path, monkeypatch):
+    from eportguide import packs
+
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "unlock-card.yaml", "next: legal_card_works", "next: legal_card_work")
+    monkeypatch.setattr(packs, "shipped_pack_dir", lambda: pack)
+    result = cli("list")
+    assert result.exit_code == 2
+    assert "unlock-card.yaml" in result.stderr and "下一状态“legal_card_work”不存在" in result.stderr
+    assert "运行 eportguide validate 查看全部问题。" in result.stderr
+    assert "--flows" not in result.stderr

@@ -29,13 +29,19 @@ class RunFormat(StrEnum):
     json = "json"
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(w.BAD_DATE.format(value=value)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # counting working days needs room after it
+        raise UsageError(w.DATE_OUT_OF_RANGE.format(value=value, first=FIRST_YEAR, last=LAST_YEAR))
+    return day
 
 
 def is_interactive() -> bool:
@@ -51,7 +57,8 @@ def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path 
     given = answers_file.read(answers) if answers is not None else {}
     given.update(answers_file.parse_options(answer))
     known = answer_keys(pack, flow_id)
-    unknown = [k for k in given if k not in known]
+    details = {k.rsplit(".", 1)[-1] for k, values in known.items() if values is None}  # a detail by its own name
+    unknown = [k for k in given if k not in known and k not in details]
     if unknown:
         raise UsageError(
             w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key="、".join(shown(k) for k in unknown)),
@@ -155,14 +162,19 @@ def offer_files(prompter: InteractivePrompter, result: Result, pack: d.Pack, tod
             return
     except (KeyboardInterrupt, EOFError):  # the checklist is on the screen already
         return
-    stem = Path(f"eportguide-{result.flow_id}-{datetime.now():%Y%m%d-%H%M%S}")
-    write_file(stem.with_suffix(".html"), render.to_string(result, "html", pack, today))
-    typer.echo(w.WROTE_FILE.format(path=stem.with_suffix(".html")))
+    stem = Path.cwd() / f"eportguide-{result.flow_id}-{datetime.now():%Y%m%d-%H%M%S}"
+    files: list[tuple[Path, str | bytes]] = [(stem.with_suffix(".html"), render.to_string(result, "html", pack, today))]
     if result.email is not None:
         from eportguide.render import eml
 
-        write_file(stem.with_suffix(".eml"), eml.render(result))
-        typer.echo(w.WROTE_FILE.format(path=stem.with_suffix(".eml")))
+        files.append((stem.with_suffix(".eml"), eml.render(result)))
+    for path, content in files:
+        try:
+            write_file(path, content)
+        except UsageError as error:  # the run itself succeeded: say so, do not fail it
+            typer.echo(error.message, err=True)
+            return
+        typer.echo(w.WROTE_FILE.format(path=path))
 
 
 def emit(result: Result, pack: d.Pack, format: str, output: Path | None, email_draft: Path | None, today: date) -> None:

@@ -25,9 +25,18 @@ class SearchFormat(StrEnum):
     json = "json"
 
 
+#: The fact preferred as the hotline when a pack has several phone numbers.
+HOTLINE_FACT = "hotline"
+
+
 def hotline(pack: d.Pack) -> str | None:
-    """The pack's hotline fact, for callers whose problem no procedure covers."""
-    fact = pack.shared.facts.get("hotline")
+    """The pack's hotline, for callers whose problem no procedure covers.
+
+    The phone fact named ``hotline`` if there is one, else the pack's first phone fact:
+    another region's pack may name its number differently, and its callers still need it.
+    """
+    phones = {name: fact for name, fact in pack.shared.facts.items() if fact.kind == "phone"}
+    fact = phones.get(HOTLINE_FACT) or next(iter(phones.values()), None)
     return fact.value if fact is not None else None
 
 

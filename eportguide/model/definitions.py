@@ -182,6 +182,8 @@ class Shared:
     facts: Mapping[str, Fact] = doc("Facts by name, written once and used by flows.")
     fields: Mapping[str, InputField] = doc("Input fields by name, used by input states.")
     synonyms: Mapping[str, tuple[str, ...]] = doc("Search: a canonical word and the words callers use for it.", default_factory=dict)
+    search_fillers: tuple[str, ...] = doc("Search: words with no meaning for it (的, 怎么, the), dropped.", default=())
+    search_negations: tuple[str, ...] = doc("Search: words negating the word after them (没, 不是, not); neither counts.", default=())
     placeholder: str = doc("What stands for an answer left blank.", default="XX")
     order: tuple[str, ...] = doc("Flow ids in menu order; flows not listed follow by id.", default=())
 

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Literal, TypeVar
 
+from eportguide import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model.findings import Finding
@@ -78,7 +79,7 @@ class _Linter:
                 self.report(
                     flow.id,
                     where,
-                    f"state {state_id!r} cannot be reached from the start state {flow.start!r}",
+                    w.F_UNREACHABLE.format(state=state_id, start=flow.start),
                     "unreachable",
                     flow=flow.id,
                     state=state_id,
@@ -88,7 +89,7 @@ class _Linter:
                 self.report(
                     flow.id,
                     (*where, "choices"),
-                    f"choice {state_id!r} has no choices: the walk cannot leave it",
+                    w.F_NO_CHOICES.format(state=state_id),
                     "no-way-out",
                     flow=flow.id,
                     state=state_id,
@@ -97,7 +98,7 @@ class _Linter:
                 self.report(
                     flow.id,
                     (*where, "steps"),
-                    f"outcome {state_id!r} has no steps: it tells the user nothing to do",
+                    w.F_EMPTY_OUTCOME.format(state=state_id),
                     "empty-outcome",
                     flow=flow.id,
                     state=state_id,
@@ -112,11 +113,11 @@ class _Linter:
             if len(component) == 1 and first not in edges[first]:
                 continue  # a single state without a loop onto itself
             members = set(component)
-            loop = " → ".join(_shortest_cycle(first, edges.__getitem__, members))
+            loop = w.F_LOOP_ARROW.join(_shortest_cycle(first, edges.__getitem__, members))
             if members.isdisjoint(can_finish):
-                message, rule = f"no outcome can be reached from the loop {loop}", "endless-loop"
+                message, rule = w.F_ENDLESS_LOOP.format(loop=loop), "endless-loop"
             else:
-                message, rule = f"states {loop} form a loop; a walk cannot return to a state it has answered", "loop"
+                message, rule = w.F_LOOP.format(loop=loop), "loop"
             self.report(flow.id, ("states", first), message, rule, flow=flow.id, state=first, at_key=True)
 
     # --- sub-flows entering each other ------------------------------------------
@@ -137,11 +138,11 @@ class _Linter:
             if len(component) == 1 and state.flow == flow_id and not state.answers:
                 continue  # a plain self-entry: references reports it already
             cycle = _shortest_cycle(first, jumps.__getitem__, set(component))
-            chain = " → ".join(f"{f}/{s}" for f, s in cycle)
+            chain = w.F_LOOP_ARROW.join(f"{f}/{s}" for f, s in cycle)
             self.report(
                 flow_id,
                 ("states", state_id, "flow"),
-                f"sub-flows enter each other without end: {chain}",
+                w.F_SUBFLOW_CYCLE.format(chain=chain),
                 "subflow-cycle",
                 flow=flow_id,
                 state=state_id,
@@ -171,7 +172,7 @@ class _Linter:
                 self.report(
                     SHARED_FILE,
                     ("facts", name),
-                    f"fact {name!r} is not used by any flow",
+                    w.F_UNUSED_FACT.format(name=name),
                     "unused-fact",
                     at_key=True,
                     warning=True,
@@ -181,7 +182,7 @@ class _Linter:
                 self.report(
                     SHARED_FILE,
                     ("fields", name),
-                    f"input field {name!r} is not asked by any flow",
+                    w.F_UNUSED_FIELD.format(name=name),
                     "unused-field",
                     at_key=True,
                     warning=True,

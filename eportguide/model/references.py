@@ -7,6 +7,7 @@ them can be stepped through without a missing state or fact.
 from collections.abc import Iterator, Mapping
 from datetime import date
 
+from eportguide import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model.findings import Finding
@@ -108,18 +109,18 @@ class _Checker:
         fact = facts.get(name)
         if fact is None:
             hint = closest(name, list(facts))
-            self.report(flow, path, f"unknown fact {name!r}{hint}", "unknown-fact")
+            self.report(flow, path, w.F_UNKNOWN_FACT.format(name=name, hint=hint), "unknown-fact")
         elif kind is not None and fact.kind != kind:
-            self.report(flow, path, f"fact {name!r} is a {fact.kind}, not a {kind}", "fact-kind")
+            self.report(flow, path, w.F_FACT_KIND.format(name=name, actual=fact.kind, expected=kind), "fact-kind")
 
     def check(self) -> list[Finding]:
         shared = self.pack.shared
         for i, flow_id in enumerate(shared.order):
             if flow_id not in self.files:
-                self.report(None, ("order", i), f"order names unknown flow {flow_id!r}", "unknown-flow")
+                self.report(None, ("order", i), w.F_ORDER_UNKNOWN_FLOW.format(flow=flow_id), "unknown-flow")
         for name, fact in shared.facts.items():
             if fact.kind == "duration" and (fact.min_working_days is None or fact.max_working_days is None):
-                self.report(None, ("facts", name), f"duration {name!r} needs min_working_days and max_working_days", "required")
+                self.report(None, ("facts", name), w.F_DURATION_NEEDS_DAYS.format(name=name), "required")
         for flow in self.pack.flows.values():
             self.check_flow(flow)
         return self.findings
@@ -128,7 +129,8 @@ class _Checker:
         fid = flow.id
         states = flow.states
         if flow.start not in states:
-            self.report(fid, ("start",), f"start state {flow.start!r} does not exist{closest(flow.start, list(states))}", "unknown-state")
+            hint = closest(flow.start, list(states))
+            self.report(fid, ("start",), w.F_UNKNOWN_START.format(target=flow.start, hint=hint), "unknown-state")
         keys = question_values(flow)
         names = set(self.pack.shared.facts) | set(self.pack.shared.fields) | {templates.BUSINESS}
         for state_id, state in states.items():
@@ -136,20 +138,21 @@ class _Checker:
             for path, target in next_states(state):
                 if target not in states:
                     hint = closest(target, list(states))
-                    self.report(fid, (*base, *path), f"next state {target!r} does not exist{hint}", "unknown-state")
+                    self.report(fid, (*base, *path), w.F_UNKNOWN_STATE.format(target=target, hint=hint), "unknown-state")
             if isinstance(state, d.ChoiceState):
                 seen: set[str] = set()
                 for i, choice in enumerate(state.choices):
                     if choice.value in seen:
-                        self.report(fid, (*base, "choices", i, "value"), f"duplicate choice value {choice.value!r}", "duplicate-choice")
+                        message = w.F_DUPLICATE_CHOICE.format(value=choice.value)
+                        self.report(fid, (*base, "choices", i, "value"), message, "duplicate-choice")
                     seen.add(choice.value)
             if isinstance(state, d.InputState):
                 for i, name in enumerate(state.fields):
                     if name not in self.pack.shared.fields:
                         hint = closest(name, list(self.pack.shared.fields))
-                        self.report(fid, (*base, "fields", i), f"unknown input field {name!r}{hint}", "unknown-field")
+                        self.report(fid, (*base, "fields", i), w.F_UNKNOWN_FIELD.format(name=name, hint=hint), "unknown-field")
                     elif name in states:
-                        self.report(fid, (*base, "fields", i), f"input field {name!r} has the name of a state", "name-clash")
+                        self.report(fid, (*base, "fields", i), w.F_FIELD_NAMED_LIKE_STATE.format(name=name), "name-clash")
             if isinstance(state, d.SubflowState):
                 self.check_subflow(flow, state_id, state)
             if isinstance(state, d.OutcomeState):
@@ -158,9 +161,10 @@ class _Checker:
                 for name, attribute in templates.placeholders(text):
                     if name not in names:
                         hint = closest(name, sorted(names))
-                        self.report(fid, (*base, *path), f"unknown fact {name!r} in text{hint}", "unknown-fact")
+                        self.report(fid, (*base, *path), w.F_UNKNOWN_FACT_IN_TEXT.format(name=name, hint=hint), "unknown-fact")
                     elif attribute is not None and (name not in self.pack.shared.facts or attribute not in templates.FACT_ATTRIBUTES):
-                        self.report(fid, (*base, *path), f"unknown attribute {name}.{attribute}", "unknown-fact")
+                        message = w.F_UNKNOWN_ATTRIBUTE.format(name=name, attribute=attribute)
+                        self.report(fid, (*base, *path), message, "unknown-fact")
             for path, condition in conditions(state):
                 self.check_condition(fid, (*base, *path), condition, keys)
 
@@ -168,29 +172,33 @@ class _Checker:
         for key, wanted in condition.items():
             if key not in keys:
                 hint = closest(key, list(keys))
-                self.report(fid, (*path, key), f"condition names unknown question {key!r}{hint}", "unknown-question")
+                self.report(fid, (*path, key), w.F_UNKNOWN_CONDITION_QUESTION.format(key=key, hint=hint), "unknown-question")
                 continue
             allowed = keys[key]
             values = (wanted,) if isinstance(wanted, str) else wanted
             for value in values:
                 if allowed is not None and value not in allowed:
-                    self.report(fid, (*path, key), f"{value!r} is not an answer of {key!r} ({', '.join(allowed)})", "unknown-value")
+                    listed = w.F_ALLOWED_ANSWERS.format(values=w.F_LIST_SEPARATOR.join(allowed))
+                    message = w.F_NOT_AN_ANSWER.format(value=value, key=key, allowed=listed)
+                    self.report(fid, (*path, key), message, "unknown-value")
 
     def check_subflow(self, flow: d.Flow, state_id: str, state: d.SubflowState) -> None:
         base: Path = ("states", state_id)
         target = self.pack.flows.get(state.flow)
         if target is None:
             hint = closest(state.flow, list(self.pack.flows))
-            self.report(flow.id, (*base, "flow"), f"sub-flow {state.flow!r} does not exist{hint}", "unknown-flow")
+            self.report(flow.id, (*base, "flow"), w.F_UNKNOWN_SUBFLOW.format(flow=state.flow, hint=hint), "unknown-flow")
             return
         if target.id == flow.id and not state.answers:
-            self.report(flow.id, (*base, "flow"), "a flow may enter itself only with preset answers", "subflow-cycle")
+            self.report(flow.id, (*base, "flow"), w.F_SELF_ENTRY, "subflow-cycle")
         keys = question_values(target)
         for key, value in state.answers.items():
             if key not in keys:
-                self.report(flow.id, (*base, "answers", key), f"{state.flow} asks no question {key!r}", "unknown-question")
+                message = w.F_SUBFLOW_NO_QUESTION.format(flow=state.flow, key=key)
+                self.report(flow.id, (*base, "answers", key), message, "unknown-question")
             elif keys[key] is not None and value not in (keys[key] or ()):
-                self.report(flow.id, (*base, "answers", key), f"{value!r} is not an answer of {key!r}", "unknown-value")
+                message = w.F_NOT_AN_ANSWER.format(value=value, key=key, allowed="")
+                self.report(flow.id, (*base, "answers", key), message, "unknown-value")
 
     def check_outcome(self, fid: str, base: Path, state: d.OutcomeState) -> None:
         if state.email is not None:
@@ -214,11 +222,11 @@ def check_identity(
     """The id must match the file name, be unique, and not shadow a command."""
     problems = []
     if flow.id in seen:
-        problems.append((f"duplicate flow id {flow.id!r} (also in {documents[flow.id].file})", "duplicate-flow"))
+        problems.append((w.F_DUPLICATE_FLOW.format(id=flow.id, file=documents[flow.id].file), "duplicate-flow"))
     if flow.id != stem:
-        problems.append((f"flow id {flow.id!r} differs from its file name {stem!r}", "file-name"))
+        problems.append((w.F_ID_NOT_FILE_NAME.format(id=flow.id, stem=stem), "file-name"))
     if flow.id in RESERVED_IDS:
-        problems.append((f"flow id {flow.id!r} is a built-in command", "reserved-id"))
+        problems.append((w.F_RESERVED_ID.format(id=flow.id), "reserved-id"))
     if not problems:
         return []  # locating a line costs a parse: only for a finding
     line, column = document.locate(("id",))
@@ -235,5 +243,5 @@ def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> 
                 date.fromisoformat(text)
             except ValueError:
                 line, column = document.locate((name, i))
-                found.append(Finding(document.file, line, column, f"{text!r} is not a date (YYYY-MM-DD)", "type"))
+                found.append(Finding(document.file, line, column, w.F_NOT_A_DATE.format(text=text), "type"))
     return found

@@ -23,15 +23,24 @@ class ScriptedPrompter:
         self.fallback = fallback
         self.used: set[str] = set()
 
+    def _given(self, key: str, text: bool) -> str | None:
+        """The answer key that answers ``key``: itself, or for a detail asked inside a
+        sub-flow (``legal_first.enterprise``) the detail's own name (``enterprise``)."""
+        if key in self.answers:
+            return key
+        bare = key.rsplit(".", 1)[-1]
+        return bare if text and bare != key and bare in self.answers else None
+
     def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
         key = question.key
-        if key in self.answers and key not in self.used:
-            self.used.add(key)  # once: after "back" a person is asked instead
+        given = self._given(key, question.kind == "text")
+        if given is not None and key not in self.used:
+            self.used.update((key, given))  # once: after "back" a person is asked instead
             try:
-                return engine.parse(question, self.answers[key])
+                return engine.parse(question, self.answers[given])
             except engine.InvalidAnswer as exc:
                 raise invalid_answer(exc) from None
-        if question.implied_by and key not in self.used and any(k in self.answers for k in question.implied_by):
+        if question.implied_by and key not in self.used and any(self._given(k, True) for k in question.implied_by):
             self.used.add(key)  # a detail given means 是, fill in the details
             return YES
         if self.fallback is not None:
