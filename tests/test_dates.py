@@ -83,7 +83,7 @@ def test_a_card_received_on_the_eve_of_the_spring_festival_holiday_is_done_after
 def test_the_checklist_shows_the_make_up_saturday_by_its_weekday():
     result = unlock("--format", "markdown", "--today", "2026-02-13")
     assert result.exit_code == 0, result.output
-    assert "预计 2026-02-14（周六） 至 2026-02-24（周二） 办结" in result.stdout
+    assert "预计 2026-02-14（周六） 至 2026-02-24（周二） 完成电子口岸办理" in result.stdout
 
 
 # --- a year without official data -------------------------------------------------
@@ -99,7 +99,7 @@ def test_a_year_without_an_official_arrangement_is_estimated_monday_to_friday_no
 def test_the_checklist_labels_dates_in_an_unannounced_year_as_an_estimate():
     result = unlock("--format", "text", "--today", f"{UNANNOUNCED_YEAR}-10-05")
     assert result.exit_code == 0, result.output
-    assert f"预计 {UNANNOUNCED_YEAR}-10-08（周一） 至 {UNANNOUNCED_YEAR}-10-09（周二） 办结" in result.stdout
+    assert f"预计 {UNANNOUNCED_YEAR}-10-08（周一） 至 {UNANNOUNCED_YEAR}-10-09（周二） 完成电子口岸办理" in result.stdout
     assert f"估算：{UNANNOUNCED_YEAR} 年的官方节假日安排尚未收录" in result.stdout
 
 

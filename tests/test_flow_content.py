@@ -240,7 +240,8 @@ def test_a_new_enterprise_registers_in_the_single_window_then_goes_to_the_indust
     assert texts[3].startswith("工商审核通过后，即可申请电子口岸卡邮寄")
     assert "电子口岸制卡时限为1-2个工作日" in texts[3]
     assert result.materials == ("营业执照副本原件", "经办人身份证原件")
-    assert_one_to_two_working_days(result, "电子口岸审核")
+    assert_one_to_two_working_days(result, "企业在单一窗口提交备案申请之日")
+    assert result.deadline is not None and result.deadline.what == "电子口岸审核"  # not the whole procedure
     assert result.email is None and result.mailing is None
 
 
@@ -619,3 +620,20 @@ def test_facts_are_written_once_and_not_retyped_in_flows():
         text = path.read_text(encoding="utf-8")
         for fact in (EMAIL, "95198", "83196210", "朱雀大街", "th-mall.cn", "chinaport.gov.cn", "8个8", "1-2个工作日", LOCKOUT):
             assert fact not in text, f"{path.name} retypes {fact}"
+
+
+@pytest.mark.parametrize(
+    ("flow_id", "answers", "what"),
+    [
+        ("onboard", {}, "电子口岸审核"),  # 入网指南 3：电子口岸审核时限为1-2个工作日
+        ("add-operator-card", {"details": "no"}, "电子口岸制卡"),  # 二、4：电子口岸制卡（处理时限为1-2个工作日）
+        ("reissue-operator-card", {"details": "no"}, "电子口岸制卡"),
+        ("reissue-declarant-card", {"details": "no"}, "电子口岸制卡"),
+        ("unlock-card", {"card": "legal", "legal_details": "no"}, "电子口岸办理"),  # 一、2：电子口岸办理时限为1-2个工作日
+        ("reset-password", {"card": "legal", "legal_details": "no"}, "电子口岸办理"),
+        ("deregister-enterprise", {"details": "no"}, "电子口岸办理"),
+    ],
+)
+def test_the_time_limit_says_what_the_source_times(pack, flow_id, answers, what):
+    result = run(pack, flow_id, answers)
+    assert result.deadline is not None and result.deadline.what == what

@@ -80,7 +80,7 @@ PATHS = [
         (f"enterprise={ENTERPRISE}",),
         f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务",
         urls=(SHOP_URL, RASUC_URL),
-        deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+        deadline="电子口岸收到申请邮件之日",
         materials=("操作员身份证正反面照片", "营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
     ),
     Route(
@@ -89,7 +89,7 @@ PATHS = [
         f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务",
         hotline=True,
         urls=(SHOP_URL, RASUC_URL),
-        deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+        deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "报关员身份证扫描件"),
     ),
     Route(
@@ -97,10 +97,10 @@ PATHS = [
         (f"enterprise={ENTERPRISE}",),
         f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务",
         urls=(SHOP_URL, RASUC_URL),
-        deadline="电子口岸收到申请邮件之日（制卡处理时限）",
+        deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
     ),
-    Route("onboard", (), deadline="企业提交备案申请后电子口岸审核开始之日", materials=("营业执照副本原件", "经办人身份证原件")),
+    Route("onboard", (), deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
     Route(
         "cancel-card",
         (f"enterprise={ENTERPRISE}",),

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from pathlib import Path
 from email import policy
 from email.parser import BytesParser
 
@@ -74,10 +75,11 @@ def test_a_clerk_keeps_the_printable_checklist_and_the_email_draft(tmp_path):
     child.expect("要把清单保存为可打印的 HTML 文件，并生成申请邮件草稿")
     child.send(DOWN)
     child.send(ENTER)  # 是
-    child.expect(r"已写入 (eportguide-unlock-card-\d{8}-\d{6}\.html)")
-    html = tmp_path / child.match.group(1)
-    child.expect(r"已写入 (eportguide-unlock-card-\d{8}-\d{6}\.eml)")
-    draft = tmp_path / child.match.group(1)
+    child.expect(r"已写入 (/\S*eportguide-unlock-card-\d{8}-\d{6}\.html)")  # where: the full path
+    html = Path(child.match.group(1))
+    child.expect(r"已写入 (/\S*eportguide-unlock-card-\d{8}-\d{6}\.eml)")
+    draft = Path(child.match.group(1))
+    assert html.parent == draft.parent == tmp_path
     assert finish(child) == 0
     assert "朱雀大街397号" in html.read_text(encoding="utf-8")
     message = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())

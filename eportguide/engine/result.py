@@ -34,6 +34,7 @@ class Deadline:
     min_working_days: int
     max_working_days: int
     counts_from: str
+    what: str  # what is done in that time, e.g. 电子口岸制卡
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,8 @@ def build(pack: d.Pack, finished: Finished, every_branch: bool = False) -> Resul
         if outcome.deadline is not None and deadline is None:
             fact = pack.shared.facts[outcome.deadline.duration]
             assert fact.min_working_days is not None and fact.max_working_days is not None
-            deadline = Deadline(fact.label, fact.value, fact.min_working_days, fact.max_working_days, outcome.deadline.counts_from)
+            spec = outcome.deadline
+            deadline = Deadline(fact.label, fact.value, fact.min_working_days, fact.max_working_days, spec.counts_from, spec.what)
         for name in outcome.contacts:
             used.setdefault(name)
     contacts = tuple(

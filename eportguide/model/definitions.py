@@ -136,6 +136,10 @@ class MailSpec:
 class DeadlineSpec:
     duration: str = doc("Fact name of the processing time (a duration fact).")
     counts_from: str = doc("The day counting starts, e.g. 电子口岸收到申请邮件和卡片之日.")
+    what: str = doc(
+        "What is done in that time, in the source's words: 电子口岸办理, 电子口岸审核, 电子口岸制卡.",
+        default="电子口岸办理",
+    )
 
 
 @dataclass(frozen=True, slots=True)

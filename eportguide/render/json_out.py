@@ -30,6 +30,7 @@ def as_dict(result: Result, completion: Completion | None, today: date | None) -
             "min_working_days": d.min_working_days,
             "max_working_days": d.max_working_days,
             "counts_from": d.counts_from,
+            "what": d.what,
             "start": today.isoformat() if today else None,
             "earliest": completion.earliest.isoformat() if completion else None,
             "latest": completion.latest.isoformat() if completion else None,

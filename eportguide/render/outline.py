@@ -57,9 +57,11 @@ def mailto(result: Result) -> str:
 def completion_text(result: Result, completion: Completion | None) -> str:
     assert result.deadline is not None
     deadline = result.deadline
-    text = w.DEADLINE_LINE.format(text=deadline.text, counts_from=deadline.counts_from)
+    text = w.DEADLINE_LINE.format(what=deadline.what, text=deadline.text, counts_from=deadline.counts_from)
     if completion is not None:
-        text += w.DEADLINE_DATES.format(start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest))
+        text += w.DEADLINE_DATES.format(
+            start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest), what=deadline.what
+        )
         if completion.estimated:
             text += w.DEADLINE_ESTIMATE.format(years="、".join(map(str, completion.estimated_years)))
     return text
