@@ -2,9 +2,9 @@
 
 import os
 import sys
-from pathlib import Path
 from email import policy
 from email.parser import BytesParser
+from pathlib import Path
 
 import pexpect
 import pytest

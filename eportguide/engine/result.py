@@ -170,8 +170,8 @@ def build(pack: d.Pack, finished: Finished, every_branch: bool = False) -> Resul
         if outcome.deadline is not None and deadline is None:
             fact = pack.shared.facts[outcome.deadline.duration]
             assert fact.min_working_days is not None and fact.max_working_days is not None
-            spec = outcome.deadline
-            deadline = Deadline(fact.label, fact.value, fact.min_working_days, fact.max_working_days, spec.counts_from, spec.what)
+            timed = outcome.deadline
+            deadline = Deadline(fact.label, fact.value, fact.min_working_days, fact.max_working_days, timed.counts_from, timed.what)
         for name in outcome.contacts:
             used.setdefault(name)
     contacts = tuple(
