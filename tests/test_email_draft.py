@@ -93,7 +93,7 @@ def test_chinese_survives_as_an_encoded_subject_and_a_utf8_body_in_a_7bit_file(t
             "extend-card",
             ["expired=yes"],
             "企业办理电子口岸法人卡延期业务",
-            ["公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"],
+            ["邮件内容", "公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"],
             "营业执照的原件扫描件",
         ),
         (

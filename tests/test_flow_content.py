@@ -318,8 +318,7 @@ def test_a_legal_card_that_has_not_expired_is_extended_with_the_self_service_cli
     result = run(pack, "extend-card", {"expired": "no"})
     texts = steps(result)
     assert len(texts) == 1
-    assert texts[0].startswith("延期后IC卡密码变更为初始密码8个8")
-    assert "下载安装（电子口岸ic卡证书自主延期客户端）" in texts[0]
+    assert texts[0] == "对未过期的法人卡进行延期，下载安装（电子口岸ic卡证书自主延期客户端）。"
     assert "延期后IC卡密码变更为初始密码8个8。" in result.warnings
     assert result.email is None and result.mailing is None
 
@@ -329,7 +328,9 @@ def test_an_expired_legal_card_is_extended_by_email(pack):
     assert result.email is not None
     assert result.email.to == EMAIL
     assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸法人卡延期业务"
-    assert field_labels(result) == ["公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"]
+    # 二、2 gives the e-mail's 邮件内容 (used as the subject too) and the items to add
+    assert field_labels(result) == ["邮件内容", "公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"]
+    assert dict(result.email.fields)["邮件内容"] == result.email.subject
     assert field_values(result)["联络人联系方式"] == f"{CONTACT} {PHONE}"
     assert field_values(result)["寄快递单号"] == TRACKING
     assert result.email.attachments == ("营业执照的原件扫描件",)
