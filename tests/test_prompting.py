@@ -132,3 +132,12 @@ def test_going_back_in_a_menu_points_at_the_choice_made_before(pack):
     keys += ENTER  # 法人卡能登录：是
     result, _ = drive(pack, keys)
     assert result.outcome_id == "operator_online"
+
+
+def test_two_less_thans_in_a_text_question_restart(pack):
+    keys = ENTER + ENTER + "测试公司" + ENTER + "<<" + ENTER  # 法人卡, 是, 企业名称, then 重新开始 at 公司收卡地址
+    keys += DOWN + ENTER + ENTER  # 操作员卡, 法人卡能登录：是
+    result, logs = drive(pack, keys)
+    assert {} in logs
+    assert logs[-1] == {"card": "operator", "legal_card_works": "yes"}
+    assert result.outcome_id == "operator_online"

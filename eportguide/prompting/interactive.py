@@ -20,6 +20,7 @@ from eportguide.prompting import Navigation
 POINTER = ">"
 QMARK = "?"
 GO_BACK_TEXT = "<"
+RESTART_TEXT = "<<"  # typed in a text question: 重新开始
 #: The review menu's "these answers are right" entry (not an answer key).
 CONFIRM = object()
 
@@ -98,8 +99,10 @@ class InteractivePrompter:
         assert question.validator is not None
         validator = question.validator
 
+        navigation = {GO_BACK_TEXT: Navigation.BACK, RESTART_TEXT: Navigation.RESTART} if can_go_back else {}
+
         def check(text: str) -> bool | str:
-            if can_go_back and text.strip() == GO_BACK_TEXT:
+            if text.strip() in navigation:
                 return True
             return validators.problem(validator, validators.normalise(validator, text)) or True
 
@@ -116,8 +119,8 @@ class InteractivePrompter:
         ).unsafe_ask()
         if answer is None:
             raise EOFError
-        if can_go_back and answer.strip() == GO_BACK_TEXT:
-            return Navigation.BACK
+        if answer.strip() in navigation:
+            return navigation[answer.strip()]
         return validators.normalise(validator, answer)
 
     def _print(self, *lines: str) -> None:
