@@ -12,7 +12,7 @@ from eportguide import engine
 from eportguide import wording as w
 from eportguide.errors import Interrupted
 from eportguide.model import definitions as d
-from eportguide.model.references import DONE
+from eportguide.model.definitions import DONE
 from eportguide.prompting import Navigation, Prompter
 
 Answers = dict[str, str]

@@ -3,7 +3,7 @@
 from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.engine.walk import Question
-from eportguide.model.references import DONE, NO, YES
+from eportguide.model.definitions import DONE, NO, YES
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "是", "是的", "对"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0", "否", "不是", "不"})

@@ -14,7 +14,7 @@ from typing import Literal
 from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.model import definitions as d
-from eportguide.model.references import DONE, NO, YES
+from eportguide.model.definitions import DONE, NO, YES
 
 Kind = Literal["choice", "confirm", "text", "instruction"]
 

@@ -23,6 +23,9 @@ def doc(text: str, min_items: int | None = None, **kwargs: Any) -> Any:
     return field(metadata=metadata, **kwargs)
 
 
+#: Stored answers of a yes/no question and of an instruction done.
+YES, NO, DONE = "yes", "no", "done"
+
 #: ``when: {answer_key: value}`` or ``{answer_key: [value, ...]}``; all keys must match.
 Condition = Mapping[str, str | tuple[str, ...]]
 

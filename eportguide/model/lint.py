@@ -18,9 +18,10 @@ from typing import Literal, TypeVar
 from eportguide import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
+from eportguide.model.definitions import NO, YES
 from eportguide.model.findings import Finding
 from eportguide.model.loader import SHARED_FILE, Loaded
-from eportguide.model.references import NO, YES, next_states, texts
+from eportguide.model.references import next_states, texts
 
 Node = TypeVar("Node", bound=Hashable)
 Path = tuple[str | int, ...]

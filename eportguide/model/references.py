@@ -10,11 +10,11 @@ from datetime import date
 from eportguide import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
+from eportguide.model.definitions import DONE, NO, YES
 from eportguide.model.findings import Finding
 from eportguide.model.loader import RESERVED_IDS, SHARED_FILE, Document
 from eportguide.model.schema import closest
 
-YES, NO, DONE = "yes", "no", "done"
 Path = tuple[str | int, ...]
 
 

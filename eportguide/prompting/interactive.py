@@ -13,7 +13,7 @@ from eportguide import engine
 from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.engine.walk import Answered
-from eportguide.model.references import DONE
+from eportguide.model.definitions import DONE
 from eportguide.prompting import Navigation
 
 # ASCII marks only: a GBK console cannot print questionary's default pointer.

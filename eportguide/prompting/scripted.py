@@ -6,7 +6,7 @@ from eportguide import engine
 from eportguide import wording as w
 from eportguide.engine.walk import Answered
 from eportguide.errors import UsageError
-from eportguide.model.references import DONE, NO, YES
+from eportguide.model.definitions import DONE, NO, YES
 from eportguide.prompting import Navigation, Prompter
 
 

@@ -7,7 +7,7 @@ from eportguide import wording as w
 from eportguide.engine.result import describe
 from eportguide.engine.walk import confirm_options
 from eportguide.model import definitions as d
-from eportguide.model.references import DONE
+from eportguide.model.definitions import DONE
 from eportguide.render import json_out, outline
 from eportguide.render.outline import Item, Outline, Section
 
