@@ -51,7 +51,7 @@ def read(path: Path) -> dict[str, str]:
         data = safeyaml.load(text)
     except safeyaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"（第 {mark.line + 1} 行）" if mark else ""
+        where = w.AT_LINE.format(line=mark.line + 1) if mark else ""
         raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_YAML + where)) from None
     if data is None:
         return {}
