@@ -48,7 +48,7 @@ def read(path: Path) -> dict[str, str]:
     if "\x00" in text:
         raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_TEXT))
     try:
-        data = safeyaml.load(text)
+        data = safeyaml.load_data(text)
     except safeyaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = w.AT_LINE.format(line=mark.line + 1) if mark else ""

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from eportguide.cli import app
 from eportguide.model import schema
 from eportguide.model.loader import flow_files
-from eportguide.model.safeyaml import load
+from eportguide.model.safeyaml import load_data
 
 FLOWS = Path(__file__).parents[1] / "flows"
 FLOW_SCHEMA_LINE = "# yaml-language-server: $schema=../eportguide/schemas/flow.schema.json"
@@ -26,7 +26,7 @@ def problems(name: str, document: object) -> list[str]:
 
 
 def unlock_card() -> dict:
-    return load((FLOWS / "unlock-card.yaml").read_text(encoding="utf-8"))
+    return load_data((FLOWS / "unlock-card.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", sorted(schema.DOCUMENTS))
@@ -44,11 +44,11 @@ def test_the_shipped_schema_is_valid_draft_2020_12(name):
 
 @pytest.mark.parametrize("path", flow_files(FLOWS), ids=lambda p: p.name)
 def test_every_shipped_flow_satisfies_the_flow_schema(path):
-    assert problems("flow", load(path.read_text(encoding="utf-8"))) == []
+    assert problems("flow", load_data(path.read_text(encoding="utf-8"))) == []
 
 
 def test_the_shared_facts_satisfy_the_shared_schema():
-    assert problems("shared", load((FLOWS / "_facts.yaml").read_text(encoding="utf-8"))) == []
+    assert problems("shared", load_data((FLOWS / "_facts.yaml").read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize("path", flow_files(FLOWS), ids=lambda p: p.name)

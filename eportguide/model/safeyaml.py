@@ -14,7 +14,7 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
-__all__ = ["SafeLoader", "YAMLError", "load"]
+__all__ = ["SafeLoader", "YAMLError", "load_data"]
 
 YAMLError = yaml.YAMLError
 
@@ -26,7 +26,7 @@ class SafeLoader(_Base):
     }
 
 
-def load(text: str) -> Any:
+def load_data(text: str) -> Any:
     """Plain data from YAML (or JSON, which is YAML); tags that build objects fail."""
     loader = SafeLoader(text)
     try:
