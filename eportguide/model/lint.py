@@ -13,7 +13,7 @@ Pure: takes what ``read_pack`` returned and gives findings; no files are read he
 
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
@@ -25,7 +25,6 @@ from eportguide.model.references import next_states, texts
 
 Node = TypeVar("Node", bound=Hashable)
 Path = tuple[str | int, ...]
-Severity = Literal["error", "warning"]
 
 
 def lint(loaded: Loaded) -> list[Finding]:
@@ -60,10 +59,8 @@ class _Linter:
         at_key: bool = False,
         warning: bool = False,
     ) -> None:
-        document = self.documents[document_key]
-        line, column = document.locate(path, at_key)
-        severity: Severity = "warning" if warning else "error"
-        self.findings.append(Finding(document.file, line, column, message, rule, flow, state, severity))
+        finding = self.documents[document_key].finding(path, message, rule, flow, state=state, at_key=at_key, warning=warning)
+        self.findings.append(finding)
 
     # --- one flow as a graph ------------------------------------------------------
 

@@ -44,6 +44,23 @@ class Document:
     data: Any
     text: str = ""
 
+    def finding(
+        self,
+        path: tuple[str | int, ...],
+        message: str,
+        rule: str,
+        flow: str | None,
+        *,
+        state: str | None = None,
+        at_key: bool = False,
+        warning: bool = False,
+    ) -> Finding:
+        """A finding at ``path``; a path inside ``states`` names its state."""
+        line, column = self.locate(path, at_key)
+        if state is None and len(path) >= 2 and path[0] == "states":
+            state = str(path[1])
+        return Finding(self.file, line, column, message, rule, flow, state, "warning" if warning else "error")
+
     def locate(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
         if self.node is None and self.text:
             self.node = _compose(self.text)
@@ -163,14 +180,7 @@ def _duplicate_keys(document: Document) -> Iterator[Finding]:
 
 
 def _findings(document: Document, problems: list[Problem], flow: str | None) -> list[Finding]:
-    found = []
-    for problem in problems:
-        line, column = document.locate(problem.path, problem.at_key)
-        state = None
-        if len(problem.path) >= 2 and problem.path[0] == "states":
-            state = str(problem.path[1])
-        found.append(Finding(document.file, line, column, problem.message, problem.rule, flow, state))
-    return found
+    return [document.finding(p.path, p.message, p.rule, flow, at_key=p.at_key) for p in problems]
 
 
 def _build(cls: type, document: Document, flow: str | None) -> tuple[Any, list[Finding]]:

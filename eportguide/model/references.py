@@ -97,12 +97,8 @@ class _Checker:
 
     def report(self, flow: str | None, path: Path, message: str, rule: str, state: str | None = None) -> None:
         document = self.documents.get(flow or SHARED_FILE)
-        if document is None:
-            return
-        line, column = document.locate(path)
-        if state is None and len(path) >= 2 and path[0] == "states":
-            state = str(path[1])
-        self.findings.append(Finding(document.file, line, column, message, rule, flow, state))
+        if document is not None:
+            self.findings.append(document.finding(path, message, rule, flow, state=state))
 
     def fact(self, flow: str, path: Path, name: str, kind: str | None = None) -> None:
         facts = self.pack.shared.facts
