@@ -395,3 +395,24 @@ def test_show_as_html_and_markdown_has_every_outcome_of_a_branching_procedure():
         assert "法人卡解锁：发送申请邮件，邮寄法人卡" in output
         assert "操作员卡解锁：用法人卡在线解锁" in output
         assert ADDRESS in output and EPORT_URL in output and HOTLINE in output
+
+
+BOTH_LOCKED = ["-a", "card=operator", "-a", "legal_card_works=no", "-a", "legal_card_problem=locked"]
+LEGAL_PART = "法人卡解锁：发送申请邮件，邮寄法人卡"
+OPERATOR_PART = "操作员卡解锁：用法人卡在线解锁"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "legal_heading", "operator_heading", "step_four"),
+    [
+        ("text", f"〔{LEGAL_PART}〕", f"〔{OPERATOR_PART}〕", "4. 打开浏览器"),
+        ("markdown", f"### {LEGAL_PART}", f"### {OPERATOR_PART}", "- [ ] 4. 打开浏览器"),
+        ("html", f"<h3>{LEGAL_PART}</h3>", f"<h3>{OPERATOR_PART}</h3>", "打开浏览器"),
+    ],
+)
+def test_when_both_cards_are_locked_each_part_is_headed_once_and_steps_number_on(fmt, legal_heading, operator_heading, step_four):
+    out = CliRunner().invoke(app, ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", fmt]).stdout
+    assert out.count(legal_heading) == 1 and out.count(operator_heading) == 1
+    first_legal_step = out.index("发送申请邮件至：kefu@xaeport.com")
+    first_operator_step = out.index(step_four)
+    assert out.index(legal_heading) < first_legal_step < out.index(operator_heading) < first_operator_step

@@ -8,7 +8,7 @@ users. Items never split across pages (``break-inside: avoid``).
 from html import escape
 
 from eportguide import wording as w
-from eportguide.render.outline import Item, Outline, Section
+from eportguide.render.outline import Item, Outline, Section, entries
 
 LANGUAGE = "zh-CN"
 
@@ -61,11 +61,9 @@ def _section(section: Section) -> list[str]:
     if section.style == "checklist":
         return [heading, '<ul class="checklist">', *(_item_checkbox(i) for i in section.items), "</ul>"]
     lines = [heading, '<ol class="checklist">']
-    group = None
-    for number, item in enumerate(section.items, 1):
-        if item.group and item.group != group:
-            group = item.group
-            lines.append(f'<li class="group"><h3>{escape(group)}</h3></li>')
+    for number, opens, item in entries(section):
+        if opens:
+            lines.append(f'<li class="group"><h3>{escape(opens)}</h3></li>')
         lines.append(_item_checkbox(item, number))
     return [*lines, "</ol>"]
 

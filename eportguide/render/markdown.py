@@ -1,7 +1,7 @@
 """Markdown: a task list a person ticks off."""
 
 from eportguide import wording as w
-from eportguide.render.outline import Outline, Section
+from eportguide.render.outline import Outline, Section, entries
 
 
 def _escape(text: str) -> str:
@@ -16,12 +16,10 @@ def _section(section: Section) -> list[str]:
     if section.style == "fields":
         lines += [f"- **{_escape(i.label or '')}**：{_escape(i.text)}" for i in section.items]
         return lines
-    group = None
-    for number, item in enumerate(section.items, 1):
+    for number, opens, item in entries(section):
         if section.style == "numbered":
-            if item.group and item.group != group:
-                group = item.group
-                lines += ["", f"### {_escape(group)}", ""] if lines[-1] else [f"### {_escape(group)}", ""]
+            if opens:
+                lines += ["", f"### {_escape(opens)}", ""] if lines[-1] else [f"### {_escape(opens)}", ""]
             lines.append(f"- [ ] {number}. {_escape(item.text)}")
         elif section.style == "checklist":
             lines.append(f"- [ ] {_escape(item.text)}")

@@ -4,6 +4,7 @@ Each format (terminal, text, Markdown, HTML) draws these sections its own way; w
 section says is decided here, once.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -37,6 +38,19 @@ class Outline:
     subtitle: str
     source: str
     sections: tuple[Section, ...]
+
+
+def entries(section: Section) -> Iterator[tuple[int, str | None, Item]]:
+    """Each item with its number, and the title of the part it opens (else None).
+
+    Steps contributed by a procedure run first are grouped under that part's title;
+    every format draws the title once, before the part's first step.
+    """
+    group = None
+    for number, item in enumerate(section.items, 1):
+        opens = item.group if item.group and item.group != group else None
+        group = item.group or group
+        yield number, opens, item
 
 
 def email_body(result: Result) -> str:

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from eportguide import wording as w
-from eportguide.render.outline import Outline, Section
+from eportguide.render.outline import Outline, Section, entries
 
 
 def _box(console: Console) -> box.Box:
@@ -27,14 +27,10 @@ def _section(section: Section) -> Table | Text:
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, justify="right")
     table.add_column(overflow="fold")
-    group = None
-    number = 0
-    for item in section.items:
+    for number, opens, item in entries(section):
         if section.style == "numbered":
-            if item.group and item.group != group:
-                group = item.group
-                table.add_row("", Text(item.group, style="bold underline"))
-            number += 1
+            if opens:
+                table.add_row("", Text(opens, style="bold underline"))
             marker = f"{number}."
         elif section.style == "checklist":
             marker = "[ ]"

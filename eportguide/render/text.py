@@ -10,7 +10,7 @@ from datetime import date
 from rich.cells import cell_len
 
 from eportguide import wording as w
-from eportguide.render.outline import Outline, Section
+from eportguide.render.outline import Outline, Section, entries
 
 #: A label wider than this (a whole question) is not made the width of its column.
 LABEL_CAP = 24
@@ -37,12 +37,10 @@ def _section(section: Section) -> list[str]:
     lines = [f"【{section.heading}】"]
     if section.style == "fields":
         return lines + _fields(section)
-    group = None
-    for number, item in enumerate(section.items, 1):
+    for number, opens, item in entries(section):
         if section.style == "numbered":
-            if item.group and item.group != group:
-                group = item.group
-                lines.append(f"〔{group}〕")
+            if opens:
+                lines.append(f"〔{opens}〕")
             lines.append(f"{number}. {item.text}")
         elif section.style == "checklist":
             lines.append(f"[ ] {item.text}")
