@@ -3,8 +3,6 @@
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -235,25 +233,6 @@ def test_a_flow_file_with_an_unknown_key_suggests_the_closest_one(tmp_path):
     result = cli("--flows", str(pack), "list")
     assert result.exit_code == 2
     assert "未知的键“promt”（是不是“prompt”？）" in result.stderr
-
-
-def run_python(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return done.stdout
-
-
-NON_PROMPTING = [["--help"], ["list"], ["show", "unlock-card"], ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"]]
-
-
-@pytest.mark.parametrize("args", NON_PROMPTING)
-def test_commands_that_do_not_prompt_never_import_the_prompt_library(args):
-    code = (
-        "import sys\nfrom eportguide.cli import app\n"
-        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('questionary', 'prompt_toolkit')]\n"
-        "print('LOADED', loaded)\n"
-    )
-    assert run_python(code).strip().endswith("LOADED []")
 
 
 def test_details_given_by_name_reach_the_email_of_a_procedure_run_first():
