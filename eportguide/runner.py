@@ -32,7 +32,7 @@ def drive(
         while True:
             position = engine.walk(pack, flow_id, log)
             if isinstance(position, engine.Finished):
-                used = {a.key: a.value for a in position.path if not a.preset}
+                used = engine.answer_log(position.path)
                 if used != log:  # answers the final path no longer asks are dropped
                     log = used
                     if on_change is not None:

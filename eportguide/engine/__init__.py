@@ -5,7 +5,7 @@ No printing, prompting or file access happens in this package.
 
 from eportguide.engine.answers import InvalidAnswer, parse
 from eportguide.engine.result import Result, build
-from eportguide.engine.walk import Finished, FlowError, Pending, Question, prune, walk
+from eportguide.engine.walk import Finished, FlowError, Pending, Question, answer_log, prune, walk
 
 __all__ = [
     "Finished",
@@ -14,6 +14,7 @@ __all__ = [
     "Pending",
     "Question",
     "Result",
+    "answer_log",
     "build",
     "parse",
     "prune",

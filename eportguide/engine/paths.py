@@ -8,7 +8,7 @@ as part of their parent, so their questions appear with their prefixed keys.
 
 from collections.abc import Iterator, Mapping
 
-from eportguide.engine.walk import Finished, Question, walk
+from eportguide.engine.walk import Finished, Question, answer_log, walk
 from eportguide.model import definitions as d
 
 
@@ -35,4 +35,4 @@ def answers_to(question: Question) -> tuple[str, ...]:
 
 def given(finished: Finished) -> Mapping[str, str]:
     """The answers a user gives to take this path (a sub-flow's presets are not asked)."""
-    return {a.key: a.value for a in finished.path if not a.preset}
+    return answer_log(finished.path)

@@ -70,10 +70,6 @@ class Result:
     email: EmailDraft | None
     mailing: Mailing | None
 
-    @property
-    def answers(self) -> dict[str, str]:
-        return {a.key: a.value for a in self.path if not a.preset}
-
 
 def matches(condition: d.Condition, answers: Mapping[str, str]) -> bool:
     for key, wanted in condition.items():

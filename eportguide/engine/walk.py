@@ -252,6 +252,11 @@ class _Longest:
         return 0
 
 
+def answer_log(path: tuple[Answered, ...]) -> dict[str, str]:
+    """The answers a user gave along a path (a sub-flow's presets were never asked)."""
+    return {a.key: a.value for a in path if not a.preset}
+
+
 def walk(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> Pending | Finished:
     """Replay ``answers`` through a flow: the first open question, or the outcome."""
     walker = _Walker(pack, answers)
@@ -264,4 +269,4 @@ def walk(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> Pending | Fi
 def prune(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> dict[str, str]:
     """Only the answers the current path uses, in the order they are asked."""
     position = walk(pack, flow_id, answers)
-    return {a.key: a.value for a in position.path if not a.preset}
+    return answer_log(position.path)
