@@ -24,7 +24,10 @@ class FlowGroup(TyperGroup):
         from eportguide.model.files import flow_ids
 
         root = ctx.find_root()
-        return flow_ids(packs.pack_dir(root.params.get("flows")))
+        if "flow_ids" not in root.meta:  # asked several times while one command is resolved
+            root.meta["flow_ids"] = flow_ids(packs.pack_dir(root.params.get("flows")))
+        ids: list[str] = root.meta["flow_ids"]
+        return ids
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
