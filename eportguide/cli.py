@@ -85,8 +85,9 @@ def _fail(error: EportguideError) -> None:
     from eportguide.console import error_console
 
     console = error_console()
-    console.print(f"[bold red]{w.ERROR_PREFIX}[/]", end="")
-    console.print(error.message, markup=False, highlight=False)
+    if error.message:  # empty: the command has said everything already
+        console.print(f"[bold red]{w.ERROR_PREFIX}[/]", end="")
+        console.print(error.message, markup=False, highlight=False)
     if error.hint:
         console.print(error.hint, markup=False, highlight=False, style="dim")
     raise typer.Exit(error.exit_code)

@@ -1,8 +1,17 @@
-"""One hierarchy of user-facing errors; the CLI maps each to its exit code in one place."""
+"""The one root of user-facing errors, and the exit code each carries.
 
-from pathlib import Path
+Any layer may raise these (this module imports nothing of the program's own but its
+wording), and the CLI turns them into a message and an exit code in one place
+(``cli.FlowGroup.invoke``). Anything else that escapes is a bug: exit 3.
+"""
 
-from eportguide.model.findings import Finding
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eportguide.model.findings import Finding
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -12,7 +21,11 @@ EXIT_INTERNAL = 3  # a bug in eportguide itself
 
 
 class EportguideError(Exception):
-    """An error whose message is for the user; no traceback is shown."""
+    """An error whose message is for the user; no traceback is shown.
+
+    An empty ``message`` means the command has already said everything (``validate``
+    prints its findings itself); only the exit code remains.
+    """
 
     exit_code = EXIT_USAGE
 
@@ -26,21 +39,27 @@ class UsageError(EportguideError):
     """Bad input: unknown procedure, invalid or missing answer, unreadable file."""
 
 
-class BrokenPack(EportguideError):
-    """A flows pack that cannot be loaded.
+class FindingsFound(EportguideError):
+    """``validate`` found errors (or warnings under ``--strict``) and has printed them."""
 
-    ``flows`` is the pack's directory when it is not the shipped one: the hint must
+    exit_code = EXIT_FINDINGS
+
+
+class PackError(EportguideError):
+    """A flows pack that cannot be used; carries every error found.
+
+    ``directory`` is the pack's directory when it is not the shipped one: the hint must
     validate that pack, since a bare ``eportguide validate`` checks the shipped pack.
     """
 
-    def __init__(self, findings: list[Finding], flows: Path | None = None) -> None:
+    def __init__(self, findings: Sequence[Finding], directory: str | None = None) -> None:
         import shlex
 
         from eportguide import wording as w
 
-        self.findings = findings
-        hint = w.BROKEN_PACK_HINT if flows is None else w.BROKEN_PACK_HINT_FLOWS.format(flows=shlex.quote(str(flows)))
-        super().__init__(w.BROKEN_PACK + "\n" + "\n".join(map(str, findings)), hint)
+        self.findings = list(findings)
+        hint = w.BROKEN_PACK_HINT if directory is None else w.BROKEN_PACK_HINT_FLOWS.format(flows=shlex.quote(directory))
+        super().__init__(w.BROKEN_PACK + "\n" + "\n".join(map(str, self.findings)), hint)
 
 
 class Interrupted(EportguideError):

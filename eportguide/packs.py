@@ -1,4 +1,4 @@
-"""Where the active flows pack is, and loading it once per process."""
+"""Which flows pack is active, and loading it once per process."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eportguide import wording as w
-from eportguide.errors import BrokenPack, UsageError
+from eportguide.errors import UsageError
+from eportguide.model import files
 
 if TYPE_CHECKING:
     from eportguide.model import definitions as d
@@ -16,31 +17,20 @@ if TYPE_CHECKING:
 FLOWS_ENV = "EPORTGUIDE_FLOWS"
 
 
-def shipped_pack_dir() -> Path:
-    """The pack installed inside the package; in a source checkout, ``flows/`` beside it."""
-    here = Path(__file__).resolve().parent
-    installed = here / "flows"
-    return installed if installed.is_dir() else here.parent / "flows"
-
-
 def pack_dir(option: Path | str | None = None) -> Path:
     """``--flows DIR``, else ``$EPORTGUIDE_FLOWS``, else the shipped pack."""
     if option is not None:
         return Path(option)
     env = os.environ.get(FLOWS_ENV)
-    return Path(env) if env else shipped_pack_dir()
+    return Path(env) if env else files.shipped_pack_dir()
 
 
 @cache
 def load(directory: Path) -> d.Pack:
-    from eportguide.model.findings import PackError
+    """The pack in ``directory``; ``PackError`` (a user-facing error) when it is broken."""
     from eportguide.model.loader import load_pack
 
-    try:
-        return load_pack(directory)
-    except PackError as exc:
-        shipped = directory.resolve() == shipped_pack_dir().resolve()
-        raise BrokenPack(exc.findings, None if shipped else directory) from None
+    return load_pack(directory)
 
 
 def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:

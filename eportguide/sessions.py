@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eportguide.errors import UsageError
+
 if TYPE_CHECKING:
     from eportguide.errors import Interrupted
 
@@ -38,12 +40,8 @@ SECRET_KEY = re.compile(r"(?:^|_)(?:password|passwd|passcode|pin)(?:_|$)|密码|
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class SessionError(Exception):
+class SessionError(UsageError):
     """A session that cannot be used; ``message`` is for the user."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 class CorruptSession(SessionError):
@@ -198,12 +196,12 @@ class Store:
         from eportguide import wording as w
 
         if not _NAME.match(session_id):
-            raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id))
+            raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id), w.SESSION_NOT_FOUND_HINT)
         path = self.path(session_id)
         if not path.exists():
             matches = [s for s in self._names() if s.startswith(session_id)]
             if len(matches) != 1:
-                raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id))
+                raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id), w.SESSION_NOT_FOUND_HINT)
             path = self.path(matches[0])
         return self._read(path)
 
@@ -244,7 +242,7 @@ class Store:
             data = json.loads(path.read_text(encoding="utf-8"))
             session = _parse(data)
         except FileNotFoundError:
-            raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem)) from None
+            raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem), w.SESSION_NOT_FOUND_HINT) from None
         except OSError as exc:
             raise CorruptSession(path, exc.strerror or str(exc), _set_aside(path)) from None
         except ValueError:  # not UTF-8, not JSON, or not the shape of a session

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from eportguide import engine, packs
 from eportguide.cli import app
+from eportguide.model import files
 from eportguide.render import outline
 
 EMAIL = "kefu@xaeport.com"
@@ -190,7 +191,7 @@ def test_an_unwritable_draft_path_exits_2_naming_it(tmp_path):
 
 
 def test_the_mailto_link_carries_the_same_subject_and_body_with_crlf_line_breaks():
-    pack = packs.load(packs.shipped_pack_dir())
+    pack = packs.load(files.shipped_pack_dir())
     answers = {"card": "legal", "legal_details": "yes", **{k: DETAILS.get(k, "") for k in DETAILS}}
     result = engine.build(pack, engine.walk(pack, "unlock-card", answers))
     link = urlsplit(outline.mailto(result))

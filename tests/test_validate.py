@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eportguide.cli import app
-from eportguide.model.loader import RESERVED_IDS
+from eportguide.model.files import RESERVED_IDS
 
 FLOWS = Path(__file__).parents[1] / "flows"
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -229,11 +229,11 @@ def test_a_broken_pack_elsewhere_hints_at_validating_that_pack_quoted_for_the_sh
 
 
 def test_a_broken_shipped_pack_hints_at_plain_validate(tmp_path, monkeypatch):
-    from eportguide import packs
+    from eportguide.model import files
 
     pack = copy_of_shipped_pack(tmp_path)
     edit(pack / "unlock-card.yaml", "next: legal_card_works", "next: legal_card_work")
-    monkeypatch.setattr(packs, "shipped_pack_dir", lambda: pack)
+    monkeypatch.setattr(files, "shipped_pack_dir", lambda: pack)
     result = cli("list")
     assert result.exit_code == 2
     assert "unlock-card.yaml" in result.stderr and "下一状态“legal_card_work”不存在" in result.stderr

@@ -23,15 +23,9 @@ if TYPE_CHECKING:  # loaded when the command runs, not for --help
 
 def choose(store: sessions.Store, name: str | None) -> sessions.Session:
     """The named session, or the latest unfinished one; a usage error if there is none."""
-    from eportguide import sessions
 
     if name is not None:
-        try:
-            return store.load(name)
-        except sessions.CorruptSession as problem:
-            raise UsageError(problem.message) from None
-        except sessions.SessionError as problem:
-            raise UsageError(problem.message, w.SESSION_NOT_FOUND_HINT) from None
+        return store.load(name)
     found, problems = store.all()
     report_problems(problems)
     unfinished = [s for s in found if not s.done]

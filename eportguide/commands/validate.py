@@ -17,7 +17,7 @@ import typer
 
 from eportguide import packs
 from eportguide import wording as w
-from eportguide.errors import EXIT_FINDINGS, UsageError
+from eportguide.errors import FindingsFound, UsageError
 from eportguide.model.findings import Finding
 
 
@@ -78,7 +78,7 @@ def validate_command(
     if report.errors or (strict and report.warnings):
         if not report.errors:
             typer.echo(w.VALIDATE_STRICT_FAILS, err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+        raise FindingsFound("")  # every finding and the summary are printed already
 
 
 def targets(paths: Iterable[Path]) -> list[Target]:

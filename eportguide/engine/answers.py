@@ -3,6 +3,7 @@
 from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.engine.walk import Question
+from eportguide.errors import UsageError
 from eportguide.model.definitions import DONE, NO, YES
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "是", "是的", "对"})
@@ -15,14 +16,15 @@ def shown(value: str, limit: int = 40) -> str:
     return text if len(value) <= limit else text[:limit] + "…"
 
 
-class InvalidAnswer(ValueError):
-    """An answer that does not fit its question; ``valid`` lists what would."""
+class InvalidAnswer(UsageError):
+    """An answer that does not fit its question; ``reason`` says why, ``valid`` lists what would."""
 
-    def __init__(self, question: Question, message: str, valid: tuple[str, ...] = ()) -> None:
+    def __init__(self, question: Question, reason: str, valid: tuple[str, ...] = ()) -> None:
         self.question = question
-        self.message = message
+        self.reason = reason
         self.valid = valid
-        super().__init__(message)
+        message = w.INVALID_ANSWER.format(prompt=question.prompt, key=question.key, message=reason)
+        super().__init__(message, w.VALID_VALUES.format(values="、".join(valid)) if valid else None)
 
 
 def parse(question: Question, raw: str) -> str:

@@ -1,7 +1,7 @@
 """Every answer key a flow may ask, sub-flows included (with their prefixes)."""
 
 from eportguide.model import definitions as d
-from eportguide.model.references import question_values
+from eportguide.model.queries import question_values
 
 
 def answer_keys(

@@ -9,7 +9,7 @@ Nothing here prints, prompts or touches a file.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, assert_never
 
 from eportguide import wording as w
 from eportguide.engine import validators
@@ -17,6 +17,8 @@ from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE, NO, YES
 
 Kind = Literal["choice", "confirm", "text", "instruction"]
+#: The states that ask one question of their own.
+QuestionState = d.ChoiceState | d.ConfirmState | d.InstructionState
 
 
 class FlowError(Exception):
@@ -159,6 +161,8 @@ class _Walker:
                 case d.OutcomeState():
                     self.parts.append(Part(flow, state_id, state, local))
                     return None
+                case _:
+                    assert_never(state)
 
     def _ask(self, question: Question, value: str | None, remaining: int) -> Pending:
         """The open question, numbered: asked so far + 1, of at most asked + remaining."""
@@ -176,7 +180,7 @@ class _Walker:
         self.path.append(Answered(question.key, question.prompt, value, label, preset))
 
 
-def _question(flow: d.Flow, state_id: str, state: d.State, prefix: str) -> Question:
+def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str) -> Question:
     key = prefix + state_id
     match state:
         case d.ChoiceState():
@@ -189,7 +193,8 @@ def _question(flow: d.Flow, state_id: str, state: d.State, prefix: str) -> Quest
             # instruction itself is shown whole here.
             lines = tuple(t if isinstance(t, str) else t.text for t in state.text)
             return Question(key, "instruction", state.title, (Option(DONE, w.DONE_LABEL),), lines=lines, flow_id=flow.id, state_id=state_id)
-    raise TypeError(state)
+        case _:
+            assert_never(state)
 
 
 def _option(question: Question, value: str | None) -> Option | None:
@@ -198,7 +203,7 @@ def _option(question: Question, value: str | None) -> Option | None:
     return next((o for o in question.options if o.value == value), None)
 
 
-def _target(state: d.State, value: str) -> str:
+def _target(state: QuestionState, value: str) -> str:
     match state:
         case d.ChoiceState():
             return next(c.next for c in state.choices if c.value == value)
@@ -206,7 +211,8 @@ def _target(state: d.State, value: str) -> str:
             return state.if_yes if value == YES else state.if_no
         case d.InstructionState():
             return state.next
-    raise TypeError(state)
+        case _:
+            assert_never(state)
 
 
 def _with_progress(question: Question, number: int, total: int) -> Question:
@@ -249,7 +255,10 @@ class _Longest:
                 sub = self.pack.flows[state.flow]
                 inner = self(sub.id, sub.start, frozenset(state.answers.items()))
                 return inner + self(flow_id, state.next, preset)
-        return 0
+            case d.OutcomeState():
+                return 0
+            case _:
+                assert_never(state)
 
 
 def answer_log(path: tuple[Answered, ...]) -> dict[str, str]:

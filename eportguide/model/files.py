@@ -1,10 +1,27 @@
-"""Which files make up a flows pack; cheap enough for ``--help`` (no YAML is read)."""
+"""Which files make up a flows pack, and where the shipped one is.
+
+Cheap enough for ``--help``: no YAML is read here.
+"""
 
 from pathlib import Path
 
 SHARED_FILE = "_facts.yaml"
 CALENDAR_FILE = "_calendar.yaml"
 FLOW_SUFFIX = ".yaml"
+
+#: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
+RESERVED_IDS = frozenset({"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"})
+
+
+def shipped_pack_dir() -> Path:
+    """The pack installed inside the package; in a source checkout, ``flows/`` beside it."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "flows"
+    return installed if installed.is_dir() else package.parent / "flows"
+
+
+def is_shipped(directory: Path) -> bool:
+    return directory.resolve() == shipped_pack_dir().resolve()
 
 
 def flow_files(directory: Path) -> list[Path]:

@@ -43,11 +43,3 @@ class Finding:
             "flow": self.flow,
             "state": self.state,
         }
-
-
-class PackError(Exception):
-    """A flows pack that cannot be used; carries every error found."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        super().__init__("\n".join(map(str, findings)))

@@ -17,11 +17,10 @@ from typing import TypeVar
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
-from eportguide.model import templates
-from eportguide.model.definitions import NO, YES
+from eportguide.model.documents import Loaded
+from eportguide.model.files import SHARED_FILE
 from eportguide.model.findings import Finding
-from eportguide.model.loader import SHARED_FILE, Loaded
-from eportguide.model.references import next_states, texts
+from eportguide.model.queries import facts_named, next_states, transitions
 
 Node = TypeVar("Node", bound=Hashable)
 Path = tuple[str | int, ...]
@@ -185,39 +184,6 @@ class _Linter:
                     at_key=True,
                     warning=True,
                 )
-
-
-def transitions(flow: d.Flow, preset: Mapping[str, str] | None = None) -> dict[str, list[str]]:
-    """Each state's next states that exist (a missing one is a reference finding).
-
-    With ``preset`` answers (a sub-flow's), a preset question follows only its answer.
-    """
-    preset = preset or {}
-    edges: dict[str, list[str]] = {}
-    for state_id, state in flow.states.items():
-        targets = [target for _path, target in next_states(state)]
-        given = preset.get(state_id)
-        if given is not None and isinstance(state, d.ChoiceState):
-            targets = [c.next for c in state.choices if c.value == given] or targets
-        elif given in (YES, NO) and isinstance(state, d.ConfirmState):
-            targets = [state.if_yes if given == YES else state.if_no]
-        edges[state_id] = [t for t in dict.fromkeys(targets) if t in flow.states]
-    return edges
-
-
-def facts_named(state: d.State) -> Iterator[str]:
-    """Every name a state uses: placeholders in its texts and the facts its outcome names."""
-    for _path, text in texts(state):
-        for name, _attribute in templates.placeholders(text):
-            yield name
-    if isinstance(state, d.OutcomeState):
-        if state.email is not None:
-            yield state.email.to
-        if state.mail is not None:
-            yield state.mail.to
-        if state.deadline is not None:
-            yield state.deadline.duration
-        yield from state.contacts
 
 
 # --- graph helpers --------------------------------------------------------------------

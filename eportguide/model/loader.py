@@ -9,105 +9,24 @@ when present); every problem is reported with file, line and column.
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from eportguide import wording as w
+from eportguide.errors import PackError
 from eportguide.model import definitions as d
-from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files
-from eportguide.model.findings import Finding, PackError
+from eportguide.model import references
+from eportguide.model.documents import Document, Loaded, display_path
+from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files, is_shipped
+from eportguide.model.findings import Finding
+from eportguide.model.lint import lint
 from eportguide.model.safeyaml import SafeLoader
 from eportguide.model.schema import Builder, Invalid, Problem
 
-#: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
-RESERVED_IDS = frozenset({"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"})
 #: Largest flow file read; a bigger one is a mistake, not a procedure.
 MAX_FILE_BYTES = 2_000_000
-
-
-@dataclass(slots=True)
-class Document:
-    """One parsed YAML file, kept so that findings can point at lines.
-
-    The node tree (a line and column for every value) is dropped once the file is read
-    and composed again from ``text`` only when a finding needs a line: holding the trees
-    of thousands of files made every load slower than linear (garbage-collector passes
-    over millions of nodes; see benchmarks/scale.py). ``data``, the plain parsed data,
-    is dropped once the model is built from it.
-    """
-
-    file: str
-    node: Any
-    data: Any
-    text: str = ""
-
-    def finding(
-        self,
-        path: tuple[str | int, ...],
-        message: str,
-        rule: str,
-        flow: str | None,
-        *,
-        state: str | None = None,
-        at_key: bool = False,
-        warning: bool = False,
-    ) -> Finding:
-        """A finding at ``path``; a path inside ``states`` names its state."""
-        line, column = self.locate(path, at_key)
-        if state is None and len(path) >= 2 and path[0] == "states":
-            state = str(path[1])
-        return Finding(self.file, line, column, message, rule, flow, state, "warning" if warning else "error")
-
-    def locate(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
-        if self.node is None and self.text:
-            self.node = _compose(self.text)
-        node, mark = self.node, getattr(self.node, "start_mark", None)
-        for step in path:
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == str(step):
-                        node, mark = value_node, (key_node if at_key else value_node).start_mark
-                        break
-                else:
-                    break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-                if step >= len(node.value):
-                    break
-                node = node.value[step]
-                mark = node.start_mark
-            else:
-                break
-        if mark is None:
-            return 1, 1
-        return mark.line + 1, mark.column + 1
-
-
-@dataclass(slots=True)
-class Loaded:
-    """The outcome of reading a pack: the model (when usable) and what was found."""
-
-    pack: d.Pack | None
-    findings: list[Finding]
-    documents: dict[str, Document] = field(default_factory=dict)  # flow id or file name
-    #: Flow files that could not be read or built: checks that need every flow (is a
-    #: fact used anywhere?) cannot be trusted while any is missing.
-    skipped: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-
-def display_path(path: Path) -> str:
-    """Relative to the working directory when inside it (short, clickable), else absolute."""
-    absolute = path.absolute()
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
 
 
 def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[Finding]]:
@@ -145,14 +64,6 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
     found = list(_duplicate_keys(document))
     document.node = None  # composed again if a finding needs it (see Document)
     return document, found
-
-
-def _compose(text: str) -> Any:
-    loader = SafeLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def _duplicate_keys(document: Document) -> Iterator[Finding]:
@@ -217,8 +128,6 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _read_pack(directory: Path) -> Loaded:
-    from eportguide.model import references  # the cross-file checks
-
     findings: list[Finding] = []
     documents: dict[str, Document] = {}
     if not directory.is_dir():
@@ -286,10 +195,8 @@ def load_pack(directory: Path) -> d.Pack:
 
     Graph errors count too: a loop would otherwise surface mid-run as a crash.
     """
-    from eportguide.model.lint import lint  # it builds on this module
-
     loaded = read_pack(directory)
     errors = loaded.errors or [f for f in lint(loaded) if f.severity == "error"]
     if errors or loaded.pack is None:
-        raise PackError(errors)
+        raise PackError(errors, None if is_shipped(directory) else str(directory))
     return loaded.pack

@@ -4,88 +4,19 @@ These checks run on every load, because the engine relies on them: a flow that p
 them can be stepped through without a missing state or fact.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
-from eportguide.model.definitions import DONE, NO, YES
+from eportguide.model.documents import Document
+from eportguide.model.files import RESERVED_IDS, SHARED_FILE
 from eportguide.model.findings import Finding
-from eportguide.model.loader import RESERVED_IDS, SHARED_FILE, Document
+from eportguide.model.queries import conditions, next_states, question_values, texts
 from eportguide.model.schema import closest
 
 Path = tuple[str | int, ...]
-
-
-def question_values(flow: d.Flow) -> dict[str, tuple[str, ...] | None]:
-    """Answer keys a flow asks directly, with their allowed values (None: free text)."""
-    keys: dict[str, tuple[str, ...] | None] = {}
-    for state_id, state in flow.states.items():
-        match state:
-            case d.ChoiceState():
-                keys[state_id] = tuple(c.value for c in state.choices)
-            case d.ConfirmState():
-                keys[state_id] = (YES, NO)
-            case d.InstructionState():
-                keys[state_id] = (DONE,)
-            case d.InputState():
-                if state.ask is not None:
-                    keys[state_id] = (YES, NO)
-                for name in state.fields:
-                    keys[name] = None
-    return keys
-
-
-def next_states(state: d.State) -> list[tuple[Path, str]]:
-    """Each transition of a state as (path inside the state, target state id)."""
-    match state:
-        case d.ChoiceState():
-            return [(("choices", i, "next"), c.next) for i, c in enumerate(state.choices)]
-        case d.ConfirmState():
-            return [(("if_yes",), state.if_yes), (("if_no",), state.if_no)]
-        case d.InputState() | d.InstructionState() | d.SubflowState():
-            return [(("next",), state.next)]
-    return []
-
-
-def texts(state: d.State) -> Iterator[tuple[Path, str]]:
-    """Every text of a state that may hold placeholders, with its path."""
-
-    def items(name: str, values: tuple[d.Text, ...]) -> Iterator[tuple[Path, str]]:
-        for i, item in enumerate(values):
-            if isinstance(item, d.ConditionalText):
-                yield (name, i, "text"), item.text
-            elif item is not None:
-                yield (name, i), item
-
-    match state:
-        case d.InstructionState():
-            yield from items("text", state.text)
-        case d.OutcomeState():
-            yield from items("steps", state.steps)
-            yield from items("materials", state.materials)
-            yield from items("warnings", state.warnings)
-            if state.email is not None:
-                yield ("email", "subject"), state.email.subject
-                for i, f in enumerate(state.email.fields):
-                    yield ("email", "fields", i, "value"), f.value
-                yield from ((("email", *path), text) for path, text in items("attachments", state.email.attachments))
-
-
-def conditions(state: d.State) -> Iterator[tuple[Path, d.Condition]]:
-    groups: list[tuple[str, tuple[d.Text, ...]]] = []
-    if isinstance(state, d.InstructionState):
-        groups = [("text", state.text)]
-    elif isinstance(state, d.OutcomeState):
-        groups = [("steps", state.steps), ("materials", state.materials), ("warnings", state.warnings)]
-        if state.email is not None:
-            groups.append(("attachments", state.email.attachments))
-    for name, values in groups:
-        for i, item in enumerate(values):
-            if isinstance(item, d.ConditionalText):
-                prefix: Path = ("email",) if name == "attachments" else ()
-                yield (*prefix, name, i, "when"), item.when
 
 
 class _Checker:

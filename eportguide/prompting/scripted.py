@@ -36,10 +36,7 @@ class ScriptedPrompter:
         given = self._given(key, question.kind == "text")
         if given is not None and key not in self.used:
             self.used.update((key, given))  # once: after "back" a person is asked instead
-            try:
-                return engine.parse(question, self.answers[given])
-            except engine.InvalidAnswer as exc:
-                raise invalid_answer(exc) from None
+            return engine.parse(question, self.answers[given])
         if question.implied_by and key not in self.used and any(self._given(k, True) for k in question.implied_by):
             self.used.add(key)  # a detail given means 是, fill in the details
             return YES
@@ -59,13 +56,6 @@ class ScriptedPrompter:
 
     def unused(self) -> list[str]:
         return [k for k in self.answers if k not in self.used]
-
-
-def invalid_answer(exc: engine.InvalidAnswer) -> UsageError:
-    question = exc.question
-    message = w.INVALID_ANSWER.format(prompt=question.prompt, key=question.key, message=exc.message)
-    hint = w.VALID_VALUES.format(values="、".join(exc.valid)) if exc.valid else None
-    return UsageError(message, hint)
 
 
 def missing_answer(question: engine.Question) -> UsageError:
