@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from eportguide import matching
+from eportguide.engine import matching
 from eportguide.model import definitions as d
 from eportguide.model.loader import load_pack
 

@@ -340,5 +340,11 @@ def with_resume_hint(stop: Interrupted, recorder: Recorder) -> Interrupted:
     return Interrupted(stop.message, w.RESUME_HINT.format(command=command))
 
 
+def report_problems(problems: list[CorruptSession]) -> None:
+    """Set-aside session files are told about once, on stderr; they stop nothing."""
+    for problem in problems:
+        _warn(problem.message)
+
+
 def _warn(message: str) -> None:
     print(message, file=sys.stderr)

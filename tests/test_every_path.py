@@ -67,18 +67,18 @@ def test_unlock_card_has_six_paths_with_these_answers():
 
 @pytest.mark.parametrize(("flow_id", "number", "finished"), PATHS)
 def test_every_path_ends_in_an_outcome_that_renders_in_every_format(flow_id, number, finished):
-    result = engine.build(PACK, finished)
+    result = engine.build(PACK, finished, TODAY)
     steps = [step.text for step in result.steps]
     assert steps, f"{flow_id} path {number} ends in an outcome with no steps"
 
     for format in ("text", "markdown", "html"):
-        shown = render.to_string(result, format, PACK, TODAY)
+        shown = render.to_string(result, format)
         readable = html.unescape(shown) if format == "html" else re.sub(r"\\(.)", r"\1", shown)
         assert result.outcome_title in readable, format
         for step in steps:
             assert step in readable, (format, step)
 
-    as_json = json.loads(render.to_string(result, "json", PACK, TODAY))
+    as_json = json.loads(render.to_string(result, "json"))
     assert as_json["outcome"]["id"] == finished.parts[-1].outcome_id
     assert [step["text"] for step in as_json["steps"]] == steps
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from eportguide import engine, render, runner
 from eportguide.engine.keys import answer_keys
-from eportguide.engine.walk import Answered
+from eportguide.engine.walker import Answered
 from eportguide.errors import Interrupted
 from eportguide.model.loader import load_pack
 from eportguide.prompting import Navigation
@@ -143,7 +143,7 @@ def test_random_answers_end_in_an_outcome_or_a_clean_interruption(run):
     except Interrupted:
         return
     assert finished.parts[-1].flow.id == flow_id
-    result = engine.build(PACK, finished)
+    result = engine.build(PACK, finished, date(2026, 9, 30))
     assert result.steps
     for format in ("text", "json"):
-        assert result.outcome_title in render.to_string(result, format, PACK, date(2026, 9, 30))
+        assert result.outcome_title in render.to_string(result, format)

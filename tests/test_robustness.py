@@ -39,13 +39,13 @@ def modules_loaded_by(args: list[str]) -> set[str]:
         (["--help"], {*PROMPT_LIBRARIES, "rich", "yaml", "chinese_calendar", "eportguide.model.definitions", "eportguide.engine"}),
         (["unlock-card", "--help"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine"}),
         (["run", "--help"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine"}),
-        (["list"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine", "eportguide.matching", "eportguide.sessions"}),
-        (["show", "unlock-card"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.matching", "eportguide.sessions"}),
-        (["search", "卡锁了"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.walk", "eportguide.sessions"}),
-        (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.matching", "eportguide.sessions"}),
+        (["list"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine", "eportguide.engine.matching", "eportguide.sessions"}),
+        (["show", "unlock-card"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
+        (["search", "卡锁了"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.walker", "eportguide.sessions"}),
+        (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
         (
             ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save"],
-            {*PROMPT_LIBRARIES, "eportguide.matching"},
+            {*PROMPT_LIBRARIES, "eportguide.engine.matching"},
         ),
     ],
 )

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from eportguide import matching
 from eportguide.cli import app
+from eportguide.engine import matching
 from eportguide.model.loader import load_pack
 
 REPO = Path(__file__).parents[1]
@@ -304,6 +304,6 @@ def test_search_does_not_load_the_prompting_libraries_and_list_does_not_load_sea
         return done.stderr
 
     searched = modules("search", "卡锁了")
-    assert "eportguide.matching" in searched
+    assert "eportguide.engine.matching" in searched
     assert "prompt_toolkit" not in searched and "questionary" not in searched
-    assert "eportguide.matching" not in modules("list")
+    assert "eportguide.engine.matching" not in modules("list")

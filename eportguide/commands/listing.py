@@ -26,14 +26,6 @@ def list_command(
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from eportguide.render import listings
 
-    from eportguide.console import output_console
-
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column(w.COL_ID, no_wrap=True)
-    table.add_column(w.COL_TITLE, overflow="fold")
-    table.add_column(w.COL_CATEGORY, no_wrap=True)
-    for flow in pack.flows.values():
-        table.add_row(flow.id, flow.title, flow.category)
-    output_console().print(table)
+    listings.catalogue(pack)

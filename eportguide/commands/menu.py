@@ -6,85 +6,69 @@ by category. When nothing matches, they are told so (with the hotline) and may
 describe it again or browse.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from eportguide import packs
 from eportguide import wording as w
-from eportguide.model import definitions as d
+
+if TYPE_CHECKING:
+    from eportguide.model import definitions as d
+    from eportguide.prompting.interactive import InteractivePrompter
 
 #: Menu entries that are not procedures (objects: no flow id can equal them).
 DESCRIBE_AGAIN = object()
 BROWSE = object()
 SUGGESTIONS = 5
+DIVIDER = "-" * 12
 
 
-def _io(input: object, output: object) -> dict[str, Any]:
-    return {k: v for k, v in (("input", input), ("output", output)) if v is not None}
-
-
-def _asked(answer: Any) -> Any:
-    if answer is None:  # questionary returns None when the prompt was closed
-        raise EOFError
-    return answer
-
-
-def _select(message: str, choices: list[Any], io: dict[str, Any]) -> Any:
-    """A menu drawn like the wizard's own questions."""
-    import questionary
-
-    from eportguide.prompting.interactive import POINTER, QMARK
-
-    return questionary.select(message, choices=choices, qmark=QMARK, pointer=POINTER, instruction=w.SELECT_INSTRUCTION, **io).unsafe_ask()
-
-
-def browse(pack: d.Pack, io: dict[str, Any]) -> str:
+def browse(pack: d.Pack, prompter: InteractivePrompter) -> str:
     """Every procedure, grouped by category."""
-    from questionary import Choice, Separator
+    from eportguide.prompting import Entry, Heading, MenuLine
 
-    choices: list[Any] = []
+    lines: list[MenuLine] = []
     category = None
     for flow in pack.flows.values():
         if flow.category != category:
             category = flow.category
-            choices.append(Separator(f"-- {category} --"))
-        choices.append(Choice(f"{flow.title}", value=flow.id))
-    return str(_asked(_select(w.MENU_PROMPT, choices, io)))
+            lines.append(Heading(f"-- {category} --"))
+        lines.append(Entry(flow.title, flow.id))
+    return str(prompter.menu(w.MENU_PROMPT, lines))
 
 
 def choose_flow(pack_directory: Path, input: object = None, output: object = None) -> str:
     """Ask what the problem is; the id of the procedure chosen."""
-    import questionary
-    from questionary import Choice, Separator
-
-    from eportguide import matching
-    from eportguide.commands.search import no_match_message
-    from eportguide.prompting.interactive import QMARK
+    from eportguide.engine import matching
+    from eportguide.prompting import Entry, Heading, MenuLine
+    from eportguide.prompting.interactive import InteractivePrompter
+    from eportguide.render.listings import no_match_message
 
     pack = packs.load(pack_directory)
-    io = _io(input, output)
+    prompter = InteractivePrompter(input, output)
     while True:
-        words = _asked(questionary.text(w.TRIAGE_PROMPT, qmark=QMARK, instruction=w.TRIAGE_INSTRUCTION, **io).unsafe_ask())
+        words = prompter.describe(w.TRIAGE_PROMPT, w.TRIAGE_INSTRUCTION)
         if not words.strip():
-            return browse(pack, io)
+            return browse(pack, prompter)
         found = matching.search(pack, words, SUGGESTIONS)
-        choices: list[Any] = [Choice(f"{pack.flow(m.flow_id).title}（{m.flow_id}）", value=m.flow_id) for m in found]
+        lines: list[MenuLine] = [Entry(f"{pack.flow(m.flow_id).title}（{m.flow_id}）", m.flow_id) for m in found]
         if found:
-            choices.append(Separator("-" * 12))
+            lines.append(Heading(DIVIDER))
         else:
-            questionary.print(no_match_message(pack), style="bold", **{k: v for k, v in io.items() if k == "output"})
-        choices += [Choice(w.TRIAGE_DESCRIBE_AGAIN, value=DESCRIBE_AGAIN), Choice(w.TRIAGE_BROWSE, value=BROWSE)]
-        message = w.TRIAGE_PICK if found else w.TRIAGE_NEXT
-        answer = _asked(_select(message, choices, io))
+            prompter.say(no_match_message(pack))
+        lines += [Entry(w.TRIAGE_DESCRIBE_AGAIN, DESCRIBE_AGAIN), Entry(w.TRIAGE_BROWSE, BROWSE)]
+        answer = prompter.menu(w.TRIAGE_PICK if found else w.TRIAGE_NEXT, lines)
         if answer is BROWSE:
-            return browse(pack, io)
+            return browse(pack, prompter)
         if answer is not DESCRIBE_AGAIN:
             return str(answer)
 
 
 def run(flows: Path | None) -> None:
-    from eportguide.commands.run import RunOptions, execute
     from eportguide.errors import Interrupted
+    from eportguide.execution import RunOptions, execute
 
     try:
         flow_id = choose_flow(packs.pack_dir(flows))

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from eportguide import wording as w
-from eportguide.commands.run import RunFormat, RunOptions, execute
-from eportguide.commands.sessions import report_problems
 from eportguide.errors import UsageError
+from eportguide.execution import RunOptions, execute
+from eportguide.options import format_option
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
     from eportguide import sessions
@@ -23,11 +23,12 @@ if TYPE_CHECKING:  # loaded when the command runs, not for --help
 
 def choose(store: sessions.Store, name: str | None) -> sessions.Session:
     """The named session, or the latest unfinished one; a usage error if there is none."""
+    from eportguide import sessions
 
     if name is not None:
         return store.load(name)
     found, problems = store.all()
-    report_problems(problems)
+    sessions.report_problems(problems)
     unfinished = [s for s in found if not s.done]
     if not unfinished:
         raise UsageError(w.NOTHING_TO_RESUME, w.SESSION_NOT_FOUND_HINT)
@@ -50,7 +51,7 @@ def pack_directory(session: sessions.Session, option: Path | None) -> Path:
 def resume_command(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="[SESSION]", help=w.ARG_SESSION, show_default=False)] = None,
-    format: Annotated[RunFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = RunFormat.terminal,
+    format: str = format_option("result", "terminal"),
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
     email_draft: Annotated[Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,
@@ -74,7 +75,7 @@ def resume_command(
         RunOptions(
             flow_id=session.flow_id,
             flows=directory,
-            format=format.value,
+            format=format,
             output=output,
             email_draft=email_draft,
             no_save=no_save,

@@ -12,27 +12,12 @@ from eportguide import wording as w
 from eportguide.errors import UsageError
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
-    from eportguide import sessions
+    pass
 
 
 class SessionsFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def report_problems(problems: list[sessions.CorruptSession]) -> None:
-    """Set-aside session files are told about once, on stderr; they stop nothing."""
-    for problem in problems:
-        typer.echo(problem.message, err=True)
-
-
-def _when(stamp: str) -> str:
-    from datetime import datetime
-
-    try:
-        return f"{datetime.fromisoformat(stamp):%Y-%m-%d %H:%M}"
-    except ValueError:
-        return stamp
 
 
 def sessions_command(
@@ -50,7 +35,7 @@ def sessions_command(
         typer.echo(w.SESSIONS_CLEARED.format(count=removed, path=store.directory))
         return
     found, problems = store.all()
-    report_problems(problems)
+    sessions.report_problems(problems)
     if format is SessionsFormat.json:
         rows = [{k: v for k, v in s.as_json().items() if k != "format"} for s in found]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -58,16 +43,6 @@ def sessions_command(
     if not found:
         typer.echo(w.NO_SESSIONS)
         return
-    from rich.table import Table
+    from eportguide.render import listings
 
-    from eportguide.console import output_console
-
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for heading in (w.COL_SESSION, w.COL_ID, w.COL_ANSWERED, w.COL_STATUS, w.COL_UPDATED):
-        table.add_column(heading, no_wrap=True)
-    for session in found:
-        status = w.STATUS_DONE if session.done else w.STATUS_OPEN
-        table.add_row(session.id, session.flow_id, str(len(session.answers)), status, _when(session.updated))
-    console = output_console()
-    console.print(table)
-    console.print(w.SESSIONS_WHERE.format(path=store.directory), markup=False, highlight=False, style="dim")
+    listings.sessions(found, store.directory)

@@ -1,40 +1,30 @@
 """``eportguide show <id>``: the whole procedure, every branch, no prompts."""
 
-import json
 import sys
-from enum import StrEnum
 
 import typer
 
 from eportguide import packs
 from eportguide import wording as w
 from eportguide.errors import UsageError
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
+from eportguide.options import format_option
 
 
 def show_command(
     ctx: typer.Context,
     flow_id: str = typer.Argument(..., metavar="FLOW", help=w.ARG_FLOW, show_default=False),
-    format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help=w.OPT_FORMAT),
+    format: str = format_option("procedure", "text"),
     paths: bool = typer.Option(False, "--paths", help=w.OPT_PATHS),
 ) -> None:
-    from eportguide.render import procedure
+    from eportguide import render
 
     pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
     flow = packs.get_flow(pack, flow_id)
     if paths:
         from eportguide.render import paths as every_path
 
-        if format not in (ShowFormat.text, ShowFormat.json):
+        if format not in ("text", "json"):
             raise UsageError(w.PATHS_FORMATS)
-        sys.stdout.write(every_path.render(pack, flow, format.value))
-    elif format is ShowFormat.json:
-        sys.stdout.write(json.dumps(procedure.as_dict(pack, flow), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(every_path.render(pack, flow, format))
     else:
-        sys.stdout.write(procedure.render(pack, flow, format.value))
+        sys.stdout.write(render.procedure_to_string(pack, flow, format))

@@ -2,7 +2,7 @@
 
 from eportguide import wording as w
 from eportguide.engine import validators
-from eportguide.engine.walk import Question
+from eportguide.engine.walker import Question
 from eportguide.errors import UsageError
 from eportguide.model.definitions import DONE, NO, YES
 

@@ -8,7 +8,7 @@ as part of their parent, so their questions appear with their prefixed keys.
 
 from collections.abc import Iterator, Mapping
 
-from eportguide.engine.walk import Finished, Question, answer_log, walk
+from eportguide.engine.walker import Finished, Question, answer_log, walk
 from eportguide.model import definitions as d
 
 

@@ -2,9 +2,11 @@
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from eportguide import wording as w
-from eportguide.engine.walk import Answered, Finished, Part
+from eportguide.engine.dates import Completion, completion
+from eportguide.engine.walker import Answered, Finished, Part
 from eportguide.model import definitions as d
 from eportguide.model import templates
 
@@ -69,6 +71,10 @@ class Result:
     deadline: Deadline | None
     email: EmailDraft | None
     mailing: Mailing | None
+    #: The day the result was made, from which the dates are counted (None for ``show``).
+    today: date | None = None
+    #: The expected completion dates, when there is a deadline and a day to count from.
+    completion: Completion | None = None
 
 
 def matches(condition: d.Condition, answers: Mapping[str, str]) -> bool:
@@ -132,11 +138,15 @@ def describe(pack: d.Pack, flow: d.Flow, outcome_id: str) -> Result:
     """An outcome as ``show`` prints it: no answers, every conditional line marked."""
     outcome = flow.states[outcome_id]
     assert isinstance(outcome, d.OutcomeState)
-    return build(pack, Finished((), (Part(flow, outcome_id, outcome, {}),)), every_branch=True)
+    return build(pack, Finished((), (Part(flow, outcome_id, outcome, {}),)), None, every_branch=True)
 
 
-def build(pack: d.Pack, finished: Finished, every_branch: bool = False) -> Result:
-    """Assemble the result of a finished walk; the last part is the flow's own outcome."""
+def build(pack: d.Pack, finished: Finished, today: date | None = None, every_branch: bool = False) -> Result:
+    """Assemble the result of a finished walk; the last part is the flow's own outcome.
+
+    With ``today``, the deadline's dates are counted in working days from it, with the
+    pack's calendar.
+    """
     used: dict[str, None] = {}
     steps: list[Step] = []
     materials: list[str] = []
@@ -191,4 +201,6 @@ def build(pack: d.Pack, finished: Finished, every_branch: bool = False) -> Resul
         deadline=deadline,
         email=email,
         mailing=mailing,
+        today=today,
+        completion=completion(today, deadline.min_working_days, deadline.max_working_days, pack.calendar) if deadline and today else None,
     )

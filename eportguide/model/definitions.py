@@ -201,6 +201,10 @@ class CalendarOverrides:
     workdays: tuple[str, ...] = doc("Extra working days (调休), YYYY-MM-DD.", default=())
 
 
+#: The fact preferred as the hotline when a pack has several phone numbers.
+HOTLINE_FACT = "hotline"
+
+
 @dataclass(frozen=True, slots=True)
 class Pack:
     """A loaded flows pack: shared facts and the flows, in catalogue order."""
@@ -211,3 +215,15 @@ class Pack:
 
     def flow(self, flow_id: str) -> Flow:
         return self.flows[flow_id]
+
+    @property
+    def hotline(self) -> str | None:
+        """The number for callers whose problem no procedure covers.
+
+        The phone fact named ``hotline`` if there is one, else the pack's first phone
+        fact: another region's pack may name its number differently, and its callers
+        still need it.
+        """
+        phones = {name: fact for name, fact in self.shared.facts.items() if fact.kind == "phone"}
+        fact = phones.get(HOTLINE_FACT) or next(iter(phones.values()), None)
+        return fact.value if fact is not None else None

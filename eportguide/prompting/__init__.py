@@ -5,11 +5,12 @@ interactive prompter (questionary) lives in its own module so that commands whic
 never prompt never import prompt_toolkit.
 """
 
+from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
 from eportguide.engine import Question
-from eportguide.engine.walk import Answered
+from eportguide.engine.walker import Answered
 
 
 class Navigation(Enum):
@@ -23,3 +24,21 @@ class Prompter(Protocol):
     def review(self, path: tuple[Answered, ...]) -> str | Navigation | None:
         """Before the outcome: ``None`` to accept the answers, or the key of one to change."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A menu entry: what the user sees, and what choosing it returns."""
+
+    label: str
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A line in a menu that cannot be chosen: a category's name, or a divider."""
+
+    text: str
+
+
+MenuLine = Entry | Heading

@@ -12,9 +12,9 @@ from questionary import Choice, Separator
 from eportguide import engine
 from eportguide import wording as w
 from eportguide.engine import validators
-from eportguide.engine.walk import Answered
+from eportguide.engine.walker import Answered
 from eportguide.model.definitions import DONE
-from eportguide.prompting import Navigation
+from eportguide.prompting import Entry, MenuLine, Navigation
 
 # ASCII marks only: a GBK console cannot print questionary's default pointer.
 POINTER = ">"
@@ -94,6 +94,27 @@ class InteractivePrompter:
             message, choices=choices, qmark=QMARK, pointer=POINTER, instruction=w.SELECT_INSTRUCTION, **self.io
         ).unsafe_ask()
         return answer is True
+
+    def menu(self, message: str, lines: list[MenuLine]) -> object:
+        """A menu outside a flow (triage); the chosen entry's value."""
+        choices = [Choice(line.label, value=line.value) if isinstance(line, Entry) else Separator(line.text) for line in lines]
+        answer = questionary.select(
+            message, choices=choices, qmark=QMARK, pointer=POINTER, instruction=w.SELECT_INSTRUCTION, **self.io
+        ).unsafe_ask()
+        if answer is None:
+            raise EOFError
+        return answer
+
+    def describe(self, message: str, instruction: str) -> str:
+        """Free words, not checked (what the caller's problem is)."""
+        answer = questionary.text(message, qmark=QMARK, instruction=instruction, **self.io).unsafe_ask()
+        if answer is None:
+            raise EOFError
+        return str(answer)
+
+    def say(self, text: str) -> None:
+        """A line that stands out between questions."""
+        questionary.print(text, style="bold", **{k: v for k, v in self.io.items() if k == "output"})
 
     def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
         assert question.validator is not None

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from eportguide import engine
 from eportguide import wording as w
-from eportguide.engine.walk import Answered
+from eportguide.engine.walker import Answered
 from eportguide.errors import UsageError
 from eportguide.model.definitions import DONE, NO, YES
 from eportguide.prompting import Navigation, Prompter

@@ -1,39 +1,23 @@
-"""Output formats of a result. Each module turns an outline or result into text."""
+"""Output formats of a result or a procedure; the registry is ``formats``."""
 
-from datetime import date
+from __future__ import annotations
 
-from eportguide.engine import Result
-from eportguide.engine.dates import Completion, completion
-from eportguide.model import definitions as d
+from typing import TYPE_CHECKING
 
-FORMATS = ("terminal", "text", "markdown", "html", "json")
+from eportguide.render import formats
 
-
-def completion_for(result: Result, pack: d.Pack, today: date) -> Completion | None:
-    if result.deadline is None:
-        return None
-    deadline = result.deadline
-    return completion(today, deadline.min_working_days, deadline.max_working_days, pack.calendar)
+if TYPE_CHECKING:
+    from eportguide.engine import Result
+    from eportguide.model import definitions as d
 
 
-def to_string(result: Result, format: str, pack: d.Pack, today: date) -> str:
-    """The result in a file format (text, markdown, html, json)."""
-    done = completion_for(result, pack, today)
-    if format == "json":
-        from eportguide.render import json_out
+def to_string(result: Result, format: str) -> str:
+    """A run's result in a file format (text, markdown, html, json)."""
+    text: str = formats.renderer(format, "result")(result)
+    return text
 
-        return json_out.dumps(result, done, today)
-    from eportguide.render import outline
 
-    shape = outline.build(result, done)
-    if format == "markdown":
-        from eportguide.render import markdown
-
-        return markdown.render(shape)
-    if format == "html":
-        from eportguide.render import html
-
-        return html.render(shape)
-    from eportguide.render import text
-
-    return text.render(shape, today)
+def procedure_to_string(pack: d.Pack, flow: d.Flow, format: str) -> str:
+    """A whole procedure, every branch, as ``show`` prints it."""
+    text: str = formats.renderer(format, "procedure")(pack, flow)
+    return text

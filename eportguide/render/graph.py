@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eportguide import wording as w
-from eportguide.engine.walk import confirm_options
+from eportguide.engine.walker import confirm_options
 from eportguide.model import definitions as d
 
 

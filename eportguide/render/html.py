@@ -8,6 +8,10 @@ users. Items never split across pages (``break-inside: avoid``).
 from html import escape
 
 from eportguide import wording as w
+from eportguide.engine import Result
+from eportguide.model import definitions as d
+from eportguide.render import outline as outlines
+from eportguide.render import procedure as procedures
 from eportguide.render.outline import Item, Outline, Section, entries
 
 LANGUAGE = "zh-CN"
@@ -66,6 +70,14 @@ def _section(section: Section) -> list[str]:
             lines.append(f'<li class="group"><h3>{escape(opens)}</h3></li>')
         lines.append(_item_checkbox(item, number))
     return [*lines, "</ol>"]
+
+
+def result(result: Result) -> str:
+    return render(outlines.build(result))
+
+
+def procedure(pack: d.Pack, flow: d.Flow) -> str:
+    return render(procedures.build(pack, flow))
 
 
 def render(outline: Outline) -> str:

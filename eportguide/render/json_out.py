@@ -1,17 +1,21 @@
 """The result as JSON: a stable schema for scripts (documented in the README)."""
 
 import json
-from datetime import date
 from typing import Any
 
+from eportguide import wording as w
 from eportguide.engine import Result
-from eportguide.engine.dates import Completion
+from eportguide.engine.result import describe
+from eportguide.engine.walker import confirm_options
+from eportguide.model import definitions as d
+from eportguide.model.definitions import DONE
 
 SCHEMA_VERSION = 1
 
 
-def as_dict(result: Result, completion: Completion | None, today: date | None) -> dict[str, Any]:
-    """The result as plain data; ``today`` is None for ``show`` (no dates counted)."""
+def as_dict(result: Result) -> dict[str, Any]:
+    """The result as plain data; its ``today`` is None for ``show`` (no dates counted)."""
+    completion, today = result.completion, result.today
     contacts: dict[str, list[Any]] = {"emails": [], "phones": [], "addresses": [], "urls": []}
     for c in result.contacts:
         if c.kind == "email":
@@ -68,5 +72,65 @@ def as_dict(result: Result, completion: Completion | None, today: date | None) -
     }
 
 
-def dumps(result: Result, completion: Completion | None, today: date | None) -> str:
-    return json.dumps(as_dict(result, completion, today), ensure_ascii=False, indent=2) + "\n"
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def result(result: Result) -> str:
+    return _dumps(as_dict(result))
+
+
+def procedure(pack: d.Pack, flow: d.Flow) -> str:
+    return _dumps(procedure_dict(pack, flow))
+
+
+def procedure_dict(pack: d.Pack, flow: d.Flow) -> dict[str, Any]:
+    """Every state with its id, kind, prompt and choices (value, label, next)."""
+    states = []
+    for state_id, state in flow.states.items():
+        entry: dict[str, Any] = {"id": state_id, "kind": state.kind, "start": state_id == flow.start}
+        match state:
+            case d.ChoiceState():
+                entry |= {
+                    "prompt": state.prompt,
+                    "help": state.help,
+                    "choices": [{"value": c.value, "label": c.label, "next": c.next} for c in state.choices],
+                }
+            case d.ConfirmState():
+                yes, no = confirm_options()
+                entry |= {
+                    "prompt": state.prompt,
+                    "help": state.help,
+                    "choices": [
+                        {"value": yes.value, "label": yes.label, "next": state.if_yes},
+                        {"value": no.value, "label": no.label, "next": state.if_no},
+                    ],
+                }
+            case d.InputState():
+                entry |= {
+                    "prompt": state.ask,
+                    "fields": [
+                        {"key": f, "prompt": pack.shared.fields[f].prompt, "validate": pack.shared.fields[f].validate} for f in state.fields
+                    ],
+                    "next": state.next,
+                }
+            case d.InstructionState():
+                entry |= {"prompt": state.title, "choices": [{"value": DONE, "label": w.DONE_LABEL, "next": state.next}]}
+            case d.SubflowState():
+                entry |= {"prompt": state.title, "flow": state.flow, "answers": dict(state.answers), "next": state.next}
+            case d.OutcomeState():
+                result = as_dict(describe(pack, flow, state_id))
+                entry |= {
+                    "prompt": state.title,
+                    "outcome": {k: result[k] for k in ("steps", "materials", "contacts", "warnings", "deadline", "email", "mailing")},
+                }
+        states.append(entry)
+    return {
+        "id": flow.id,
+        "title": flow.title,
+        "category": flow.category,
+        "source": flow.source,
+        "description": flow.description,
+        "start": flow.start,
+        "states": states,
+    }

@@ -1,6 +1,10 @@
 """Markdown: a task list a person ticks off."""
 
 from eportguide import wording as w
+from eportguide.engine import Result
+from eportguide.model import definitions as d
+from eportguide.render import outline as outlines
+from eportguide.render import procedure as procedures
 from eportguide.render.outline import Outline, Section, entries
 
 
@@ -26,6 +30,14 @@ def _section(section: Section) -> list[str]:
         else:
             lines.append(f"- {_escape(item.text)}")
     return lines
+
+
+def result(result: Result) -> str:
+    return render(outlines.build(result))
+
+
+def procedure(pack: d.Pack, flow: d.Flow) -> str:
+    return render(procedures.build(pack, flow))
 
 
 def render(outline: Outline) -> str:

@@ -12,7 +12,6 @@ from urllib.parse import quote
 
 from eportguide import wording as w
 from eportguide.engine import Result
-from eportguide.engine.dates import Completion
 
 Style = Literal["numbered", "checklist", "fields", "bullets"]
 
@@ -38,6 +37,7 @@ class Outline:
     subtitle: str
     source: str
     sections: tuple[Section, ...]
+    noted: date | None = None  # the day a run's checklist was made (none for ``show``)
 
 
 def entries(section: Section) -> Iterator[tuple[int, str | None, Item]]:
@@ -68,9 +68,9 @@ def mailto(result: Result) -> str:
     return f"mailto:{result.email.to}?subject={quote(result.email.subject)}&body={quote(body)}"
 
 
-def completion_text(result: Result, completion: Completion | None) -> str:
+def completion_text(result: Result) -> str:
     assert result.deadline is not None
-    deadline = result.deadline
+    deadline, completion = result.deadline, result.completion
     text = w.DEADLINE_LINE.format(what=deadline.what, text=deadline.text, counts_from=deadline.counts_from)
     if completion is not None:
         text += w.DEADLINE_DATES.format(
@@ -85,7 +85,7 @@ def _day(day: date) -> str:
     return f"{day.isoformat()}（{w.WEEKDAYS[day.weekday()]}）"
 
 
-def build(result: Result, completion: Completion | None = None) -> Outline:
+def build(result: Result) -> Outline:
     sections: list[Section] = []
     answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.prompt) for a in result.path if not a.preset)
     if answered:
@@ -108,7 +108,7 @@ def build(result: Result, completion: Completion | None = None) -> Outline:
             items.append(Item(mailing.phone, w.MAIL_PHONE))
         sections.append(Section("mailing", w.H_MAILING, "fields", tuple(items)))
     if result.deadline is not None:
-        sections.append(Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result, completion)),)))
+        sections.append(Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result)),)))
     if result.warnings:
         sections.append(Section("warnings", w.H_WARNINGS, "bullets", tuple(Item(x) for x in result.warnings)))
     if result.contacts:
@@ -119,4 +119,4 @@ def build(result: Result, completion: Completion | None = None) -> Outline:
                 text += w.CONTACT_RECIPIENT.format(recipient=c.recipient, phone=c.phone or "")
             contacts.append(Item(text, c.label))
         sections.append(Section("contacts", w.H_CONTACTS, "fields", tuple(contacts)))
-    return Outline(result.flow_title, result.outcome_title, result.source, tuple(sections))
+    return Outline(result.flow_title, result.outcome_title, result.source, tuple(sections), result.today)

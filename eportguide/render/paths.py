@@ -10,7 +10,7 @@ from typing import Any
 
 from eportguide import wording as w
 from eportguide.engine.paths import every_path, given
-from eportguide.engine.walk import Finished
+from eportguide.engine.walker import Finished
 from eportguide.model import definitions as d
 
 

@@ -1,14 +1,12 @@
 """A whole procedure for ``show``: every question, every branch, every outcome."""
 
 from dataclasses import replace
-from typing import Any
 
 from eportguide import wording as w
 from eportguide.engine.result import describe
-from eportguide.engine.walk import confirm_options
+from eportguide.engine.walker import confirm_options
 from eportguide.model import definitions as d
-from eportguide.model.definitions import DONE
-from eportguide.render import json_out, outline
+from eportguide.render import outline
 from eportguide.render.outline import Item, Outline, Section
 
 
@@ -51,70 +49,3 @@ def build(pack: d.Pack, flow: d.Flow) -> Outline:
     for state_id, state in flow.states.items():
         sections += _state_section(pack, flow, state_id, state)
     return Outline(f"{flow.title}（{flow.id}）", flow.description, flow.source, tuple(sections))
-
-
-def render(pack: d.Pack, flow: d.Flow, format: str) -> str:
-    shape = build(pack, flow)
-    if format == "markdown":
-        from eportguide.render import markdown
-
-        return markdown.render(shape)
-    if format == "html":
-        from eportguide.render import html
-
-        return html.render(shape)
-    from eportguide.render import text
-
-    return text.render(shape)
-
-
-def as_dict(pack: d.Pack, flow: d.Flow) -> dict[str, Any]:
-    """Every state with its id, kind, prompt and choices (value, label, next)."""
-    states = []
-    for state_id, state in flow.states.items():
-        entry: dict[str, Any] = {"id": state_id, "kind": state.kind, "start": state_id == flow.start}
-        match state:
-            case d.ChoiceState():
-                entry |= {
-                    "prompt": state.prompt,
-                    "help": state.help,
-                    "choices": [{"value": c.value, "label": c.label, "next": c.next} for c in state.choices],
-                }
-            case d.ConfirmState():
-                yes, no = confirm_options()
-                entry |= {
-                    "prompt": state.prompt,
-                    "help": state.help,
-                    "choices": [
-                        {"value": yes.value, "label": yes.label, "next": state.if_yes},
-                        {"value": no.value, "label": no.label, "next": state.if_no},
-                    ],
-                }
-            case d.InputState():
-                entry |= {
-                    "prompt": state.ask,
-                    "fields": [
-                        {"key": f, "prompt": pack.shared.fields[f].prompt, "validate": pack.shared.fields[f].validate} for f in state.fields
-                    ],
-                    "next": state.next,
-                }
-            case d.InstructionState():
-                entry |= {"prompt": state.title, "choices": [{"value": DONE, "label": w.DONE_LABEL, "next": state.next}]}
-            case d.SubflowState():
-                entry |= {"prompt": state.title, "flow": state.flow, "answers": dict(state.answers), "next": state.next}
-            case d.OutcomeState():
-                result = json_out.as_dict(describe(pack, flow, state_id), None, None)
-                entry |= {
-                    "prompt": state.title,
-                    "outcome": {k: result[k] for k in ("steps", "materials", "contacts", "warnings", "deadline", "email", "mailing")},
-                }
-        states.append(entry)
-    return {
-        "id": flow.id,
-        "title": flow.title,
-        "category": flow.category,
-        "source": flow.source,
-        "description": flow.description,
-        "start": flow.start,
-        "states": states,
-    }

@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from eportguide import wording as w
+from eportguide.engine import Result
+from eportguide.render import outline as outlines
 from eportguide.render.outline import Outline, Section, entries
 
 
@@ -38,6 +40,11 @@ def _section(section: Section) -> Table | Text:
             marker = "-"
         table.add_row(marker, Text(item.text))
     return table
+
+
+def result(result: Result, console: Console) -> None:
+    """Draw a run's checklist; the e-mail section links to the filled-in draft."""
+    render(outlines.build(result), console, outlines.mailto(result) if result.email is not None else None)
 
 
 def render(outline: Outline, console: Console, mailto: str | None = None) -> None:

@@ -5,11 +5,13 @@ width, and a line broken at 80 columns would arrive as ragged half-lines. Field 
 are aligned by display width, so Chinese labels line up in a terminal too.
 """
 
-from datetime import date
-
 from rich.cells import cell_len
 
 from eportguide import wording as w
+from eportguide.engine import Result
+from eportguide.model import definitions as d
+from eportguide.render import outline as outlines
+from eportguide.render import procedure as procedures
 from eportguide.render.outline import Outline, Section, entries
 
 #: A label wider than this (a whole question) is not made the width of its column.
@@ -49,8 +51,17 @@ def _section(section: Section) -> list[str]:
     return lines
 
 
-def render(outline: Outline, noted: date | None = None) -> str:
+def result(result: Result) -> str:
+    return render(outlines.build(result))
+
+
+def procedure(pack: d.Pack, flow: d.Flow) -> str:
+    return render(procedures.build(pack, flow))
+
+
+def render(outline: Outline) -> str:
     lines = [outline.title, outline.subtitle, w.SOURCE_LINE.format(source=outline.source)]
+    noted = outline.noted
     if noted is not None:  # the text doubles as the help desk's call note: when it was made
         lines.append(w.NOTE_DATE.format(date=f"{noted.isoformat()}（{w.WEEKDAYS[noted.weekday()]}）"))
     for section in outline.sections:

@@ -1,0 +1,105 @@
+"""One run of a procedure from the command line: the pack, the answers given, who is
+asked the rest, the session it is saved in; then the outputs.
+
+Shared by ``run`` (and ``eportguide <id>``), ``resume`` and the triage menu.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from eportguide import wording as w
+from eportguide.errors import Interrupted, UsageError
+
+if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
+    from eportguide.model import definitions as d
+    from eportguide.sessions import Session
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    flow_id: str
+    flows: Path | None = None
+    answer: list[str] = field(default_factory=list)
+    answers: Path | None = None
+    no_input: bool = False
+    format: str = "terminal"
+    output: Path | None = None
+    email_draft: Path | None = None
+    no_save: bool = False
+    today: str | None = None
+    session: Session | None = None  # a saved run to continue (eportguide resume)
+
+
+def parse_today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(w.BAD_DATE.format(value=value)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # counting working days needs room after it
+        raise UsageError(w.DATE_OUT_OF_RANGE.format(value=value, first=FIRST_YEAR, last=LAST_YEAR))
+    return day
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path | None) -> dict[str, str]:
+    """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
+    from eportguide import answers_file
+    from eportguide.engine.answers import shown
+    from eportguide.engine.keys import answer_keys
+
+    given = answers_file.read(answers) if answers is not None else {}
+    given.update(answers_file.parse_options(answer))
+    known = answer_keys(pack, flow_id)
+    details = {k.rsplit(".", 1)[-1] for k, values in known.items() if values is None}  # a detail by its own name
+    unknown = [k for k in given if k not in known and k not in details]
+    if unknown:
+        raise UsageError(
+            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key="、".join(shown(k) for k in unknown)),
+            w.UNKNOWN_ANSWER_KEY_HINT.format(keys="、".join(known)),
+        )
+    return given
+
+
+def execute(options: RunOptions) -> None:
+    from eportguide import engine, outputs, packs, runner, sessions
+    from eportguide.prompting.scripted import ScriptedPrompter
+
+    pack = packs.load(packs.pack_dir(options.flows))
+    flow = packs.get_flow(pack, options.flow_id)
+    start = parse_today(options.today)
+    given = gather_answers(pack, flow.id, options.answer, options.answers)
+    fallback = None
+    if not options.no_input and is_interactive():
+        from eportguide.prompting.interactive import InteractivePrompter
+
+        fallback = InteractivePrompter()
+    prompter = ScriptedPrompter(given, fallback)
+    # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
+    saving = not options.no_save and (fallback is not None or options.session is not None)
+    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving)
+    try:
+        finished = runner.drive(pack, flow.id, prompter, recorder.answers, on_change=recorder.save)
+    except Interrupted as stop:
+        raise sessions.with_resume_hint(stop, recorder) from None
+    recorder.finish()
+    result = engine.build(pack, finished, start)
+    unused = prompter.unused()
+    if unused:
+        typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
+    outputs.emit(result, options.format, options.output, options.email_draft)
+    if fallback is not None and options.format == "terminal" and options.output is None and options.email_draft is None:
+        outputs.offer_files(fallback, result)
