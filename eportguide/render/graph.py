@@ -10,6 +10,7 @@ state in the YAML.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
 from eportguide import wording as w
 from eportguide.engine.walker import confirm_options
@@ -50,7 +51,8 @@ def _text(pack: d.Pack, state: d.State) -> str:
             preset = "，".join(f"{k}={v}" for k, v in state.answers.items())
             jump = w.GRAPH_SUBFLOW.format(flow=state.flow, preset=f"（{preset}）" if preset else "")
             return f"{jump}：{state.title}" if state.title else jump
-    return ""
+        case _:
+            assert_never(state)
 
 
 def _edges(state_id: str, state: d.State) -> Iterator[Edge]:
@@ -64,6 +66,10 @@ def _edges(state_id: str, state: d.State) -> Iterator[Edge]:
             yield Edge(state_id, state.if_no, no.label)
         case d.InputState() | d.InstructionState() | d.SubflowState():
             yield Edge(state_id, state.next)
+        case d.OutcomeState():
+            pass  # the end of the walk
+        case _:
+            assert_never(state)
 
 
 # --- Mermaid ------------------------------------------------------------------------

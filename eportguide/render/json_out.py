@@ -1,7 +1,7 @@
 """The result as JSON: a stable schema for scripts (documented in the README)."""
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from eportguide import wording as w
 from eportguide.engine import Result
@@ -124,6 +124,8 @@ def procedure_dict(pack: d.Pack, flow: d.Flow) -> dict[str, Any]:
                     "prompt": state.title,
                     "outcome": {k: result[k] for k in ("steps", "materials", "contacts", "warnings", "deadline", "email", "mailing")},
                 }
+            case _:
+                assert_never(state)
         states.append(entry)
     return {
         "id": flow.id,

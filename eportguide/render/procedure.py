@@ -1,6 +1,7 @@
 """A whole procedure for ``show``: every question, every branch, every outcome."""
 
 from dataclasses import replace
+from typing import assert_never
 
 from eportguide import wording as w
 from eportguide.engine.result import describe
@@ -41,7 +42,8 @@ def _state_section(pack: d.Pack, flow: d.Flow, state_id: str, state: d.State) ->
         case d.OutcomeState():
             shape = outline.build(describe(pack, flow, state_id))
             return [replace(s, heading=f"{heading}{state.title}：{s.heading}") for s in shape.sections if s.key != "answers"]
-    return []
+        case _:
+            assert_never(state)
 
 
 def build(pack: d.Pack, flow: d.Flow) -> Outline:
