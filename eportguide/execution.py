@@ -31,7 +31,7 @@ class RunOptions:
     answer: list[str] = field(default_factory=list)
     answers: Path | None = None
     no_input: bool = False
-    format: str = "terminal"
+    format: str | None = None  # None: from -o's file name, else the terminal (text when piped)
     output: Path | None = None
     email_draft: Path | None = None
     no_save: bool = False
@@ -100,6 +100,7 @@ def execute(options: RunOptions) -> None:
     unused = prompter.unused()
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
-    outputs.emit(result, options.format, options.output, options.email_draft)
-    if fallback is not None and options.format == "terminal" and options.output is None and options.email_draft is None:
+    format = outputs.choose_format(options.format, options.output)
+    outputs.emit(result, format, options.output, options.email_draft)
+    if fallback is not None and outputs.is_screen(format) and options.output is None and options.email_draft is None:
         outputs.offer_files(fallback, result)

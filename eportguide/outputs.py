@@ -53,8 +53,31 @@ def offer_files(prompter: InteractivePrompter, result: Result) -> None:
         typer.echo(w.WROTE_FILE.format(path=path))
 
 
+def choose_format(given: str | None, output: Path | None) -> str:
+    """The format of a run's result: ``--format`` if given, else the one ``-o``'s file
+    name asks for (``c.html``), else the terminal's boxes on a terminal and plain text
+    where the output goes to a pipe or a file of another name."""
+    from eportguide.render import formats
+
+    if given is not None:
+        return given
+    if output is not None:
+        return formats.by_suffix(output, "result") or formats.FILE_FALLBACK
+    return formats.SCREEN_DEFAULT if sys.stdout.isatty() else formats.FILE_FALLBACK
+
+
+def is_screen(format: str) -> bool:
+    from eportguide.render import formats
+
+    return formats.FORMATS[format].screen
+
+
 def emit(result: Result, format: str, output: Path | None, email_draft: Path | None) -> None:
-    """Print or write the result in the chosen format, and the e-mail draft if asked."""
+    """Print or write the result in the chosen format, and the e-mail draft if asked.
+
+    With ``-o`` at a terminal the outcome is also drawn on the screen: the user sees
+    what was written without opening the file.
+    """
     from eportguide import render
     from eportguide.render import formats
 
@@ -74,6 +97,10 @@ def emit(result: Result, format: str, output: Path | None, email_draft: Path | N
             sys.stdout.write(content)
         else:
             write_file(output, content)
+            if sys.stdout.isatty():
+                from eportguide.console import output_console
+
+                formats.renderer(formats.SCREEN_DEFAULT, "result")(result, output_console())
             typer.echo(w.WROTE_FILE.format(path=output), err=True)
     if email_draft is not None and result.email is None:
         # Said after the checklist, which the user still gets: this path sends no e-mail.

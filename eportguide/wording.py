@@ -273,3 +273,6 @@ F_LOOP_ARROW = " → "
 F_SUBFLOW_CYCLE = "子流程互相进入，没有尽头：{chain}"
 F_UNUSED_FACT = "没有流程用到事实“{name}”"
 F_UNUSED_FIELD = "没有流程询问输入项“{name}”"
+
+# --- new users: formats, narrow terminals, triage, sessions, attachments (issue 10) ------
+OPT_RUN_FORMAT = "输出格式。默认：在终端中显示；-o 按文件扩展名（.html .md .txt .json）选择；输出到管道或文件时为 text。"

@@ -416,3 +416,47 @@ def test_when_both_cards_are_locked_each_part_is_headed_once_and_steps_number_on
     first_legal_step = out.index("发送申请邮件至：kefu@xaeport.com")
     first_operator_step = out.index(step_four)
     assert out.index(legal_heading) < first_legal_step < out.index(operator_heading) < first_operator_step
+
+
+# --- the format from -o's file name, and plain text in a pipe (issue 10, items 1-2) ---------
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("清单.html", "<!DOCTYPE html>"),
+        ("c.HTM", "<!DOCTYPE html>"),
+        ("c.md", "# 电子口岸卡被锁"),
+        ("c.txt", "电子口岸卡被锁"),
+        ("c.json", "{"),
+    ],
+)
+def test_o_picks_the_format_from_the_file_name(tmp_path, name, starts):
+    target = tmp_path / name
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+    assert f"已写入 {target}" in result.stderr
+
+
+def test_format_given_wins_over_the_file_name(tmp_path):
+    target = tmp_path / "c.html"
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["flow"]["id"] == "unlock-card"
+
+
+def test_a_file_name_of_no_known_format_gets_plain_text(tmp_path):
+    target = tmp_path / "checklist.note"
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("电子口岸卡被锁，如何解锁\n") and "【办理步骤】" in text
+
+
+def test_piped_a_run_prints_plain_text_without_box_drawing():
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"])
+    assert result.exit_code == 0, result.output
+    assert "【办理步骤】" in result.stdout and "朱雀大街397号" in result.stdout
+    assert not set("╭╮╰╯│─+|") & set(result.stdout.splitlines()[0])
+    assert "╭" not in result.stdout and "│" not in result.stdout

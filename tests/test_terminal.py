@@ -95,3 +95,12 @@ def test_ctrl_c_at_a_prompt_exits_130_without_a_traceback(tmp_path):
     rest = child.read() if child.isalive() else ""
     assert finish(child) == 130
     assert "Traceback" not in (child.before or "") + rest
+
+
+def test_at_a_terminal_o_writes_the_file_by_its_name_and_still_shows_the_outcome(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", "清单.html")
+    child.expect("法人卡解锁：发送申请邮件，邮寄法人卡")  # drawn on the screen
+    child.expect("朱雀大街397号")
+    child.expect("已写入 清单.html")
+    assert finish(child) == 0
+    assert (tmp_path / "清单.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -51,7 +51,7 @@ def pack_directory(session: sessions.Session, option: Path | None) -> Path:
 def resume_command(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="[SESSION]", help=w.ARG_SESSION, show_default=False)] = None,
-    format: str = format_option("result", "terminal"),
+    format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
     email_draft: Annotated[Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,

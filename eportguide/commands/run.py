@@ -15,7 +15,7 @@ def run_command(
     answer: list[str] = typer.Option([], "--answer", "-a", metavar="ID=VALUE", help=w.OPT_ANSWER),
     answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help=w.OPT_ANSWERS, dir_okay=False),
     no_input: bool = typer.Option(False, "--no-input", help=w.OPT_NO_INPUT),
-    format: str = format_option("result", "terminal"),
+    format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False),
     email_draft: Path | None = typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False),
     no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
