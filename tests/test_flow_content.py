@@ -625,3 +625,21 @@ def test_each_procedure_is_listed_under_its_category(pack):
         "cancel-card": "注销",
         "deregister-enterprise": "注销",
     }
+
+
+def test_every_question_has_a_short_label_for_tables_and_the_review(pack):
+    from rich.cells import cell_len
+
+    from eportguide.model import definitions as d
+
+    for flow in pack.flows.values():
+        for state_id, state in flow.states.items():
+            if isinstance(state, d.ChoiceState | d.ConfirmState):
+                label = state.label
+            elif isinstance(state, d.InputState) and state.ask is not None:
+                label = state.ask_label
+            else:
+                continue
+            assert label, f"{flow.id}/{state_id} has no short label"
+            assert cell_len(label) <= 20, f"{flow.id}/{state_id}: {label} is not short"
+    assert all(cell_len(field.prompt) <= 22 for field in pack.shared.fields.values())

@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -265,8 +266,24 @@ def test_text_never_wraps_a_step_so_it_pastes_as_one_line():
     assert "\x1b" not in output and "╭" not in output  # no colour codes, no box drawing
 
 
-def test_a_whole_question_as_label_does_not_push_the_other_answers_aside():
+def test_the_answers_name_each_question_by_its_short_label():
     rows = block(run(PATHS[0], "text"), "您的回答")
+    assert rows[0] == "被锁的卡" + "\u3000" * 7 + "  法人卡"  # padded to 办理业务的电子口岸卡号
+    assert rows[1] == "填写邮件内容" + "\u3000" * 5 + "  是"
+    assert rows[-1] == "办理业务的电子口岸卡号  （未填）"
+
+
+def test_a_whole_question_as_label_does_not_push_the_other_answers_aside(tmp_path):
+    import shutil
+
+    unlabelled = tmp_path / "flows"  # a pack whose questions have no short label
+    shutil.copytree(Path(__file__).parents[1] / "flows", unlabelled)
+    for flow in unlabelled.glob("[!_]*.yaml"):
+        flow.write_text(re.sub(r"\n\s+(ask_)?label: .*", "", flow.read_text(encoding="utf-8")), encoding="utf-8")
+    args = ["--flows", str(unlabelled), "unlock-card", "-a", "card=legal", "-a", f"enterprise={ENTERPRISE}", "--no-input", "--no-save"]
+    result = CliRunner().invoke(app, [*args, "--format", "text"])
+    assert result.exit_code == 0, result.output
+    rows = block(result.stdout, "您的回答")
     assert rows[1] == "现在填写申请邮件的内容吗？（企业名称、联系人等，可跳过）  是"
     assert rows[0] == "哪张卡被锁住了？\u3000\u3000\u3000  法人卡"  # padded to the widest label that is not a whole question
     assert rows[-1] == "办理业务的电子口岸卡号  （未填）"

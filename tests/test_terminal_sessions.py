@@ -48,8 +48,8 @@ def test_ctrl_c_saves_the_run_prints_the_resume_command_and_resume_finishes_it(t
     child.expect("法人卡现在能正常登录吗")  # the card is not asked again
     child.send(ENTER)  # 是
     child.expect("请核对您的回答")
-    child.expect(re.escape("修改：哪张卡被锁住了？  [操作员卡]"))
-    child.expect(re.escape("修改：法人卡现在能正常登录吗？  [是]"))
+    child.expect(re.escape("修改：被锁的卡  [操作员卡]"))
+    child.expect(re.escape("修改：法人卡能登录  [是]"))
     child.send(ENTER)  # 确认无误
     child.expect("操作员卡解锁：用法人卡在线解锁")
     child.expect("要把清单保存")

@@ -45,6 +45,11 @@ class Question:
     state_id: str = ""
     number: int = 1  # this question's position in the walk, from 1
     total: int = 1  # number plus the most questions that may still follow
+    label: str = ""  # the question in a few words, for tables and the review ("": the prompt)
+
+    @property
+    def short(self) -> str:
+        return self.label or self.prompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,12 @@ class Answered:
     value: str
     label: str  # what the user saw: a choice's label, 是/否, or the text typed
     preset: bool = False  # given by the parent flow, not asked
+    question_label: str = ""  # the question in a few words, for tables and the review
+
+    @property
+    def short(self) -> str:
+        """The question as tables and the review name it."""
+        return self.question_label or self.prompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +133,7 @@ class _Walker:
                             flow_id=flow.id,
                             state_id=state_id,
                             implied_by=tuple(prefix + name for name in state.fields),
+                            label=state.ask_label or "",
                         )
                         value, is_preset = self._value(gate, state_id, local, preset)
                         option = _option(gate, value)
@@ -177,7 +189,7 @@ class _Walker:
 
     def _record(self, question: Question, value: str, label: str, preset: bool, local: dict[str, str], local_key: str) -> None:
         local[local_key] = value
-        self.path.append(Answered(question.key, question.prompt, value, label, preset))
+        self.path.append(Answered(question.key, question.prompt, value, label, preset, question.label))
 
 
 def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str) -> Question:
@@ -185,14 +197,16 @@ def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str) ->
     match state:
         case d.ChoiceState():
             options = tuple(Option(c.value, c.label) for c in state.choices)
-            return Question(key, "choice", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id)
+            return Question(key, "choice", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case d.ConfirmState():
-            return Question(key, "confirm", state.prompt, confirm_options(), state.help, flow_id=flow.id, state_id=state_id)
+            options = confirm_options()
+            return Question(key, "confirm", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case d.InstructionState():
             # Conditional lines are resolved by the renderer of the question; the
             # instruction itself is shown whole here.
             lines = tuple(t if isinstance(t, str) else t.text for t in state.text)
-            return Question(key, "instruction", state.title, (Option(DONE, w.DONE_LABEL),), lines=lines, flow_id=flow.id, state_id=state_id)
+            done = (Option(DONE, w.DONE_LABEL),)
+            return Question(key, "instruction", state.title, done, lines=lines, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case _:
             assert_never(state)
 

@@ -69,12 +69,18 @@ class Choice:
     next: str = doc("The state this choice leads to.")
 
 
+QUESTION_LABEL = "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent."
+
+
 @dataclass(frozen=True, slots=True)
 class ChoiceState:
     kind: Literal["choice"]
     prompt: str = doc("The question.")
     choices: tuple[Choice, ...] = doc("The options, in display order.", min_items=1)
     help: str | None = doc("A hint shown under the question.", default=None)
+    label: str | None = doc(
+        "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent.", default=None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,9 @@ class ConfirmState:
     if_yes: str = doc("The state after 是.")
     if_no: str = doc("The state after 否.")
     help: str | None = doc("A hint shown under the question.", default=None)
+    label: str | None = doc(
+        "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent.", default=None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,7 @@ class InputState:
         "A yes/no question asked first; 否 skips the inputs (placeholders stay XX).",
         default=None,
     )
+    ask_label: str | None = doc("The ask question in a few words, for the answers table and the review (e.g. 填写邮件内容).", default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,7 @@ class InstructionState:
     title: str = doc("What the user is told to do now.")
     text: tuple[Text, ...] = doc("The instruction, one line per item.")
     next: str = doc("The state after the user has done it.")
+    label: str | None = doc("The instruction in a few words, for the answers table; the title when absent.", default=None)
 
 
 @dataclass(frozen=True, slots=True)

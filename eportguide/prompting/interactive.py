@@ -23,6 +23,37 @@ GO_BACK_TEXT = "<"
 RESTART_TEXT = "<<"  # typed in a text question: 重新开始
 #: The review menu's "these answers are right" entry (not an answer key).
 CONFIRM = object()
+#: Columns a menu line loses to the pointer before its text.
+MENU_INDENT = 4
+ELLIPSIS = "…"
+#: The review cuts a long typed answer to no fewer columns than this.
+ANSWER_KEPT = 12
+
+
+def review_item(question: str, answer: str, room: int) -> str:
+    """One line of the review, cut to ``room`` columns so that the answer's ``[…]`` is
+    never cut off: a long typed answer gives way first (down to ``ANSWER_KEPT`` columns,
+    its start kept), then the question."""
+    from rich.cells import cell_len
+
+    line = w.REVIEW_ITEM.format(prompt=question, answer=answer)
+    over = cell_len(line) - room
+    if over > 0 and cell_len(answer) > ANSWER_KEPT:
+        answer = _cut(answer, max(cell_len(answer) - over, ANSWER_KEPT))
+        line = w.REVIEW_ITEM.format(prompt=question, answer=answer)
+        over = cell_len(line) - room
+    if over > 0:
+        line = w.REVIEW_ITEM.format(prompt=_cut(question, max(cell_len(question) - over, 4)), answer=answer)
+    return line
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns, … marking what was cut."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
 class InteractivePrompter:
@@ -72,7 +103,8 @@ class InteractivePrompter:
         """Every answer on one menu: confirm them, or pick one to change."""
         changeable = [a for a in path if not a.preset and a.value != DONE]
         choices: list[Any] = [Choice(w.REVIEW_CONFIRM, value=CONFIRM), Separator("-" * 12)]
-        choices += [Choice(w.REVIEW_ITEM.format(prompt=a.prompt, answer=a.label or w.LEFT_BLANK), value=a.key) for a in changeable]
+        room = self._width() - MENU_INDENT
+        choices += [Choice(review_item(a.short, a.label or w.LEFT_BLANK, room), value=a.key) for a in changeable]
         choices += [
             Separator("-" * 12),
             Choice(w.BACK_LABEL, value=Navigation.BACK),
@@ -143,6 +175,14 @@ class InteractivePrompter:
         if answer.strip() in navigation:
             return navigation[answer.strip()]
         return validators.normalise(validator, answer)
+
+    def _width(self) -> int:
+        output = self.io.get("output")
+        if output is not None:
+            return int(output.get_size().columns)
+        import shutil
+
+        return shutil.get_terminal_size().columns
 
     def _print(self, *lines: str) -> None:
         for line in lines:

@@ -87,7 +87,7 @@ def _day(day: date) -> str:
 
 def build(result: Result) -> Outline:
     sections: list[Section] = []
-    answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.prompt) for a in result.path if not a.preset)
+    answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.short) for a in result.path if not a.preset)
     if answered:
         sections.append(Section("answers", w.H_ANSWERS, "fields", answered))
     sections.append(Section("steps", w.H_STEPS, "numbered", tuple(Item(s.text, group=s.section) for s in result.steps)))

@@ -1,0 +1,88 @@
+"""A narrow terminal (60 columns, a help-desk window beside the call software) keeps every
+answer readable, and no terminal width breaks a phone number, e-mail address, URL or
+command across two lines. Captured from a real pseudo-terminal through a terminal emulator."""
+
+import re
+import sys
+
+import pytest
+from screen import DOWN, ENTER, Terminal
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+
+
+def test_at_60_columns_the_review_and_the_answers_show_every_answer(tmp_path):
+    term = Terminal(tmp_path / "home", "unlock-card", "--no-save", columns=60, rows=120, cwd=tmp_path)
+    term.expect("哪张卡被锁住了")
+    term.send(ENTER)  # 法人卡
+    term.expect("现在填写申请邮件的内容吗")
+    term.send(DOWN + ENTER)  # 否
+    term.expect("请核对您的回答")
+    term.settle()
+    # The review names each question in a few words; its answer in [ ] is not cut off.
+    assert "修改：被锁的卡  [法人卡]" in term.lines()[term.row_of("修改：被锁的卡")]
+    assert "修改：填写邮件内容  [否]" in term.lines()[term.row_of("修改：填写邮件内容")]
+    term.send(ENTER)  # 确认无误
+    term.expect("要把清单保存")
+    term.settle()
+    answers = term.lines()[term.row_of("您的回答") + 1 : term.row_of("办理步骤")]
+    assert any("被锁的卡" in line and "法人卡" in line for line in answers), answers
+    assert any("填写邮件内容" in line and "否" in line for line in answers), answers
+    term.send(ENTER)  # 否: no files
+    assert term.finish() == 0
+
+
+#: (answers, text that must stay on one line) for the paths that print them.
+UNBROKEN = {
+    "legal": (["-a", "card=legal"], ["83196210", "kefu@xaeport.com", "029-83196210", "mailto:kefu@xaeport.com"]),
+    "operator": (["-a", "card=operator", "-a", "legal_card_works=yes"], ["https://e.chinaport.gov.cn/", "029-83196210"]),
+    "other": (
+        ["-a", "card=operator", "-a", "legal_card_works=no", "-a", "legal_card_problem=other"],
+        ["eportguide extend-card", "eportguide reissue-legal-card", "eportguide reset-password", "eportguide unlock-card"],
+    ),
+}
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+@pytest.mark.parametrize("path", list(UNBROKEN))
+def test_no_width_breaks_a_phone_number_address_url_or_command(tmp_path, columns, path):
+    answers, unbroken = UNBROKEN[path]
+    args = ["unlock-card", *answers, "--no-input", "--no-save", "--format", "terminal", "--today", "2026-09-30"]
+    term = Terminal(tmp_path / "home", *args, columns=columns, rows=120)
+    assert term.finish() == 0
+    screen = term.lines()
+    assert all(len(line) <= columns for line in screen)
+    inner = [re.sub(r"^[│|] ?|\s*[│|]$", "", line) for line in screen]  # without the panel's sides
+    for text in unbroken:
+        assert any(text in line for line in inner), f"{text} is broken across lines at {columns} columns:\n" + "\n".join(inner)
+
+
+def test_a_line_never_starts_with_closing_punctuation_nor_splits_a_number():
+    from eportguide.render.breaking import wrap
+
+    step = "将已锁定法人卡邮寄至：西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）；收货人：服务台；收货人电话：83196210。"
+    for width in range(12, 80):
+        lines = wrap(step, width)
+        assert "".join(lines) == step
+        assert all(len(line) and line[0] not in "，。；：）" for line in lines), (width, lines)
+        assert any("83196210" in line for line in lines) and any("397" in line for line in lines)
+
+
+def test_what_is_wider_than_the_whole_line_is_folded_not_lost():
+    from rich.cells import cell_len
+
+    from eportguide.render.breaking import wrap
+
+    lines = wrap("见 https://e.chinaport.gov.cn/", 10)
+    assert "".join(lines).replace(" ", "") == "见https://e.chinaport.gov.cn/"
+    assert all(cell_len(line) <= 10 for line in lines)
+
+
+def test_the_review_cuts_a_long_typed_answer_but_never_its_closing_bracket():
+    from rich.cells import cell_len
+
+    from eportguide.prompting.interactive import review_item
+
+    line = review_item("公司收卡地址", "西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）", 56)
+    assert cell_len(line) <= 56 and line.startswith("修改：公司收卡地址  [西安市雁塔区") and line.endswith("…]")
+    assert review_item("填写邮件内容", "否", 56) == "修改：填写邮件内容  [否]"
