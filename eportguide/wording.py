@@ -43,7 +43,7 @@ CLOSED_INPUT = "输入已关闭。"
 PROGRESS = "[步骤 {number}/{total}]"
 SELECT_INSTRUCTION = "（方向键选择，回车确认）"
 TEXT_INSTRUCTION = "（可留空，回车跳过）"
-TEXT_INSTRUCTION_BACK = "（可留空，回车跳过；输入 < 返回上一步，<< 重新开始）"
+TEXT_INSTRUCTION_BACK = "（可留空，回车跳过；输入 <（或《）返回上一步，<< 重新开始）"
 INSTRUCTION_PROMPT = "完成上述操作后继续"
 
 # --- outcome ----------------------------------------------------------------------

@@ -104,3 +104,29 @@ def test_at_a_terminal_o_writes_the_file_by_its_name_and_still_shows_the_outcome
     child.expect("已写入 清单.html")
     assert finish(child) == 0
     assert (tmp_path / "清单.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("back", ["《", "＜", "<"])
+def test_a_chinese_input_method_s_less_than_goes_back_and_twice_starts_again(tmp_path, back):
+    child = spawn(tmp_path, "unlock-card", "--no-save", "--email-draft", "draft.eml")
+    child.expect("哪张卡被锁住了")
+    child.send(ENTER)  # 法人卡
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(ENTER)  # 是
+    child.expect("企业名称")
+    child.send(back + ENTER)  # with Chinese punctuation on, < arrives as 《 (or full-width ＜)
+    child.expect("现在填写申请邮件的内容吗")  # back at the question before
+    child.send(ENTER)  # 是
+    child.expect("企业名称")
+    child.send(back + back + ENTER)
+    child.expect("哪张卡被锁住了")  # started again
+    child.send(ENTER)
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(ENTER)
+    child.expect("企业名称")
+    child.send("西安秦川贸易有限公司" + ENTER + ENTER * 5)
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    assert finish(child) == 0
+    message = BytesParser(policy=policy.default).parsebytes((tmp_path / "draft.eml").read_bytes())
+    assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"  # 《 never became the name

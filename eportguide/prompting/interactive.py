@@ -21,6 +21,9 @@ POINTER = ">"
 QMARK = "?"
 GO_BACK_TEXT = "<"
 RESTART_TEXT = "<<"  # typed in a text question: 重新开始
+#: What a Chinese input method types for "<": full-width ＜, or 《 (〈) with Chinese
+#: punctuation on. Each counts as "<", so that << is also ＜＜ or 《《.
+LESS_THAN_FORMS = str.maketrans(dict.fromkeys("＜《〈‹", "<"))
 #: The review menu's "these answers are right" entry (not an answer key).
 CONFIRM = object()
 #: Columns a menu line loses to the pointer before its text.
@@ -45,6 +48,11 @@ def review_item(question: str, answer: str, room: int) -> str:
     if over > 0:
         line = w.REVIEW_ITEM.format(prompt=_cut(question, max(cell_len(question) - over, 4)), answer=answer)
     return line
+
+
+def _as_navigation(text: str) -> str:
+    """Typed text as the navigation marks compare it: trimmed, ＜ and 《 read as <."""
+    return text.strip().translate(LESS_THAN_FORMS)
 
 
 def _cut(text: str, width: int) -> str:
@@ -155,7 +163,7 @@ class InteractivePrompter:
         navigation = {GO_BACK_TEXT: Navigation.BACK, RESTART_TEXT: Navigation.RESTART} if can_go_back else {}
 
         def check(text: str) -> bool | str:
-            if text.strip() in navigation:
+            if _as_navigation(text) in navigation:
                 return True
             return validators.problem(validator, validators.normalise(validator, text)) or True
 
@@ -172,8 +180,8 @@ class InteractivePrompter:
         ).unsafe_ask()
         if answer is None:
             raise EOFError
-        if answer.strip() in navigation:
-            return navigation[answer.strip()]
+        if _as_navigation(answer) in navigation:
+            return navigation[_as_navigation(answer)]
         return validators.normalise(validator, answer)
 
     def _width(self) -> int:
