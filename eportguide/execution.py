@@ -37,6 +37,7 @@ class RunOptions:
     no_save: bool = False
     today: str | None = None
     session: Session | None = None  # a saved run to continue (eportguide resume)
+    can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
 
 
 def parse_today(value: str | None) -> date:
@@ -92,9 +93,12 @@ def execute(options: RunOptions) -> None:
     saving = not options.no_save and (fallback is not None or options.session is not None)
     recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving)
     try:
-        finished = runner.drive(pack, flow.id, prompter, recorder.answers, on_change=recorder.save)
+        finished = runner.drive(pack, flow.id, prompter, recorder.answers, recorder.save, options.can_leave and fallback is not None)
     except Interrupted as stop:
         raise sessions.with_resume_hint(stop, recorder) from None
+    except runner.LeftFlow:
+        recorder.discard()  # nothing answered: nothing to resume
+        raise
     recorder.finish()
     result = engine.build(pack, finished, start)
     unused = prompter.unused()

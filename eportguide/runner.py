@@ -18,14 +18,23 @@ from eportguide.prompting import Navigation, Prompter
 Answers = dict[str, str]
 
 
+class LeftFlow(Exception):  # not an error: the user went back out of the flow
+    """返回上一步 at the first question, where the flow was chosen from a menu."""
+
+
 def drive(
     pack: d.Pack,
     flow_id: str,
     prompter: Prompter,
     answers: Answers | None = None,
     on_change: Callable[[Answers], None] | None = None,
+    can_leave: bool = False,
 ) -> engine.Finished:
-    """Ask until the flow reaches its outcome; ``answers`` is the log to start from."""
+    """Ask until the flow reaches its outcome; ``answers`` is the log to start from.
+
+    With ``can_leave`` (the flow was picked from the triage menu) the first question
+    also offers 返回上一步, which raises ``LeftFlow``.
+    """
     log: Answers = dict(answers or {})
     undone: Answers = {}  # answers taken back with 返回上一步: shown again as defaults
     try:
@@ -47,7 +56,9 @@ def drive(
             asked = [a.key for a in position.path if not a.preset]
             key = position.question.key
             previous = position.previous if position.previous is not None else undone.get(key)
-            reply = prompter.ask(position.question, previous, can_go_back=bool(asked))
+            reply = prompter.ask(position.question, previous, can_go_back=bool(asked) or can_leave)
+            if reply is Navigation.BACK and not asked:
+                raise LeftFlow
             if reply is Navigation.BACK:
                 undone[asked[-1]] = log[asked[-1]]
                 log = {k: log[k] for k in asked[:-1]}

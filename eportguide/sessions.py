@@ -298,6 +298,13 @@ class Recorder:
         if self.saved or self.session.answers:
             self._write()
 
+    def discard(self) -> None:
+        """Remove this run's session file: the user left the flow with nothing answered."""
+        if self.saved and self.store is not None:
+            with contextlib.suppress(OSError):
+                self.store.path(self.session.id).unlink(missing_ok=True)
+            self.saved = False
+
     def resume_command(self) -> str | None:
         """How to continue this run later, if it has been saved."""
         from eportguide import wording as w

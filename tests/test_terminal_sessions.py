@@ -9,7 +9,7 @@ import sys
 import pexpect
 import pytest
 
-DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
+DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
 
@@ -78,3 +78,40 @@ def test_bare_eportguide_asks_what_the_problem_is_and_runs_the_procedure_chosen(
     child.expect("要把清单保存")
     child.send(ENTER)  # 否
     assert finish(child) == 0
+
+
+def test_the_first_question_of_a_suggested_procedure_goes_back_to_the_suggestions(tmp_path):
+    home = tmp_path / "home"
+    child = spawn(home)
+    child.expect("遇到了什么问题")
+    child.send("U盾丢了" + ENTER)
+    child.expect("可能的办理流程")
+    child.send(ENTER)  # the first suggestion
+    child.expect(r"\[步骤 1")
+    child.expect("返回上一步")  # offered at the first question: back to the suggestions
+    child.send(UP + UP + ENTER)  # 重新开始 is last, 返回上一步 above it
+    child.expect("可能的办理流程")  # the same suggestions, not the question
+    child.send(DOWN + ENTER)  # the second suggestion this time
+    child.expect(r"\[步骤 1")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+    assert not list((home / "sessions").glob("*.json"))  # leaving a procedure unanswered saves nothing
+
+
+def test_a_procedure_chosen_by_category_goes_back_to_the_category_list_and_it_to_the_question(tmp_path):
+    child = spawn(tmp_path / "home")
+    child.expect("遇到了什么问题")
+    child.send(ENTER)  # browse
+    child.expect("请选择要办理的业务")
+    child.send(ENTER)  # the first procedure: unlock-card
+    child.expect("哪张卡被锁住了")
+    child.send(UP + UP + ENTER)  # 返回上一步
+    child.expect("请选择要办理的业务")
+    child.send(UP + ENTER)  # the last entry: back to the question
+    child.expect("遇到了什么问题")
+    child.send("法人卡密码忘了" + ENTER)
+    child.expect("可能的办理流程")
+    child.send(ENTER)
+    child.expect("哪张卡的密码忘记了")
+    child.sendcontrol("c")
+    assert finish(child) == 130
