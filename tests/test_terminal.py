@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-DOWN, ENTER = "\x1b[B", "\r"
+DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
 
@@ -130,3 +130,63 @@ def test_a_chinese_input_method_s_less_than_goes_back_and_twice_starts_again(tmp
     assert finish(child) == 0
     message = BytesParser(policy=policy.default).parsebytes((tmp_path / "draft.eml").read_bytes())
     assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"  # 《 never became the name
+
+
+def test_details_typed_once_come_back_as_defaults_when_the_review_changes_the_card(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save", "--format", "text", "--today", "2026-09-30")
+    child.expect("哪张卡被锁住了")
+    child.send(ENTER)  # 法人卡
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(ENTER)  # 是
+    child.expect("企业名称")
+    child.send("西安秦川贸易有限公司" + ENTER)
+    child.expect("公司收卡地址")
+    child.send(ENTER)
+    child.expect("联系人姓名")
+    child.send("张三" + ENTER)
+    child.expect("联系人电话")
+    child.send("13912345678" + ENTER)
+    child.expect("寄卡快递单号")
+    child.send(ENTER)
+    child.expect("办理业务的电子口岸卡号")
+    child.send(ENTER)
+    child.expect("请核对您的回答")
+    child.send(DOWN + ENTER)  # 修改：被锁的卡
+    child.expect("哪张卡被锁住了")
+    child.send(DOWN + ENTER)  # 操作员卡
+    child.expect("法人卡现在能正常登录吗")
+    child.send(DOWN + ENTER)  # 否
+    child.expect("法人卡为什么不能登录")
+    child.send(ENTER)  # 法人卡也被锁住了: the 法人卡 is unlocked first, its e-mail asked again
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(ENTER)  # 是 (the answer given before)
+    for detail in ("企业名称", "公司收卡地址", "联系人姓名", "联系人电话", "寄卡快递单号", "办理业务的电子口岸卡号"):
+        child.expect(detail)
+        child.send(ENTER)  # what was typed before is the default: Enter keeps it
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    child.expect("主题　*  西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务")
+    child.expect("联系人姓名电话　*  张三 13912345678")
+    assert finish(child) == 0
+
+
+def test_details_come_back_after_no_then_yes_on_the_details_question(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save", "--format", "text")
+    child.expect("哪张卡被锁住了")
+    child.send(ENTER)  # 法人卡
+    child.expect("现在填写申请邮件的内容吗")
+    child.send(ENTER)  # 是
+    child.expect("企业名称")
+    child.send("西安秦川贸易有限公司" + ENTER + ENTER * 5)
+    child.expect("请核对您的回答")
+    child.send(DOWN + DOWN + ENTER)  # 修改：填写邮件内容
+    child.send(DOWN + ENTER)  # 否
+    child.expect("请核对您的回答")
+    child.send(DOWN + DOWN + ENTER)  # 修改：填写邮件内容
+    child.send(UP + ENTER)  # 是 again
+    child.expect("企业名称")
+    child.send(ENTER * 6)  # every detail as typed before
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    child.expect("西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务")
+    assert finish(child) == 0
