@@ -78,7 +78,7 @@ class Triage:
         if found:
             lines.append(Heading(DIVIDER))
         else:
-            self.prompter.say(no_match_message(self.pack))
+            self.prompter.say(no_match_message(self.pack, in_menu=True))
         lines += [Entry(w.TRIAGE_DESCRIBE_AGAIN, DESCRIBE_AGAIN), Entry(w.TRIAGE_BROWSE, BROWSE)]
         answer = self.prompter.menu(w.TRIAGE_PICK if found else w.TRIAGE_NEXT, lines)
         if answer is BROWSE:

@@ -30,10 +30,12 @@ def catalogue(pack: d.Pack) -> None:
     output_console().print(table)
 
 
-def no_match_message(pack: d.Pack) -> str:
-    """What a caller is told when no procedure fits their words: the hotline, if any."""
+def no_match_message(pack: d.Pack, in_menu: bool = False) -> str:
+    """What a caller is told when no procedure fits their words: that none matched these
+    words (not that the e-port does not do it), how to browse them all, then the hotline."""
     number = pack.hotline
-    return w.SEARCH_NO_MATCH + (w.SEARCH_NO_MATCH_HOTLINE.format(hotline=number) if number else "")
+    browse = w.SEARCH_BROWSE_MENU if in_menu else w.SEARCH_BROWSE
+    return w.SEARCH_NO_MATCH + browse + (w.SEARCH_NO_MATCH_HOTLINE.format(hotline=number) if number else "。")
 
 
 def search_results(pack: d.Pack, found: list[Match]) -> None:
