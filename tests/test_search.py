@@ -106,7 +106,29 @@ def test_the_reason_for_a_match_names_the_keyword_found_in_the_query(pack):
 
 
 def test_limit_caps_the_number_of_suggestions(pack):
-    assert len(matching.search(pack, "操作员卡", limit=2)) == 2
+    assert len(matching.search(pack, "U盾丢了")) == 3  # which card is lost is not said: all three reissues
+    assert len(matching.search(pack, "U盾丢了", limit=2)) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "best_id", "off_topic"),
+    [
+        ("新公司怎么办卡", "onboard", {"deregister-enterprise", "cancel-card"}),
+        ("operator left the company, cancel his card", "cancel-card", {"add-operator-card", "onboard"}),
+        ("公章卡锁死了", "unlock-card", {"reissue-legal-card", "extend-card"}),
+    ],
+)
+def test_suggestions_after_the_best_share_its_topic(pack, query, best_id, off_topic):
+    found = [m.flow_id for m in matching.search(pack, query)]
+    assert found[0] == best_id
+    assert not off_topic & set(found)
+    assert {pack.flow(f).category for f in found} == {pack.flow(best_id).category}
+
+
+def test_a_close_alternative_of_the_same_topic_is_still_offered(pack):
+    found = [m.flow_id for m in matching.search(pack, "operator left the company, cancel his card")]
+    assert found == ["cancel-card", "deregister-enterprise"]
+    assert {m.flow_id for m in matching.search(pack, "password")} >= {"reset-password", "default-password"}
 
 
 def test_a_synonym_added_to_the_facts_file_changes_what_search_finds(tmp_path):
@@ -318,9 +340,21 @@ def test_no_match_says_no_procedure_matched_the_words_then_how_to_browse_then_th
 
 @pytest.mark.parametrize(
     "query",
-    ["公司不做进出口了", "we are closing the company", "公司倒闭了，电子口岸的账号怎么办", "the company is shutting down", "我们公司不再做外贸了"],
+    [
+        "公司不做进出口了",
+        "we are closing the company",
+        "公司倒闭了，电子口岸的账号怎么办",
+        "the company is shutting down",
+        "我们公司不再做外贸了",
+    ],
 )
 def test_a_company_that_stops_trading_is_told_to_deregister(pack, query):
     assert best(pack, query) == "deregister-enterprise"
     out = runner.invoke(app, ["search", query]).output
     assert out.splitlines()[1].split()[1] == "deregister-enterprise", out
+
+
+def test_search_for_a_new_company_lists_no_deregistration_or_card_cancellation():
+    out = runner.invoke(app, ["search", "新公司怎么办卡"]).output
+    assert "onboard" in out
+    assert "电子口岸企业注销" not in out and "电子口岸卡注销" not in out
