@@ -279,3 +279,4 @@ F_UNUSED_FIELD = "没有流程询问输入项“{name}”"
 # --- new users: formats, narrow terminals, triage, sessions, attachments (issue 10) ------
 OPT_RUN_FORMAT = "输出格式。默认：在终端中显示；-o 按文件扩展名（.html .md .txt .json）选择；输出到管道或文件时为 text。"
 TRIAGE_BACK_TO_QUESTION = "<< 返回：遇到了什么问题？"
+INVALID_TYPED = "！{problem}"

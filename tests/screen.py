@@ -15,12 +15,27 @@ import pyte
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 
 
+class _AnsweringScreen(pyte.Screen):
+    """A screen that answers "where is the cursor?" (CPR) as a real terminal does.
+
+    prompt_toolkit asks it before drawing a prompt and then fills the rows below the
+    cursor; a terminal that never answers is drawn differently from tmux or Windows
+    Terminal, so a test would miss what the user sees.
+    """
+
+    child: pexpect.spawn | None = None
+
+    def write_process_input(self, data: str) -> None:
+        if self.child is not None:
+            self.child.send(data)
+
+
 class Terminal:
     def __init__(self, home, *args: str, columns: int = 80, rows: int = 50, cwd=None) -> None:
         env = {**os.environ, "EPORTGUIDE_HOME": str(home), "TERM": "xterm-256color"}
         for name in ("COLUMNS", "LINES", "NO_COLOR"):  # the size is the terminal's own
             env.pop(name, None)
-        self.screen = pyte.Screen(columns, rows)
+        self.screen = _AnsweringScreen(columns, rows)
         self.stream = pyte.Stream(self.screen)
         self.child = pexpect.spawn(
             sys.executable,
@@ -32,6 +47,7 @@ class Terminal:
             cwd=str(cwd) if cwd is not None else None,
         )
         self.child.logfile_read = self
+        self.screen.child = self.child
 
     # pexpect hands everything it reads to ``logfile_read``: the emulator draws it.
     def write(self, text: str) -> None:
@@ -61,12 +77,16 @@ class Terminal:
         """The screen's rows as text, trailing blanks removed."""
         return [line.rstrip() for line in self.screen.display]
 
-    def row_of(self, text: str) -> int:
-        """The last row showing ``text``; ValueError if none does."""
+    def rows_of(self, text: str) -> list[int]:
+        """The rows showing ``text``, top first; ValueError if none does."""
         rows = [number for number, line in enumerate(self.lines()) if text in line]
         if not rows:
             raise ValueError(f"{text!r} is not on the screen:\n" + "\n".join(self.lines()))
-        return rows[-1]
+        return rows
+
+    def row_of(self, text: str) -> int:
+        """The last row showing ``text``; ValueError if none does."""
+        return self.rows_of(text)[-1]
 
     def finish(self) -> int:
         self.child.expect(pexpect.EOF)

@@ -86,3 +86,24 @@ def test_the_review_cuts_a_long_typed_answer_but_never_its_closing_bracket():
     line = review_item("公司收卡地址", "西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）", 56)
     assert cell_len(line) <= 56 and line.startswith("修改：公司收卡地址  [西安市雁塔区") and line.endswith("…]")
     assert review_item("填写邮件内容", "否", 56) == "修改：填写邮件内容  [否]"
+
+
+def test_an_invalid_phone_is_reported_right_under_the_question_and_asked_again(tmp_path):
+    args = ["unlock-card", "--no-save", "-a", "card=legal", "-a", "legal_details=yes"]
+    term = Terminal(tmp_path / "home", *args, columns=100, rows=50, cwd=tmp_path)
+    for detail in ("企业名称", "公司收卡地址", "联系人姓名"):
+        term.expect(detail)
+        term.send(ENTER)
+    term.expect("联系人电话")
+    term.send("12345" + ENTER)
+    term.expect("请输入手机号")
+    term.settle()
+    answered, asked_again = term.rows_of("联系人电话")[-2:]
+    message = term.row_of("请输入手机号")
+    assert answered < message < asked_again, "\n".join(term.lines())  # at the question, not on the bottom line
+    assert message - answered <= 2 and asked_again - message <= 2
+    assert term.lines()[asked_again].endswith("12345")  # asked again, what was typed kept to correct
+    term.send("\x7f" * 5 + "13912345678" + ENTER)
+    term.expect("寄卡快递单号")
+    term.child.sendcontrol("c")
+    assert term.finish() == 130

@@ -157,32 +157,33 @@ class InteractivePrompter:
         questionary.print(text, style="bold", **{k: v for k, v in self.io.items() if k == "output"})
 
     def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
+        """A text question; an invalid value is asked again, its reason printed right under it.
+
+        Not prompt_toolkit's own validation: its message goes to the bottom line of the
+        terminal, far from the question, and Enter seems to do nothing.
+        """
         assert question.validator is not None
         validator = question.validator
-
         navigation = {GO_BACK_TEXT: Navigation.BACK, RESTART_TEXT: Navigation.RESTART} if can_go_back else {}
-
-        def check(text: str) -> bool | str:
-            if _as_navigation(text) in navigation:
-                return True
-            return validators.problem(validator, validators.normalise(validator, text)) or True
-
         if question.help:
             self._print(question.help)
         instruction = w.TEXT_INSTRUCTION_BACK if can_go_back else w.TEXT_INSTRUCTION
-        answer = questionary.text(
-            message,
-            default=previous or "",
-            validate=check,
-            qmark=QMARK,
-            instruction=instruction,
-            **self.io,
-        ).unsafe_ask()
-        if answer is None:
-            raise EOFError
-        if _as_navigation(answer) in navigation:
-            return navigation[_as_navigation(answer)]
-        return validators.normalise(validator, answer)
+        typed = previous or ""
+        while True:
+            answer = questionary.text(message, default=typed, qmark=QMARK, instruction=instruction, **self.io).unsafe_ask()
+            if answer is None:
+                raise EOFError
+            if _as_navigation(answer) in navigation:
+                return navigation[_as_navigation(answer)]
+            value = validators.normalise(validator, answer)
+            problem = validators.problem(validator, value)
+            if problem is None:
+                return value
+            from eportguide.render.breaking import wrap  # not inside 029-83196210 at 60 columns
+
+            for line in wrap(w.INVALID_TYPED.format(problem=problem), self._width() - 1):
+                questionary.print(line, style="fg:ansired bold", **self._output())
+            typed = answer  # to correct, not to type again
 
     def _width(self) -> int:
         output = self.io.get("output")
@@ -192,6 +193,9 @@ class InteractivePrompter:
 
         return shutil.get_terminal_size().columns
 
+    def _output(self) -> dict[str, Any]:
+        return {k: v for k, v in self.io.items() if k == "output"}
+
     def _print(self, *lines: str) -> None:
         for line in lines:
-            questionary.print(line, style="fg:ansibrightblack", **{k: v for k, v in self.io.items() if k == "output"})
+            questionary.print(line, style="fg:ansibrightblack", **self._output())
