@@ -38,6 +38,7 @@ class RunOptions:
     today: str | None = None
     session: Session | None = None  # a saved run to continue (eportguide resume)
     can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
+    note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
 
 
 def parse_today(value: str | None) -> date:
@@ -91,7 +92,7 @@ def execute(options: RunOptions) -> None:
     prompter = ScriptedPrompter(given, fallback)
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
     saving = not options.no_save and (fallback is not None or options.session is not None)
-    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving)
+    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving, options.note)
     try:
         finished = runner.drive(pack, flow.id, prompter, recorder.answers, recorder.save, options.can_leave and fallback is not None)
     except Interrupted as stop:
@@ -99,8 +100,8 @@ def execute(options: RunOptions) -> None:
     except runner.LeftFlow:
         recorder.discard()  # nothing answered: nothing to resume
         raise
-    recorder.finish()
     result = engine.build(pack, finished, start)
+    recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)

@@ -63,7 +63,8 @@ def test_ctrl_c_saves_the_run_prints_the_resume_command_and_resume_finishes_it(t
 
 
 def test_bare_eportguide_asks_what_the_problem_is_and_runs_the_procedure_chosen(tmp_path):
-    child = spawn(tmp_path / "home")  # bare: no arguments
+    home = tmp_path / "home"
+    child = spawn(home)  # bare: no arguments
     child.expect("遇到了什么问题")
     child.send("公章卡锁死了" + ENTER)
     child.expect("可能的办理流程")
@@ -78,6 +79,34 @@ def test_bare_eportguide_asks_what_the_problem_is_and_runs_the_procedure_chosen(
     child.expect("要把清单保存")
     child.send(ENTER)  # 否
     assert finish(child) == 0
+    (saved,) = (home / "sessions").glob("*.json")  # the caller's words tell this call apart
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["note"] == "公章卡锁死了" and data["outcome"] == "法人卡解锁：发送申请邮件，邮寄法人卡"
+
+
+def test_sessions_clear_at_a_terminal_asks_before_deleting_an_unfinished_session(tmp_path):
+    home = tmp_path / "home"
+    child = spawn(home, "unlock-card", "--note", "秦川贸易 张三来电")
+    child.expect("哪张卡被锁住了")
+    child.send(DOWN + ENTER)  # 操作员卡
+    child.expect("法人卡现在能正常登录吗")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    child = spawn(home, "sessions")
+    child.expect("秦川贸易 张三来电")  # the note typed with --note tells the call apart
+    assert finish(child) == 0
+    child = spawn(home, "sessions", "--clear")
+    child.expect("还有 1 个未完成的会话")
+    child.send(ENTER)  # 否, the default
+    child.expect("保留了 1 个未完成的会话")
+    assert finish(child) == 0
+    assert len(list((home / "sessions").glob("*.json"))) == 1
+    child = spawn(home, "sessions", "--clear")
+    child.expect("还有 1 个未完成的会话")
+    child.send(DOWN + ENTER)  # 是
+    child.expect("已删除 1 个会话文件")
+    assert finish(child) == 0
+    assert list((home / "sessions").glob("*")) == []
 
 
 def test_the_first_question_of_a_suggested_procedure_goes_back_to_the_suggestions(tmp_path):

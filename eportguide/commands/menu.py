@@ -35,6 +35,7 @@ class Triage:
         self.pack = pack
         self.prompter = prompter
         self.chosen_from: Callable[[], str | None] | None = None
+        self.words = ""  # the caller's words the procedure was suggested for (the session's note)
 
     def choose(self) -> str:
         """Ask what the problem is; the id of the procedure chosen."""
@@ -55,6 +56,7 @@ class Triage:
         from eportguide.prompting import Entry, Heading, MenuLine
 
         self.chosen_from = self.browse
+        self.words = ""
         lines: list[MenuLine] = []
         category = None
         for flow in self.pack.flows.values():
@@ -73,6 +75,7 @@ class Triage:
         from eportguide.render.listings import no_match_message
 
         self.chosen_from = lambda: self.suggest(words)
+        self.words = words.strip()
         found = matching.search(self.pack, words, SUGGESTIONS)
         lines: list[MenuLine] = [Entry(f"{self.pack.flow(m.flow_id).title}（{m.flow_id}）", m.flow_id) for m in found]
         if found:
@@ -109,7 +112,7 @@ def run(flows: Path | None) -> None:
         except (KeyboardInterrupt, EOFError):
             raise Interrupted(w.INTERRUPTED) from None
         try:
-            execute(RunOptions(flow_id=flow_id, flows=flows, can_leave=True))
+            execute(RunOptions(flow_id=flow_id, flows=flows, can_leave=True, note=triage.words))
             return
         except LeftFlow:  # 返回上一步 at its first question: the menu it was chosen from
             ask = triage.back

@@ -1,12 +1,15 @@
-"""``eportguide resume [SESSION]``: continue a saved run where it stopped.
+"""``eportguide resume [SESSION]``: continue a saved run where it stopped, or show a
+finished one's outcome again.
 
-Without a name, the most recently updated unfinished session. The answers saved are
+Without a name, the most recently updated unfinished session; a name may be the start
+of a session's id or its random tag alone (``c968``). The answers saved are
 replayed through the flow as it is now: answers that still fit are kept, questions that
 changed (or are new) are asked, and the user is told when the flow changed since.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -60,26 +63,26 @@ def resume_command(
     from eportguide import packs, sessions
 
     session = choose(sessions.Store(), name)
-    if session.done:
-        typer.echo(w.SESSION_ALREADY_DONE.format(id=session.id, flow=session.flow_id))
-        typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id))
-        return
     directory = pack_directory(session, ctx.find_root().params.get("flows"))
     pack = packs.load(directory)
     if session.flow_id not in pack.flows:
         raise UsageError(w.SESSION_FLOW_GONE.format(id=session.id, flow=session.flow_id), w.SEE_LIST)
     if sessions.flow_hash(directory, session.flow_id) != session.flow_hash:
         typer.echo(w.SESSION_FLOW_CHANGED.format(flow=session.flow_id), err=True)
-    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
-    execute(
-        RunOptions(
-            flow_id=session.flow_id,
-            flows=directory,
-            format=format,
-            output=output,
-            email_draft=email_draft,
-            no_save=no_save,
-            today=today,
-            session=session,
-        )
+    options = RunOptions(
+        flow_id=session.flow_id,
+        flows=directory,
+        format=format,
+        output=output,
+        email_draft=email_draft,
+        no_save=no_save,
+        today=today,
+        session=session,
     )
+    if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
+        typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)
+        execute(replace(options, no_input=True, no_save=True, today=today or session.updated[:10]))
+        typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id), err=True)
+        return
+    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
+    execute(options)

@@ -20,6 +20,7 @@ def run_command(
     email_draft: Path | None = typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False),
     no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
     today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY),
+    note: str = typer.Option("", "--note", metavar="TEXT", help=w.OPT_NOTE, show_default=False),
 ) -> None:
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
@@ -32,5 +33,6 @@ def run_command(
         email_draft=email_draft,
         no_save=no_save,
         today=today,
+        note=note,
     )
     execute(options)
