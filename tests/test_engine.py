@@ -67,7 +67,8 @@ def test_both_cards_locked_unlocks_the_legal_card_first_then_the_operator_card(p
     sections = list(dict.fromkeys(step.section for step in result.steps))
     assert sections == ["法人卡解锁：发送申请邮件，邮寄法人卡", "操作员卡解锁：用法人卡在线解锁"]
     assert result.mailing is not None and result.mailing.recipient == "服务台"
-    assert result.outcome_id == "operator_online"
+    assert result.outcome_id == "both_online"
+    assert result.outcome_title == "法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"  # titled for both cards
 
 
 def test_the_sub_flow_does_not_ask_what_its_parent_already_knows(pack):

@@ -182,7 +182,8 @@ def test_when_both_cards_are_locked_the_legal_card_is_unlocked_first(pack):
         "legal_first.card_number": CARD_NUMBER,
     }
     result = run(pack, "unlock-card", answers)
-    assert result.outcome_id == "operator_online"
+    assert result.outcome_id == "both_online"
+    assert "法人卡" in result.outcome_title and "操作员卡" in result.outcome_title
     texts = steps(result)
     assert texts[0].startswith(f"发送申请邮件至：{EMAIL}。")
     assert texts[1].startswith(f"将已锁定法人卡邮寄至：{ADDRESS}")

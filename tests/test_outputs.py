@@ -477,3 +477,10 @@ def test_piped_a_run_prints_plain_text_without_box_drawing():
     assert "【办理步骤】" in result.stdout and "朱雀大街397号" in result.stdout
     assert not set("╭╮╰╯│─+|") & set(result.stdout.splitlines()[0])
     assert "╭" not in result.stdout and "│" not in result.stdout
+
+
+def test_when_both_cards_are_locked_the_outcome_is_titled_for_both_cards():
+    args = ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "text"]
+    lines = CliRunner().invoke(app, args).stdout.splitlines()
+    assert lines[1] == "法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"
+    assert "〔操作员卡解锁：用法人卡在线解锁〕" in lines  # its own steps keep the 操作员卡 heading

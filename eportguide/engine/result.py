@@ -156,7 +156,7 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
     for part in finished.parts:
         outcome = part.outcome
         fill = _Filler(pack, part, used, every_branch)
-        section = outcome.title if sections else None
+        section = (outcome.section or outcome.title) if sections else None
         steps += (Step(text, section) for text in fill.items(outcome.steps))
         materials += fill.items(outcome.materials)
         warnings += fill.items(outcome.warnings)

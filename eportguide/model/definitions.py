@@ -168,6 +168,10 @@ class OutcomeState:
     deadline: DeadlineSpec | None = doc("The processing time, if the source states one.", default=None)
     warnings: tuple[Text, ...] = doc("Things to watch out for.", default=())
     contacts: tuple[str, ...] = doc("Fact names of further contacts to list.", default=())
+    section: str | None = doc(
+        "The heading of its own steps when a sub-flow's steps come first (the title then names both parts); the title when absent.",
+        default=None,
+    )
 
 
 State = ChoiceState | ConfirmState | InputState | InstructionState | SubflowState | OutcomeState
