@@ -367,9 +367,10 @@ def with_resume_hint(stop: Interrupted, recorder: Recorder) -> Interrupted:
     from eportguide.errors import Interrupted
 
     command = recorder.resume_command()
-    if command is None:
+    if command is None or recorder.store is None:
         return stop
-    return Interrupted(stop.message, w.RESUME_HINT.format(command=command))
+    where = recorder.store.path(recorder.session.id)
+    return Interrupted(stop.message, w.RESUME_HINT.format(path=where, command=command))
 
 
 def report_problems(problems: list[CorruptSession]) -> None:

@@ -36,7 +36,7 @@ BAD_ANSWER_OPTION = "--answer 需要 ID=值 的形式，收到“{value}”。"
 UNUSED_ANSWERS = "提示：以下答案在本次路径中未用到：{keys}"
 ANSWERS_FILE_UNREADABLE = "无法读取答案文件 {path}：{reason}"
 ANSWERS_FILE_NOT_MAPPING = "答案文件 {path} 应是“问题: 答案”的映射（YAML 或 JSON），而不是{found}。"
-INTERRUPTED = "已中断。"
+INTERRUPTED = "已中断。"  # not an error (issue 10): printed without 错误：
 CLOSED_INPUT = "输入已关闭。"
 
 # --- prompting --------------------------------------------------------------------
@@ -198,7 +198,7 @@ SESSION_PACK_GONE = "会话保存时使用的流程目录 {path} 已不存在，
 SESSION_RESUMING = "继续会话 {id}（{flow}，已答 {count} 题）。"
 SESSION_NOT_SAVED = "提示：无法保存办理进度（{path}：{reason}），本次办理照常进行，但中断后无法继续。"
 RESUME_COMMAND = "eportguide resume {id}"
-RESUME_HINT = "进度已保存，继续办理请运行：{command}"
+RESUME_HINT = "回答已保存在 {path}\n继续办理请运行：{command}"
 
 # --- after the outcome ------------------------------------------------------------
 KEEP_FILES_PROMPT = "要把清单保存为可打印的 HTML 文件{email}吗？（保存在当前目录）"

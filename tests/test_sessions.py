@@ -67,7 +67,7 @@ def test_a_run_is_saved_after_each_answer_with_flow_hash_answers_and_times(pack,
     assert data["pack"] == str(FLOWS.resolve())
     assert data["done"] is False
     assert data["created"] <= data["updated"] and data["created"][:4].isdigit()
-    assert stop.value.hint == f"进度已保存，继续办理请运行：eportguide resume {path.stem}"
+    assert stop.value.hint == f"回答已保存在 {path}\n继续办理请运行：eportguide resume {path.stem}"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

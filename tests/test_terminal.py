@@ -92,9 +92,11 @@ def test_ctrl_c_at_a_prompt_exits_130_without_a_traceback(tmp_path):
     child.expect("哪张卡被锁住了")
     child.sendcontrol("c")
     child.expect("已中断")
+    said = child.before + child.after
     rest = child.read() if child.isalive() else ""
     assert finish(child) == 130
     assert "Traceback" not in (child.before or "") + rest
+    assert "错误" not in said + rest  # an interruption is not an error
 
 
 def test_at_a_terminal_o_writes_the_file_by_its_name_and_still_shows_the_outcome(tmp_path):

@@ -35,9 +35,15 @@ def test_ctrl_c_saves_the_run_prints_the_resume_command_and_resume_finishes_it(t
     child.send(ENTER)  # 操作员卡
     child.expect("法人卡现在能正常登录吗")
     child.send(CTRL_C)
-    child.expect(r"进度已保存，继续办理请运行：eportguide resume ([0-9A-Za-z._-]+)")
+    child.expect("已中断。")
+    said = child.before
+    child.expect(r"回答已保存在 (/\S+?\.json)")
+    saved_at = child.match.group(1)
+    child.expect(r"继续办理请运行：eportguide resume ([0-9A-Za-z._-]+)")
     session_id = child.match.group(1)
+    assert "错误" not in said + child.before  # an interruption is not an error
     assert finish(child) == 130
+    assert saved_at == str(home / "sessions" / f"{session_id}.json")
 
     path = home / "sessions" / f"{session_id}.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
