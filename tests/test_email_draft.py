@@ -52,6 +52,16 @@ def test_the_unlock_draft_is_addressed_to_the_service_mailbox_with_the_filled_in
     assert message["X-Unsent"] == "1"  # Outlook opens it as a draft, ready to send
 
 
+def test_the_draft_is_dated_when_it_was_written(tmp_path):
+    from datetime import datetime, timedelta
+
+    message, _ = draft(tmp_path, "unlock-card", "card=legal", **DETAILS)
+    written = message["Date"].datetime
+    assert written.tzinfo is not None  # with its offset, so clients show the local time
+    assert abs(datetime.now(written.tzinfo) - written) < timedelta(minutes=5)
+    assert message["X-Unsent"] == "1"
+
+
 def test_the_unlock_draft_body_has_each_field_the_source_lists_filled_in(tmp_path):
     message, _ = draft(tmp_path, "unlock-card", "card=legal", **DETAILS)
     assert body_fields(message) == {

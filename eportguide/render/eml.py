@@ -5,6 +5,7 @@ Built with the standard library's ``email`` package: the subject is an encoded
 attachments are the clerk's scans, so they are listed in the body, not attached.
 """
 
+from email import utils
 from email.message import EmailMessage
 from email.policy import SMTP
 
@@ -22,6 +23,8 @@ def message(result: Result) -> EmailMessage:
     draft = EmailMessage(policy=SMTP)
     draft["To"] = result.email.to
     draft["Subject"] = result.email.subject
+    # When it was written, local time: without Date a mail client shows 1 January 1970.
+    draft["Date"] = utils.format_datetime(utils.localtime())
     draft[UNSENT_HEADER] = "1"
     # base64: the Chinese body survives any 7-bit hop and long lines are never cut.
     draft.set_content(email_body(result) + "\n", charset="utf-8", cte="base64")
