@@ -41,6 +41,7 @@ CLOSED_INPUT = "输入已关闭。"
 
 # --- prompting --------------------------------------------------------------------
 PROGRESS = "[步骤 {number}/{total}]"
+PROGRESS_OPEN = "[步骤 {number}]"  # how many follow depends on the answers (issue 10)
 SELECT_INSTRUCTION = "（方向键选择，回车确认）"
 TEXT_INSTRUCTION = "（可留空，回车跳过）"
 TEXT_INSTRUCTION_BACK = "（可留空，回车跳过；输入 <（或《）返回上一步，<< 重新开始）"

@@ -182,6 +182,17 @@ def test_progress_counts_the_questions_still_possible(pack):
     assert (inside.key, inside.number, inside.total) == ("legal_first.enterprise", 5, 10)
 
 
+def test_a_total_is_known_only_when_every_way_on_asks_as_many_questions(pack):
+    first = question(pack, {})
+    assert (first.fewest, first.total, first.known_total) == (2, 10, None)  # 操作员卡 → 是 ends after 2
+    gate = question(pack, {"card": "legal"})
+    assert (gate.fewest, gate.total, gate.known_total) == (2, 8, None)  # 否 skips the six details
+    detail = question(pack, {"card": "legal", "legal_details": "yes"})
+    assert (detail.number, detail.known_total) == (3, 8)  # six details, then the outcome: sure
+    last = question(pack, {"card": "operator"})
+    assert (last.number, last.fewest) == (2, 2) and last.known_total is None
+
+
 def test_every_key_a_flow_can_ask_is_known_including_sub_flow_keys(pack):
     keys = answer_keys(pack, "unlock-card")
     assert keys["card"] == ("legal", "operator")

@@ -192,3 +192,20 @@ def test_details_come_back_after_no_then_yes_on_the_details_question(tmp_path):
     child.send(ENTER)
     child.expect("西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务")
     assert finish(child) == 0
+
+
+def test_progress_shows_a_total_only_when_the_path_s_length_is_known(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save")
+    child.expect(r"\[步骤 1\] 哪张卡被锁住了")  # 2 or up to 10 questions: no "1/10" to mislead
+    child.send(DOWN + ENTER)  # 操作员卡
+    child.expect(r"\[步骤 2\] 法人卡现在能正常登录吗")
+    child.send(UP + UP + ENTER)  # 返回上一步
+    child.expect("哪张卡被锁住了")
+    child.send(UP + ENTER)  # 法人卡 (the pointer was on 操作员卡)
+    child.expect(r"\[步骤 2\] 现在填写申请邮件的内容吗")
+    child.send(ENTER)  # 是: six details follow, then the outcome
+    child.expect(r"\[步骤 3/8\] 企业名称")
+    child.send(ENTER)
+    child.expect(r"\[步骤 4/8\] 公司收卡地址")
+    child.sendcontrol("c")
+    assert finish(child) == 130

@@ -29,8 +29,7 @@ def finish(child: pexpect.spawn) -> int:
 def test_ctrl_c_saves_the_run_prints_the_resume_command_and_resume_finishes_it(tmp_path):
     home = tmp_path / "home"
     child = spawn(home, "unlock-card")
-    child.expect(re.escape("[步骤 1/"))
-    child.expect("哪张卡被锁住了")
+    child.expect(re.escape("[步骤 1] 哪张卡被锁住了"))
     child.send(DOWN)
     child.send(ENTER)  # 操作员卡
     child.expect("法人卡现在能正常登录吗")

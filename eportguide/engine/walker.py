@@ -19,6 +19,8 @@ from eportguide.model.definitions import DONE, NO, YES
 Kind = Literal["choice", "confirm", "text", "instruction"]
 #: The states that ask one question of their own.
 QuestionState = d.ChoiceState | d.ConfirmState | d.InstructionState
+#: The fewest and the most questions that may still be asked.
+Span = tuple[int, int]
 
 
 class FlowError(Exception):
@@ -45,11 +47,18 @@ class Question:
     state_id: str = ""
     number: int = 1  # this question's position in the walk, from 1
     total: int = 1  # number plus the most questions that may still follow
+    fewest: int = 1  # number plus the fewest questions that may still follow
     label: str = ""  # the question in a few words, for tables and the review ("": the prompt)
 
     @property
     def short(self) -> str:
         return self.label or self.prompt
+
+    @property
+    def known_total(self) -> int | None:
+        """How many questions this walk asks, when every way on asks as many; else None
+        (a "1 of 10" on a path that may end after 2 is not believed)."""
+        return self.total if self.fewest == self.total else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +111,9 @@ class _Walker:
         self.answers = answers
         self.path: list[Answered] = []
         self.parts: list[Part] = []
-        self.longest = _Longest(pack)
+        self.span = _Span(pack)
 
-    def run(self, flow: d.Flow, prefix: str, preset: Mapping[str, str], tail: int, stack: tuple[str, ...]) -> Pending | None:
+    def run(self, flow: d.Flow, prefix: str, preset: Mapping[str, str], tail: Span, stack: tuple[str, ...]) -> Pending | None:
         local: dict[str, str] = dict(preset)
         visited: set[str] = set()
         state_id = flow.start
@@ -113,7 +122,7 @@ class _Walker:
                 raise FlowError(f"{flow.id}: state {state_id!r} is reached twice in one walk")
             visited.add(state_id)
             state = flow.states[state_id]
-            remaining = self.longest(flow.id, state_id, frozenset(preset.items())) + tail
+            remaining = _plus(self.span(flow.id, state_id, frozenset(preset.items())), tail)
             match state:
                 case d.ChoiceState() | d.ConfirmState() | d.InstructionState():
                     question = _question(flow, state_id, state, prefix)
@@ -124,6 +133,7 @@ class _Walker:
                     self._record(question, option.value, option.label, is_preset, local, state_id)
                     state_id = _target(state, option.value)
                 case d.InputState():
+                    after = _plus(self.span(flow.id, state.next, frozenset(preset.items())), tail)
                     if state.ask is not None:
                         gate = Question(
                             prefix + state_id,
@@ -140,11 +150,10 @@ class _Walker:
                         if option is None:
                             return self._ask(gate, value, remaining)
                         self._record(gate, option.value, option.label, is_preset, local, state_id)
-                        remaining -= 1
                         if option.value == NO:
                             state_id = state.next
                             continue
-                    for name in state.fields:
+                    for index, name in enumerate(state.fields):
                         spec = self.pack.shared.fields[name]
                         question = Question(
                             prefix + name,
@@ -157,15 +166,15 @@ class _Walker:
                         )
                         value, is_preset = self._value(question, name, local, preset)
                         if value is None or validators.problem(spec.validate, value) is not None:
-                            return self._ask(question, value, remaining)
+                            left = len(state.fields) - index  # this one and those after it
+                            return self._ask(question, value, _plus((left, left), after))
                         self._record(question, value, value, is_preset, local, name)
-                        remaining -= 1
                     state_id = state.next
                 case d.SubflowState():
                     entry = f"{flow.id}/{state_id}"
                     if entry in stack:
                         raise FlowError(f"{flow.id}: sub-flow {state.flow!r} enters itself again")
-                    after = self.longest(flow.id, state.next, frozenset(preset.items())) + tail
+                    after = _plus(self.span(flow.id, state.next, frozenset(preset.items())), tail)
                     pending = self.run(self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry))
                     if pending is not None:
                         return pending
@@ -176,10 +185,11 @@ class _Walker:
                 case _:
                     assert_never(state)
 
-    def _ask(self, question: Question, value: str | None, remaining: int) -> Pending:
-        """The open question, numbered: asked so far + 1, of at most asked + remaining."""
+    def _ask(self, question: Question, value: str | None, remaining: Span) -> Pending:
+        """The open question, numbered: asked so far + 1, of asked + remaining (fewest, most)."""
         number = sum(1 for a in self.path if not a.preset) + 1
-        question = _with_progress(question, number, number - 1 + remaining)
+        fewest, most = remaining
+        question = _with_progress(question, number, number - 1 + fewest, number - 1 + most)
         return Pending(question, tuple(self.path), value)
 
     def _value(self, question: Question, local_key: str, local: dict[str, str], preset: Mapping[str, str]) -> tuple[str | None, bool]:
@@ -229,48 +239,60 @@ def _target(state: QuestionState, value: str) -> str:
             assert_never(state)
 
 
-def _with_progress(question: Question, number: int, total: int) -> Question:
-    return replace(question, number=number, total=max(total, number))
+def _with_progress(question: Question, number: int, fewest: int, most: int) -> Question:
+    return replace(question, number=number, fewest=max(fewest, number), total=max(most, number))
 
 
-class _Longest:
-    """The most questions that may still be asked from a state to an outcome.
+def _plus(first: Span, second: Span) -> Span:
+    return first[0] + second[0], first[1] + second[1]
+
+
+def _either(spans: list[Span]) -> Span:
+    """One of several ways on: the fewest of any, the most of any."""
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 0)
+
+
+class _Span:
+    """The fewest and the most questions that may still be asked from a state to an outcome.
 
     ``preset`` holds a sub-flow's given answers: those states are followed, not counted.
     """
 
     def __init__(self, pack: d.Pack) -> None:
         self.pack = pack
-        self.memo: dict[tuple[str, str, frozenset[tuple[str, str]]], int] = {}
+        self.memo: dict[tuple[str, str, frozenset[tuple[str, str]]], Span] = {}
 
-    def __call__(self, flow_id: str, state_id: str, preset: frozenset[tuple[str, str]] = frozenset()) -> int:
+    def __call__(self, flow_id: str, state_id: str, preset: frozenset[tuple[str, str]] = frozenset()) -> Span:
         key = (flow_id, state_id, preset)
         if key in self.memo:
             return self.memo[key]
-        self.memo[key] = 0  # in progress: a loop adds nothing
+        self.memo[key] = (0, 0)  # in progress: a loop adds nothing
         state = self.pack.flows[flow_id].states[state_id]
         self.memo[key] = result = self._count(flow_id, state_id, state, preset)
         return result
 
-    def _count(self, flow_id: str, state_id: str, state: d.State, preset: frozenset[tuple[str, str]]) -> int:
+    def _count(self, flow_id: str, state_id: str, state: d.State, preset: frozenset[tuple[str, str]]) -> Span:
         given = dict(preset).get(state_id)
+        asked = (1, 1) if given is None else (0, 0)
         match state:
             case d.ChoiceState():
                 options = [c.next for c in state.choices if given in (None, c.value)]
-                return (given is None) + max((self(flow_id, n, preset) for n in options), default=0)
+                return _plus(asked, _either([self(flow_id, n, preset) for n in options]))
             case d.ConfirmState():
                 options = [n for v, n in ((YES, state.if_yes), (NO, state.if_no)) if given in (None, v)]
-                return (given is None) + max((self(flow_id, n, preset) for n in options), default=0)
+                return _plus(asked, _either([self(flow_id, n, preset) for n in options]))
             case d.InstructionState():
-                return 1 + self(flow_id, state.next, preset)
+                return _plus((1, 1), self(flow_id, state.next, preset))
             case d.InputState():
-                return (state.ask is not None) + len(state.fields) + self(flow_id, state.next, preset)
+                fields = len(state.fields)
+                inputs = (fields, fields) if state.ask is None else (1, 1 + fields)  # 否 at the gate skips them
+                return _plus(inputs, self(flow_id, state.next, preset))
             case d.SubflowState():
                 sub = self.pack.flows[state.flow]
                 inner = self(sub.id, sub.start, frozenset(state.answers.items()))
-                return inner + self(flow_id, state.next, preset)
+                return _plus(inner, self(flow_id, state.next, preset))
             case d.OutcomeState():
-                return 0
+                return (0, 0)
             case _:
                 assert_never(state)
 
@@ -283,7 +305,7 @@ def answer_log(path: tuple[Answered, ...]) -> dict[str, str]:
 def walk(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> Pending | Finished:
     """Replay ``answers`` through a flow: the first open question, or the outcome."""
     walker = _Walker(pack, answers)
-    pending = walker.run(pack.flows[flow_id], "", {}, 0, ())
+    pending = walker.run(pack.flows[flow_id], "", {}, (0, 0), ())
     if pending is not None:
         return pending
     return Finished(tuple(walker.path), tuple(walker.parts))

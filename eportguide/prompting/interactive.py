@@ -50,6 +50,12 @@ def review_item(question: str, answer: str, room: int) -> str:
     return line
 
 
+def progress(question: engine.Question) -> str:
+    """[步骤 3/8] when every way on asks as many questions; else [步骤 3], no total to doubt."""
+    total = question.known_total
+    return w.PROGRESS_OPEN.format(number=question.number) if total is None else w.PROGRESS.format(number=question.number, total=total)
+
+
 def _as_navigation(text: str) -> str:
     """Typed text as the navigation marks compare it: trimmed, ＜ and 《 read as <."""
     return text.strip().translate(LESS_THAN_FORMS)
@@ -78,7 +84,7 @@ class InteractivePrompter:
             self.io["output"] = output
 
     def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
-        message = w.PROGRESS.format(number=question.number, total=question.total) + " " + question.prompt
+        message = progress(question) + " " + question.prompt
         if question.kind == "text":
             return self._text(question, message, previous, can_go_back)
         choices: list[Any] = [Choice(o.label, value=o.value) for o in question.options]
@@ -89,7 +95,7 @@ class InteractivePrompter:
                 Choice(w.RESTART_LABEL, value=Navigation.RESTART),
             ]
         if question.kind == "instruction":
-            message = w.PROGRESS.format(number=question.number, total=question.total) + " " + w.INSTRUCTION_PROMPT
+            message = progress(question) + " " + w.INSTRUCTION_PROMPT
             self._print(question.prompt, *question.lines)
         elif question.help:
             self._print(question.help)
