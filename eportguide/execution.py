@@ -39,6 +39,7 @@ class RunOptions:
     session: Session | None = None  # a saved run to continue (eportguide resume)
     can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
+    attach: list[Path] = field(default_factory=list)  # files for the e-mail draft, in the order of its attachments
 
 
 def parse_today(value: str | None) -> date:
@@ -84,6 +85,9 @@ def execute(options: RunOptions) -> None:
     flow = packs.get_flow(pack, options.flow_id)
     start = parse_today(options.today)
     given = gather_answers(pack, flow.id, options.answer, options.answers)
+    if options.attach and options.email_draft is None:
+        raise UsageError(w.ATTACH_WITHOUT_DRAFT)
+    files = outputs.read_attachments(options.attach)  # before any question: a wrong path is known at once
     fallback = None
     if not options.no_input and is_interactive():
         from eportguide.prompting.interactive import InteractivePrompter
@@ -106,6 +110,10 @@ def execute(options: RunOptions) -> None:
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
     format = outputs.choose_format(options.format, options.output)
-    outputs.emit(result, format, options.output, options.email_draft)
-    if fallback is not None and outputs.is_screen(format) and options.output is None and options.email_draft is None:
+    if options.email_draft is not None and (files or fallback is None):  # else asked after the checklist
+        result = outputs.with_files(result, files)
+    outputs.emit(result, format, options.output)
+    if options.email_draft is not None:
+        outputs.emit_draft(result, options.email_draft, files, fallback)
+    elif fallback is not None and outputs.is_screen(format) and options.output is None:
         outputs.offer_files(fallback, result)

@@ -75,6 +75,8 @@ def test_a_clerk_keeps_the_printable_checklist_and_the_email_draft(tmp_path):
     child.expect("要把清单保存为可打印的 HTML 文件，并生成申请邮件草稿")
     child.send(DOWN)
     child.send(ENTER)  # 是
+    child.expect("附件“营业执照原件扫描件”的文件路径")
+    child.send(ENTER)  # no file: to add in the mail client
     child.expect(r"已写入 (/\S*eportguide-unlock-card-\d{8}-\d{6}\.html)")  # where: the full path
     html = Path(child.match.group(1))
     child.expect(r"已写入 (/\S*eportguide-unlock-card-\d{8}-\d{6}\.eml)")
@@ -129,6 +131,8 @@ def test_a_chinese_input_method_s_less_than_goes_back_and_twice_starts_again(tmp
     child.send("西安秦川贸易有限公司" + ENTER + ENTER * 5)
     child.expect("请核对您的回答")
     child.send(ENTER)
+    child.expect("附件“营业执照原件扫描件”的文件路径")
+    child.send(ENTER)  # no file now
     assert finish(child) == 0
     message = BytesParser(policy=policy.default).parsebytes((tmp_path / "draft.eml").read_bytes())
     assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"  # 《 never became the name
@@ -209,3 +213,31 @@ def test_progress_shows_a_total_only_when_the_path_s_length_is_known(tmp_path):
     child.expect(r"\[步骤 4/8\] 公司收卡地址")
     child.sendcontrol("c")
     assert finish(child) == 130
+
+
+def test_saving_the_draft_at_a_terminal_asks_for_each_attachment_the_procedure_lists(tmp_path):
+    licence = tmp_path / "营业执照 扫描件.pdf"
+    licence.write_bytes(b"%PDF-1.4 licence")
+    child = spawn(tmp_path, "cancel-card", "--no-save")
+    child.expect("现在填写申请邮件的企业名称吗")
+    child.send(DOWN + ENTER)  # 否
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    child.expect("要把清单保存为可打印的 HTML 文件，并生成申请邮件草稿")
+    child.send(DOWN + ENTER)  # 是
+    child.expect("附件“营业执照原件扫描件”的文件路径")
+    child.send(str(tmp_path / "没有这个文件.pdf") + ENTER)
+    child.expect("找不到要附加的文件")  # asked again, the reason under the question
+    child.expect("附件“营业执照原件扫描件”的文件路径")
+    child.send("\x15" + f'"{licence}"' + ENTER)  # Ctrl-U clears what was typed; quotes as Windows copies a path
+    child.expect("附件“电子口岸卡持卡人身份证正反面”的文件路径")
+    child.send(ENTER)  # skipped: added later in the mail client
+    child.expect(r"已写入 (/\S*\.html)")
+    html = Path(child.match.group(1))
+    child.expect(r"已写入 (/\S*\.eml)")
+    draft = Path(child.match.group(1))
+    child.expect("邮件草稿的附件：营业执照原件扫描件（已放入草稿：营业执照 扫描件.pdf）；电子口岸卡持卡人身份证正反面（待添加）")
+    assert finish(child) == 0
+    message = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())
+    assert [(p.get_filename(), p.get_content()) for p in message.iter_attachments()] == [("营业执照 扫描件.pdf", b"%PDF-1.4 licence")]
+    assert "电子口岸卡持卡人身份证正反面（待添加）" in html.read_text(encoding="utf-8")

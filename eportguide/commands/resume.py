@@ -57,6 +57,7 @@ def resume_command(
     format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
     email_draft: Annotated[Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)] = None,
+    attach: Annotated[list[Path] | None, typer.Option("--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False)] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,
     today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)] = None,
 ) -> None:
@@ -78,6 +79,7 @@ def resume_command(
         no_save=no_save,
         today=today,
         session=session,
+        attach=attach or [],
     )
     if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
         typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)

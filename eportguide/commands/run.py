@@ -21,6 +21,7 @@ def run_command(
     no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
     today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY),
     note: str = typer.Option("", "--note", metavar="TEXT", help=w.OPT_NOTE, show_default=False),
+    attach: list[Path] = typer.Option([], "--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False),
 ) -> None:
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
@@ -34,5 +35,6 @@ def run_command(
         no_save=no_save,
         today=today,
         note=note,
+        attach=attach,
     )
     execute(options)

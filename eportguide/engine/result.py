@@ -45,6 +45,9 @@ class EmailDraft:
     subject: str
     fields: tuple[tuple[str, str], ...]  # (label, value) in the source's order
     attachments: tuple[str, ...]
+    #: When a draft is written: the file put in for each attachment, in their order
+    #: ("" = still to add), then any further files. None: no draft, nothing to say.
+    files: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,9 @@ Imported only when a run prompts: questionary pulls in prompt_toolkit, which cos
 to import than the rest of the program.
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from questionary import Choice, Separator
@@ -15,6 +17,9 @@ from eportguide.engine import validators
 from eportguide.engine.walker import Answered
 from eportguide.model.definitions import DONE
 from eportguide.prompting import Entry, MenuLine, Navigation
+
+if TYPE_CHECKING:
+    from eportguide.attachments import Attachment
 
 # ASCII marks only: a GBK console cannot print questionary's default pointer.
 POINTER = ">"
@@ -185,11 +190,48 @@ class InteractivePrompter:
             problem = validators.problem(validator, value)
             if problem is None:
                 return value
-            from eportguide.render.breaking import wrap  # not inside 029-83196210 at 60 columns
-
-            for line in wrap(w.INVALID_TYPED.format(problem=problem), self._width() - 1):
-                questionary.print(line, style="fg:ansired bold", **self._output())
+            self._warn(w.INVALID_TYPED.format(problem=problem))
             typed = answer  # to correct, not to type again
+
+    def attachment(self, item: str) -> Attachment | None:
+        """The file for one attachment of the e-mail draft; None when Enter skips it.
+
+        A path that does not exist or cannot be read is asked again, the reason right
+        under the question; a file above the size mail servers accept is taken, with a
+        warning.
+        """
+        from pathlib import Path
+
+        from eportguide import attachments
+        from eportguide.errors import UsageError
+
+        typed = ""
+        while True:
+            answer = questionary.text(
+                w.ATTACH_PROMPT.format(item=item), default=typed, qmark=QMARK, instruction=w.ATTACH_INSTRUCTION, **self.io
+            ).unsafe_ask()
+            if answer is None:
+                raise EOFError
+            path = attachments.clean(answer)
+            if not path:
+                return None
+            try:
+                found = attachments.read(Path(path).expanduser())
+            except UsageError as error:
+                self._warn(error.message)
+                typed = answer
+                continue
+            warning = attachments.size_warning(found)
+            if warning:
+                self._warn(warning)
+            return found
+
+    def _warn(self, text: str) -> None:
+        """A message right under the question it is about, broken to the terminal's width."""
+        from eportguide.render.breaking import wrap  # not inside 029-83196210 at 60 columns
+
+        for line in wrap(text, self._width() - 1):
+            questionary.print(line, style="fg:ansired bold", **self._output())
 
     def _width(self) -> int:
         output = self.io.get("output")
