@@ -112,9 +112,9 @@ def main_callback(
     version: bool = typer.Option(False, "--version", help=w.OPT_VERSION, is_eager=True),
 ) -> None:
     if version:
-        from importlib.metadata import version as package_version
+        from eportguide import __version__
 
-        typer.echo(f"eportguide {package_version('eportguide')}")
+        typer.echo(f"eportguide {__version__}")
         raise typer.Exit()
     if ctx.invoked_subcommand is not None:
         return

@@ -7,8 +7,6 @@ files. There is no second, hand-written description of the format.
 """
 
 import dataclasses
-import difflib
-import json
 import types
 import typing
 from collections.abc import Mapping
@@ -207,8 +205,28 @@ def _shape_fits(tp: Any, value: Any) -> bool:
 
 
 def closest(word: str, candidates: list[str]) -> str:
+    import difflib  # only when something is misspelt
+
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return w.F_DID_YOU_MEAN.format(name=match[0]) if match else ""
+
+
+# --- back to plain data ---------------------------------------------------------------
+
+
+def to_data(value: Any) -> Any:
+    """A model object as the plain data ``Builder.build`` makes it from (lists, dicts, text).
+
+    ``build(type, to_data(x))`` gives an object equal to ``x``: the pack cache stores a
+    loaded pack this way, as data that cannot run code.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {key: to_data(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [to_data(item) for item in value]
+    return value
 
 
 # --- JSON Schema ------------------------------------------------------------------
@@ -306,6 +324,8 @@ SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"
 
 def schema_text(name: str) -> str:
     """The JSON Schema of one kind of pack file, as shipped."""
+    import json
+
     root, title = DOCUMENTS[name]
     return json.dumps(json_schema(root, title), ensure_ascii=False, indent=2) + "\n"
 

@@ -1,14 +1,13 @@
-"""Lists drawn on the terminal with rich: the catalogue, search results, saved sessions."""
+"""Lists printed on the terminal: the catalogue, search results, saved sessions."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 from eportguide import wording as w
-from eportguide.console import output_console
+from eportguide.render.columns import table
 
 if TYPE_CHECKING:
     from eportguide.engine.matching import Match
@@ -16,18 +15,9 @@ if TYPE_CHECKING:
     from eportguide.sessions import Session
 
 
-def _table() -> Table:
-    return Table(box=None, pad_edge=False, show_edge=False)
-
-
 def catalogue(pack: d.Pack) -> None:
-    table = _table()
-    table.add_column(w.COL_ID, no_wrap=True)
-    table.add_column(w.COL_TITLE, overflow="fold")
-    table.add_column(w.COL_CATEGORY, no_wrap=True)
-    for flow in pack.flows.values():
-        table.add_row(flow.id, flow.title, flow.category)
-    output_console().print(table)
+    rows = [[flow.id, flow.title, flow.category] for flow in pack.flows.values()]
+    sys.stdout.write(table([w.COL_ID, w.COL_TITLE, w.COL_CATEGORY], rows, folding=1))
 
 
 def no_match_message(pack: d.Pack) -> str:
@@ -37,16 +27,9 @@ def no_match_message(pack: d.Pack) -> str:
 
 
 def search_results(pack: d.Pack, found: list[Match]) -> None:
-    table = _table()
-    table.add_column("#", no_wrap=True)
-    table.add_column(w.COL_ID, no_wrap=True)
-    table.add_column(w.COL_TITLE, overflow="fold")
-    table.add_column(w.COL_WHY, overflow="fold")
-    for rank, match in enumerate(found, 1):
-        table.add_row(str(rank), match.flow_id, pack.flow(match.flow_id).title, "、".join(match.why))
-    console = output_console()
-    console.print(table)
-    console.print(w.SEARCH_RUN_HINT.format(id=found[0].flow_id), markup=False, highlight=False)
+    rows = [[str(rank), m.flow_id, pack.flow(m.flow_id).title, "、".join(m.why)] for rank, m in enumerate(found, 1)]
+    sys.stdout.write(table(["#", w.COL_ID, w.COL_TITLE, w.COL_WHY], rows, folding=3))
+    sys.stdout.write(w.SEARCH_RUN_HINT.format(id=found[0].flow_id) + "\n")
 
 
 def _when(stamp: str) -> str:
@@ -57,12 +40,6 @@ def _when(stamp: str) -> str:
 
 
 def sessions(found: list[Session], directory: object) -> None:
-    table = _table()
-    for heading in (w.COL_SESSION, w.COL_ID, w.COL_ANSWERED, w.COL_STATUS, w.COL_UPDATED):
-        table.add_column(heading, no_wrap=True)
-    for session in found:
-        status = w.STATUS_DONE if session.done else w.STATUS_OPEN
-        table.add_row(session.id, session.flow_id, str(len(session.answers)), status, _when(session.updated))
-    console = output_console()
-    console.print(table)
-    console.print(w.SESSIONS_WHERE.format(path=directory), markup=False, highlight=False, style="dim")
+    rows = [[s.id, s.flow_id, str(len(s.answers)), w.STATUS_DONE if s.done else w.STATUS_OPEN, _when(s.updated)] for s in found]
+    sys.stdout.write(table([w.COL_SESSION, w.COL_ID, w.COL_ANSWERED, w.COL_STATUS, w.COL_UPDATED], rows))
+    sys.stdout.write(w.SESSIONS_WHERE.format(path=directory) + "\n")
