@@ -7,10 +7,10 @@ Shared by ``run`` (and ``eportguide <id>``), ``resume`` and the triage menu.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
@@ -24,11 +24,10 @@ if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     flow_id: str
     flows: Path | None = None
-    answer: list[str] = field(default_factory=list)
+    answer: tuple[str, ...] = ()
     answers: Path | None = None
     no_input: bool = False
     format: str = "terminal"
@@ -55,7 +54,7 @@ def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path | None) -> dict[str, str]:
+def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: Path | None) -> dict[str, str]:
     """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
     from eportguide import answers_file
     from eportguide.engine.answers import shown

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 import pexpect
@@ -96,7 +95,7 @@ def test_two_runs_saving_at_the_same_moment_leave_no_corrupt_file(tmp_path):
 
     def hammer(session: sessions.Session, value: str) -> None:
         for i in range(100):
-            store.save(replace(session, answers={"card": value, "legal_details": "no" if i % 2 else "yes"}))
+            store.save(session._replace(answers={"card": value, "legal_details": "no" if i % 2 else "yes"}))
 
     threads = [threading.Thread(target=hammer, args=(s, v)) for s, v in ((first, "legal"), (second, "operator"), (first, "operator"))]
     for thread in threads:

@@ -24,7 +24,7 @@ def run_command(
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
         flow_id=flow_id,
-        answer=answer,
+        answer=tuple(answer),
         answers=answers,
         no_input=no_input,
         format=format,

@@ -7,8 +7,8 @@ the week. For a year with neither, the count is an estimate that goes by the wee
 alone (Monday to Friday) and says so, rather than failing.
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from eportguide.model import definitions as d
 
@@ -16,8 +16,7 @@ from eportguide.model import definitions as d
 NO_OVERRIDES = d.CalendarOverrides()
 
 
-@dataclass(frozen=True, slots=True)
-class Completion:
+class Completion(NamedTuple):
     start: date  # the day counting starts from (not itself counted)
     earliest: date
     latest: date

@@ -34,7 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from eportguide.model import definitions as d
 
@@ -66,8 +66,7 @@ _WORD_END = "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
 MAX_PASSES = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A suggested procedure: its id, its score and what in the query led to it."""
 
     flow_id: str
@@ -216,15 +215,13 @@ def token_weight(token: str) -> float:
     return UNIGRAM_WEIGHT if len(token) == 1 and _CJK_RUN.fullmatch(token) else 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Keyword:
+class _Keyword(NamedTuple):
     written: str
     normalised: str
     terms: Mapping[str, float]  # token -> weighted frequency
 
 
-@dataclass(frozen=True, slots=True)
-class _Document:
+class _Document(NamedTuple):
     flow_id: str
     terms: Mapping[str, float]  # token -> weighted frequency in the phrases, title and description
     length: float  # with the keywords

@@ -1,8 +1,8 @@
 """The outcome of a walk: everything a renderer needs, nothing rendered."""
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from eportguide import wording as w
 from eportguide.engine.dates import Completion, completion
@@ -13,14 +13,12 @@ from eportguide.model import templates
 CONTACT_KINDS = ("email", "phone", "address", "url")
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     text: str
     section: str | None = None  # the part's title when a sub-flow contributed steps
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     name: str  # the fact's name in the pack
     kind: str
     label: str
@@ -29,8 +27,7 @@ class Contact:
     phone: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     label: str
     text: str  # as the source says it, e.g. 1-2个工作日
     min_working_days: int
@@ -39,24 +36,21 @@ class Deadline:
     what: str  # what is done in that time, e.g. 电子口岸制卡
 
 
-@dataclass(frozen=True, slots=True)
-class EmailDraft:
+class EmailDraft(NamedTuple):
     to: str
     subject: str
     fields: tuple[tuple[str, str], ...]  # (label, value) in the source's order
     attachments: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Mailing:
+class Mailing(NamedTuple):
     item: str
     address: str
     recipient: str | None
     phone: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     flow_id: str
     flow_title: str
     source: str

@@ -8,8 +8,7 @@ Nothing here prints, prompts or touches a file.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import Literal, assert_never
+from typing import Literal, NamedTuple, assert_never
 
 from eportguide import wording as w
 from eportguide.engine import validators
@@ -25,14 +24,12 @@ class FlowError(Exception):
     """A flow that cannot be walked (a loop the loader could not rule out)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     value: str
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     key: str  # the answer key: a state id, a field name, prefixed inside sub-flows
     kind: Kind
     prompt: str
@@ -47,8 +44,7 @@ class Question:
     total: int = 1  # number plus the most questions that may still follow
 
 
-@dataclass(frozen=True, slots=True)
-class Answered:
+class Answered(NamedTuple):
     """One answered question on the path taken."""
 
     key: str
@@ -58,8 +54,7 @@ class Answered:
     preset: bool = False  # given by the parent flow, not asked
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A flow reached an outcome; sub-flows contribute parts before their parent."""
 
     flow: d.Flow
@@ -68,15 +63,13 @@ class Part:
     answers: Mapping[str, str]  # this flow's own keys (no prefix), presets included
 
 
-@dataclass(frozen=True, slots=True)
-class Pending:
+class Pending(NamedTuple):
     question: Question
     path: tuple[Answered, ...]
     previous: str | None = None  # a stored value that no longer fits this question
 
 
-@dataclass(frozen=True, slots=True)
-class Finished:
+class Finished(NamedTuple):
     path: tuple[Answered, ...]
     parts: tuple[Part, ...]
 
@@ -216,7 +209,7 @@ def _target(state: QuestionState, value: str) -> str:
 
 
 def _with_progress(question: Question, number: int, total: int) -> Question:
-    return replace(question, number=number, total=max(total, number))
+    return question._replace(number=number, total=max(total, number))
 
 
 class _Longest:

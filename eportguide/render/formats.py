@@ -9,15 +9,13 @@ format (the terminal) draws on a console instead: ``result(result, console)``.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Document = Literal["result", "procedure"]
 
 
-@dataclass(frozen=True, slots=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     name: str
     module: str  # in eportguide.render
     documents: tuple[Document, ...]

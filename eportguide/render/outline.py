@@ -5,9 +5,8 @@ section says is decided here, once.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import quote
 
 from eportguide import wording as w
@@ -16,23 +15,20 @@ from eportguide.engine import Result
 Style = Literal["numbered", "checklist", "fields", "bullets"]
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     text: str
     label: str | None = None  # for "fields": the field's name
     group: str | None = None  # for "numbered": the part a step belongs to
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     key: str  # stable: answers, steps, materials, email, mailing, contacts, deadline, warnings
     heading: str
     style: Style
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Outline:
+class Outline(NamedTuple):
     title: str
     subtitle: str
     source: str

@@ -1,6 +1,5 @@
 """A whole procedure for ``show``: every question, every branch, every outcome."""
 
-from dataclasses import replace
 from typing import assert_never
 
 from eportguide import wording as w
@@ -41,7 +40,7 @@ def _state_section(pack: d.Pack, flow: d.Flow, state_id: str, state: d.State) ->
             return [Section(state_id, heading + w.SHOW_SUBFLOW_HEADING, "bullets", items)]
         case d.OutcomeState():
             shape = outline.build(describe(pack, flow, state_id))
-            return [replace(s, heading=f"{heading}{state.title}：{s.heading}") for s in shape.sections if s.key != "answers"]
+            return [s._replace(heading=f"{heading}{state.title}：{s.heading}") for s in shape.sections if s.key != "answers"]
         case _:
             assert_never(state)
 
