@@ -86,6 +86,7 @@ APP_HELP = (
     "中国电子口岸（陕西）IC 卡业务办理向导：回答几个问题，得到办理步骤、材料、邮件、"
     "邮寄地址、热线和办理时限。\n\n在终端中直接运行 eportguide 会显示问题菜单。"
 )
+HELP_COMMANDS = "Commands"  # click's own heading, until the interface is translated
 HELP_PROCEDURES = "办理流程（eportguide <流程> 即可运行）"
 FLOW_COMMAND_HELP = "运行办理流程 {id}（同 eportguide run {id}）。"
 UNKNOWN_COMMAND = "没有名为“{name}”的命令或办理流程。"
