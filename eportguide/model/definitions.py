@@ -54,7 +54,7 @@ class InputField:
 
 @dataclass(frozen=True, slots=True)
 class ConditionalText:
-    text: str = doc("The text; {fact} and {fact.attribute} placeholders are filled in.")
+    text: str = doc("The text; {fact} and {fact.attribute} placeholders are filled in, {flow:ID} names another procedure.")
     when: Condition = doc("Shown only when every named answer has one of these values.")
 
 
@@ -149,7 +149,7 @@ class DeadlineSpec:
 class OutcomeState:
     kind: Literal["outcome"]
     title: str = doc("The outcome's heading.")
-    steps: tuple[Text, ...] = doc("What to do, in order; placeholders are filled in.", min_items=1)
+    steps: tuple[Text, ...] = doc("What to do, in order; placeholders are filled in, {flow:ID} names another procedure.", min_items=1)
     business: str | None = doc("The business name for 办理电子口岸的XX业务.", default=None)
     materials: tuple[Text, ...] = doc("Materials to prepare.", default=())
     email: EmailSpec | None = doc("The application e-mail, if one is sent.", default=None)
