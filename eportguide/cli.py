@@ -135,7 +135,9 @@ def _register() -> None:
     app.command("validate", help=w.HELP_VALIDATE)(validate.validate_command)
     app.command("graph", help=w.HELP_GRAPH)(graph.graph_command)
     app.command("schema", help=w.HELP_SCHEMA)(schema.schema_command)
-    from eportguide.commands import resume, search, sessions
+    from eportguide.commands import handbook, resume, search, sessions
+
+    app.command("handbook", help=w.HELP_HANDBOOK)(handbook.handbook_command)
 
     app.command("search", help=w.HELP_SEARCH)(search.search_command)
     app.command("sessions", help=w.HELP_SESSIONS)(sessions.sessions_command)
