@@ -9,6 +9,7 @@ the URLs and the completion dates — and to nothing the procedure does not ment
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -432,3 +433,59 @@ def test_when_both_cards_are_locked_each_part_is_headed_once_and_steps_number_on
     first_legal_step = out.index("发送申请邮件至：")
     first_operator_step = out.index(step_four)
     assert out.index(legal_heading) < first_legal_step < out.index(operator_heading) < first_operator_step
+
+
+# --- html: structure, links, paper (issue 11) -----------------------------------------
+
+
+def test_the_html_checklist_has_a_main_landmark_and_its_step_lists_hold_steps_only():
+    page = CliRunner().invoke(app, ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "html"]).stdout
+    assert page.count("<main>") == 1 and page.index("</header>") < page.index("<main>")
+    steps = page.split('<section class="part part-steps">', 1)[1].split("</section>", 1)[0]
+    assert steps.count("<li>") == 7  # seven steps, announced as seven: the part headings are not items
+    assert re.findall(r"<h3>([^<]+)</h3>", steps) == [LEGAL_PART, OPERATOR_PART]
+    assert '<ol class="checklist" start="4">' in steps  # the second part numbers on
+
+
+def test_the_page_title_names_the_outcome_and_the_enterprise():
+    titles = re.findall(r"<title>([^<]*)</title>", run(PATHS[0], "html"))
+    assert titles == [f"法人卡解锁：发送申请邮件，邮寄法人卡（{ENTERPRISE}） — 电子口岸卡被锁，如何解锁"]
+    operator = ["-a", "card=operator", "-a", "legal_card_works=yes"]
+    without = CliRunner().invoke(app, ["unlock-card", *operator, "--no-input", "--format", "html"])
+    assert "<title>操作员卡解锁：用法人卡在线解锁 — 电子口岸卡被锁，如何解锁</title>" in without.stdout
+
+
+def test_a_blank_email_field_leaves_a_line_to_write_on_when_printed():
+    page = run(PATHS[0], "html")
+    assert '<tr><th>寄卡快递单号</th><td><span class="blank">XX</span></td></tr>' in page
+    assert "<tr><th>在办业务名称</th><td>法人卡解锁</td></tr>" in page  # a filled-in value is not blank
+    printed = re.sub(r"\s+", " ", style_of(page)).split("@media print {", 1)[1]
+    blank = re.search(r"\.blank \{([^}]*)\}", printed)
+    assert blank and "min-width: 60mm" in blank.group(1) and "border-bottom: 1px solid" in blank.group(1)
+
+
+def test_on_screen_the_email_opens_filled_in_and_the_hotline_dials():
+    page = run(PATHS[0], "html")
+    mailto = re.search(r'<tr><th>收件人</th><td><a class="code" href="([^"]+)">kefu@xaeport.com</a>', page)
+    assert mailto and unescape(mailto.group(1)).startswith("mailto:kefu@xaeport.com?subject=%E8%A5%BF%E5%AE%89")  # 西安…
+    assert '<a class="code" href="tel:029-83196210">029-83196210</a>' in page
+    assert '<a class="code" href="tel:83196210">' not in page  # not dialable from outside Xi'an without the area code
+
+
+def test_the_mailing_phone_shows_its_area_code_marked_as_the_tools_addition():
+    shown = "".join(parse_html(run(PATHS[0], "html")).text)
+    assert "收货人电话83196210（即 029-83196210：区号由本工具据中国电子口岸客服热线的号码补注）" in shown
+
+
+def test_the_email_and_mailing_parts_are_kept_whole_on_paper():
+    page = run(PATHS[0], "html")
+    assert '<section class="part part-email keep">' in page and '<section class="part part-mailing keep">' in page
+    css = re.sub(r"\s+", " ", style_of(page))
+    assert re.search(r"li, tr, \.keep \{ break-inside: avoid;", css)
+
+
+def test_at_phone_width_the_text_keeps_a_margin():
+    css = re.sub(r"\s+", " ", style_of(run(PATHS[0], "html")))
+    body = re.search(r"body \{[^}]*padding: 8mm 16px;", css)
+    narrow = re.search(r"@media \(max-width: 480px\) \{ body \{[^}]*padding: 5mm 12px;", css)
+    assert body and narrow
