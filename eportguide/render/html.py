@@ -57,7 +57,8 @@ th { white-space: nowrap; width: 1%; }
 .part-answers th { white-space: normal; width: 45%; }  /* questions are whole sentences */
 a { color: #0645ad; }
 a.code { white-space: nowrap; }  /* an e-mail address, URL or number never breaks inside */
-.ids { font-family: ui-monospace, Consolas, monospace; font-size: 9pt; color: #555; white-space: nowrap; }
+.ids { font-family: ui-monospace, Consolas, monospace; font-size: 9pt; color: #555; }
+.id { white-space: nowrap; }
 .stop { margin: 0 0 4mm; }
 .help { margin: 0 0 1mm; color: #333; }
 .answers li { margin: 0 0 1mm; }
@@ -239,8 +240,9 @@ def _pieces(pieces: list[procedures.Piece], present: set[str]) -> str:
     out = []
     for piece in pieces:
         text = escape(piece.text)
-        if piece.ids:
-            text = f'<span class="ids">{text}</span>'
+        if piece.ids:  # each id whole on its line; a line may break between them
+            parts = (f'<span class="id">{escape(part)}</span>' for part in piece.text.strip().split(f" {w.GUIDE_ARROW} "))
+            text = f' <span class="ids">{f" {w.GUIDE_ARROW} ".join(parts)}</span>'
         elif piece.stop is not None and piece.stop.flow_id in present:
             text = f'<a href="#{procedures.anchor(piece.stop.flow_id, piece.stop.key)}">{text}</a>'
         elif piece.flow_id is not None and piece.flow_id in present:
