@@ -489,3 +489,11 @@ def test_at_phone_width_the_text_keeps_a_margin():
     body = re.search(r"body \{[^}]*padding: 8mm 16px;", css)
     narrow = re.search(r"@media \(max-width: 480px\) \{ body \{[^}]*padding: 5mm 12px;", css)
     assert body and narrow
+
+
+def test_a_url_or_address_typed_as_an_answer_is_shown_as_typed_not_made_a_link():
+    typed = ["-a", "card_address=http://example.org/x", "-a", "contact_name=a@example.org"]
+    page = run(PATHS[0], "html", *typed)
+    assert "example.org" in "".join(parse_html(page).text)
+    drafted = "mailto:kefu@xaeport.com?"  # the filled-in e-mail carries them, as typed
+    assert not [href for href in hrefs(page) if "example.org" in href and not href.startswith(drafted)]

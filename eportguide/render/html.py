@@ -120,12 +120,16 @@ def _rich(text: str, phone: bool = False, flows: Mapping[str, str] | None = None
     return "".join(out)
 
 
-def _value(item: Item, flows: Mapping[str, str] | None = None, href: str | None = None) -> str:
+#: Parts holding what a user typed: shown as typed, never turned into links.
+TYPED = frozenset({"answers", "email"})
+
+
+def _value(item: Item, typed: bool, flows: Mapping[str, str] | None = None, href: str | None = None) -> str:
     if href is not None:
         return _link(href, item.text)
     if item.blank:  # printed, a line to write the value on
         return f'<span class="blank">{escape(item.text)}</span>'
-    return _rich(item.text, item.phone, flows)
+    return escape(item.text) if typed else _rich(item.text, item.phone, flows)
 
 
 def _item_checkbox(item: Item, number: int | None = None, flows: Mapping[str, str] | None = None) -> str:
@@ -164,7 +168,8 @@ def _section(section: Section, level: int = 2, flows: Mapping[str, str] | None =
         rows = []
         for i, item in enumerate(section.items):
             href = mailto if mailto and section.key == "email" and i == 0 else None  # the recipient: the filled-in e-mail
-            rows.append(f"<tr><th>{escape(item.label or '')}</th><td>{_value(item, flows, href)}</td></tr>")
+            value = _value(item, section.key in TYPED, flows, href)
+            rows.append(f"<tr><th>{escape(item.label or '')}</th><td>{value}</td></tr>")
         return [heading, "<table>", *rows, "</table>"]
     if section.style == "bullets":
         return [heading, '<ul class="bullets">', *(f"<li>{_rich(i.text, i.phone, flows)}</li>" for i in section.items), "</ul>"]
