@@ -64,6 +64,8 @@ a.code { white-space: nowrap; }  /* an e-mail address, URL or number never break
 .answers li { margin: 0 0 1mm; }
 .answers .label { font-weight: bold; }
 .plan { margin-top: 8mm; }
+.plan + .plan { break-inside: avoid; page-break-inside: avoid; }  /* a later plan whole, where it fits a page */
+.plan > .part-contacts { break-before: avoid; page-break-before: avoid; }  /* no page for it alone */
 .plan > h2, .plan > h3 { background: #eef3f8; border-bottom: 2px solid #456; padding: 1mm 2mm; }
 .contents ul { margin: 0 0 2mm 4mm; }
 .contents h3 { margin: 3mm 0 1mm; }

@@ -121,18 +121,30 @@ def _targets(state: d.State) -> Iterator[str]:
             assert_never(state)
 
 
+def _stop_after(flow: d.Flow, target: str) -> str:
+    """The first question or plan going to ``target`` reaches (through inputs and sub-flows)."""
+    while True:
+        state = flow.states.get(target)
+        if not isinstance(state, d.InputState | d.SubflowState):
+            return target
+        target = state.next
+
+
 def stops(flow: d.Flow) -> dict[str, Stop]:
     """The flow's questions and plans by state id, numbered in the order a walk meets them.
 
-    Input and sub-flow states are passed through, not stops of their own. States no
-    walk reaches (a pack ``validate`` rejects) come last, in the file's order.
+    Input and sub-flow states are passed through, not stops of their own, so the plans
+    are lettered in the order of the answers that lead to them. States no walk reaches
+    (a pack ``validate`` rejects) come last, in the file's order.
     """
     order: list[str] = []
-    queue, seen = deque([flow.start]), {flow.start}
+    first = _stop_after(flow, flow.start)
+    queue, seen = deque([first]), {first}
     while queue:
         state_id = queue.popleft()
         order.append(state_id)
         for target in _targets(flow.states[state_id]):
+            target = _stop_after(flow, target)
             if target in flow.states and target not in seen:
                 seen.add(target)
                 queue.append(target)
