@@ -62,6 +62,7 @@ def main() -> None:
         ("eportguide --help", median_seconds([*eportguide, "--help"], args.runs, env), baseline),
         ("eportguide list", median_seconds([*eportguide, "list"], args.runs, env), baseline),
         ("eportguide show unlock-card", median_seconds([*eportguide, "show", "unlock-card"], args.runs, env), baseline),
+        ("eportguide handbook", median_seconds([*eportguide, "handbook"], args.runs, env), baseline),
         ("eportguide search 卡锁了", median_seconds([*eportguide, "search", "卡锁了"], args.runs, env), baseline),
         (
             "eportguide unlock-card -a card=legal --no-input",
