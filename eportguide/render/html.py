@@ -51,6 +51,7 @@ li label { display: flex; gap: 2mm; align-items: baseline; }
 input[type="checkbox"] { width: 4mm; height: 4mm; margin: 0; flex: none; position: relative; top: 0.6mm; }
 .number { flex: none; min-width: 6mm; text-align: right; }
 ul.bullets li::before, ul.answers li::before { content: "・"; }
+ul.bullets li, ul.answers li { padding-left: 1em; text-indent: -1em; }  /* wrapped lines align after the dot */
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 1mm 2mm 1mm 0; overflow-wrap: anywhere; }
 th { white-space: nowrap; width: 1%; }
