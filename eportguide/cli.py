@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "search": ("search", "search_command", w.HELP_SEARCH),
     "sessions": ("sessions", "sessions_command", w.HELP_SESSIONS),
     "resume": ("resume", "resume_command", w.HELP_RESUME),
+    "handbook": ("handbook", "handbook_command", w.HELP_HANDBOOK),
 }
 
 

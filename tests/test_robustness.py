@@ -40,6 +40,7 @@ def modules_loaded_by(args: list[str]) -> set[str]:
         (["run", "--help"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine"}),
         (["list"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine", "eportguide.engine.matching", "eportguide.sessions"}),
         (["show", "unlock-card"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
+        (["handbook"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
         (["search", "卡锁了"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.walker", "eportguide.sessions"}),
         (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
         (

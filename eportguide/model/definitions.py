@@ -58,7 +58,7 @@ class InputField(NamedTuple):
 
 
 class ConditionalText(NamedTuple):
-    text: Annotated[str, Doc("The text; {fact} and {fact.attribute} placeholders are filled in.")]
+    text: Annotated[str, Doc("The text; {fact} and {fact.attribute} placeholders are filled in, {flow:ID} names another procedure.")]
     when: Annotated[Condition, Doc("Shown only when every named answer has one of these values.")]
 
 
@@ -138,7 +138,9 @@ class DeadlineSpec(NamedTuple):
 class OutcomeState(NamedTuple):
     kind: Literal["outcome"]
     title: Annotated[str, Doc("The outcome's heading.")]
-    steps: Annotated[tuple[Text, ...], Doc("What to do, in order; placeholders are filled in.", min_items=1)]
+    steps: Annotated[
+        tuple[Text, ...], Doc("What to do, in order; placeholders are filled in, {flow:ID} names another procedure.", min_items=1)
+    ]
     business: Annotated[str | None, Doc("The business name for 办理电子口岸的XX业务.")] = None
     materials: Annotated[tuple[Text, ...], Doc("Materials to prepare.")] = ()
     email: Annotated[EmailSpec | None, Doc("The application e-mail, if one is sent.")] = None

@@ -80,7 +80,8 @@ def result(result: Result) -> str:
     return _dumps(as_dict(result))
 
 
-def procedure(pack: d.Pack, flow: d.Flow) -> str:
+def procedure(pack: d.Pack, flow: d.Flow, ids: bool = False) -> str:
+    """Every state, with its id: JSON is for programs, so ``ids`` changes nothing."""
     return _dumps(procedure_dict(pack, flow))
 
 

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from eportguide import wording as w
 from eportguide.engine import Result
+from eportguide.engine.result import AreaCode, Contact
 
 Style = Literal["numbered", "checklist", "fields", "bullets"]
 
@@ -19,6 +20,8 @@ class Item(NamedTuple):
     text: str
     label: str | None = None  # for "fields": the field's name
     group: str | None = None  # for "numbered": the part a step belongs to
+    blank: bool = False  # a value left blank (the placeholder): paper leaves room to write it
+    phone: bool = False  # holds phone numbers a screen may offer to dial
 
 
 class Section(NamedTuple):
@@ -81,6 +84,26 @@ def _day(day: date) -> str:
     return f"{day.isoformat()}（{w.WEEKDAYS[day.weekday()]}）"
 
 
+def phone_text(phone: str, area: AreaCode | None, inline: bool = False) -> str:
+    """A phone number, with the area code the tool adds (said to be added) beside it.
+
+    ``inline``: inside a parenthesis already (a contact's recipient and phone).
+    """
+    if area is None:
+        return phone
+    return phone + (w.PHONE_AREA_INLINE if inline else w.PHONE_AREA).format(full=area.full, source=area.source)
+
+
+def contacts_section(contacts: tuple[Contact, ...]) -> Section:
+    items = []
+    for c in contacts:
+        text = c.value
+        if c.recipient:
+            text += w.CONTACT_RECIPIENT.format(recipient=c.recipient, phone=phone_text(c.phone or "", c.phone_area, inline=True))
+        items.append(Item(text, c.label, phone=c.kind in ("phone", "address")))
+    return Section("contacts", w.H_CONTACTS, "fields", tuple(items))
+
+
 def build(result: Result) -> Outline:
     sections: list[Section] = []
     answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.prompt) for a in result.path if not a.preset)
@@ -92,7 +115,7 @@ def build(result: Result) -> Outline:
     if result.email is not None:
         email = result.email
         items = [Item(email.to, w.EMAIL_TO), Item(email.subject, w.EMAIL_SUBJECT)]
-        items += [Item(value, label) for label, value in email.fields]
+        items += [Item(value, label, blank=label in email.blank) for label, value in email.fields]
         items += [Item("、".join(email.attachments), w.EMAIL_ATTACH)] if email.attachments else []
         sections.append(Section("email", w.H_EMAIL, "fields", tuple(items)))
     if result.mailing is not None:
@@ -101,18 +124,12 @@ def build(result: Result) -> Outline:
         if mailing.recipient:
             items.append(Item(mailing.recipient, w.MAIL_RECIPIENT))
         if mailing.phone:
-            items.append(Item(mailing.phone, w.MAIL_PHONE))
+            items.append(Item(phone_text(mailing.phone, mailing.phone_area), w.MAIL_PHONE, phone=True))
         sections.append(Section("mailing", w.H_MAILING, "fields", tuple(items)))
     if result.deadline is not None:
         sections.append(Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result)),)))
     if result.warnings:
         sections.append(Section("warnings", w.H_WARNINGS, "bullets", tuple(Item(x) for x in result.warnings)))
     if result.contacts:
-        contacts = []
-        for c in result.contacts:
-            text = c.value
-            if c.recipient:
-                text += w.CONTACT_RECIPIENT.format(recipient=c.recipient, phone=c.phone or "")
-            contacts.append(Item(text, c.label))
-        sections.append(Section("contacts", w.H_CONTACTS, "fields", tuple(contacts)))
+        sections.append(contacts_section(result.contacts))
     return Outline(result.flow_title, result.outcome_title, result.source, tuple(sections), result.today)

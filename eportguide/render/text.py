@@ -54,8 +54,29 @@ def result(result: Result) -> str:
     return render(outlines.build(result))
 
 
-def procedure(pack: d.Pack, flow: d.Flow) -> str:
-    return render(procedures.build(pack, flow))
+def procedure(pack: d.Pack, flow: d.Flow, ids: bool = False) -> str:
+    return guide(procedures.build(pack, flow), ids)
+
+
+def guide(guide: procedures.Guide, ids: bool = False) -> str:
+    """The decision guide: numbered questions, where each answer leads, each plan's checklist."""
+    plain = procedures.plain
+    title = guide.title + (plain([procedures.ids_piece(guide.flow_id)]) if ids else "")
+    lines = [title, guide.description, w.SOURCE_LINE.format(source=guide.source)]
+    if guide.begin is not None:
+        lines += ["", plain(procedures.begin_pieces(guide.begin, ids))]
+    for node in guide.nodes:
+        heading = f"【{node.stop.name}】{node.prompt}" + (plain([procedures.ids_piece(node.stop.state_id)]) if ids else "")
+        lines += ["", heading]
+        lines += [node.help] if node.help else []
+        lines += [f"- {line}" for line in node.lines]
+        lines += [f"- {plain(procedures.answer_pieces(answer, ids))}" for answer in node.answers]
+    for plan in guide.plans:
+        heading = f"■ {plan.stop.heading}" + (plain([procedures.ids_piece(plan.stop.state_id)]) if ids else "")
+        lines += ["", "", heading]
+        for section in plan.sections:
+            lines += ["", *_section(section)]
+    return "\n".join(lines) + "\n"
 
 
 def render(outline: Outline) -> str:
