@@ -3,7 +3,8 @@
 Each command runs as a whole process, repeatedly, interleaved with its baseline (the
 machines are noisy: a baseline measured minutes earlier is not a baseline). A command
 is compared with ``python -c "import typer, yaml"``; the time until the first prompt is
-drawn with ``python -c "import typer, questionary, yaml"``.
+drawn with ``python -c "import typer, questionary, yaml"`` and, since drawing a menu is
+work of its own, with a bare ``questionary.select`` of the same question drawn.
 
 Every command is measured twice: with a warm pack cache (a command ran before, the
 usual case) and a cold one (a fresh home directory each run: the first command after
@@ -56,13 +57,16 @@ def once(argv: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def until_prompt(env: dict[str, str]) -> float:
-    """From spawning ``eportguide unlock-card`` on a pseudo-terminal to its first question."""
+BARE_SELECT = "import typer, questionary, yaml\nquestionary.select('哪张卡被锁住了？', choices=['法人卡', '操作员卡']).ask()"
+
+
+def until_prompt(env: dict[str, str], argv: tuple[str, ...] = ("-m", "eportguide", "unlock-card", "--no-save")) -> float:
+    """From spawning a program on a pseudo-terminal to the first question drawn."""
     import pexpect
 
     start = time.perf_counter()
-    child = pexpect.spawn(PYTHON, ["-m", "eportguide", "unlock-card", "--no-save"], env=env, encoding="utf-8", timeout=30)
-    child.expect("哪张卡被锁住了")
+    child = pexpect.spawn(PYTHON, list(argv), env=env, encoding="utf-8", timeout=30)
+    child.expect("操作员卡")
     elapsed = time.perf_counter() - start
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
@@ -106,6 +110,8 @@ def main() -> None:
     if wanted is None or "first prompt" in wanted:
         prompt_runs = max(5, args.runs // 2)
         rows.append(("eportguide unlock-card: first prompt drawn", measure(until_prompt, PROMPT_BASELINE, prompt_runs, env)))
+        bare = (lambda e: until_prompt(e, ("-c", BARE_SELECT)), PROMPT_BASELINE)
+        rows.append(("  (a bare questionary.select drawn)", measure(bare[0], bare[1], prompt_runs, env)))
 
     width = max(display_width(name) for name, _ in rows)
     print(f"{args.runs} runs each, Python {sys.version.split()[0]}; ratio = median / median of its baseline run beside it")
