@@ -101,7 +101,8 @@ PATHS = [
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
     ),
-    Route("onboard", (), deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
+    # 入网指南 4 points to a mailing section the FAQ lacks: the flow points to the hotline instead.
+    Route("onboard", (), hotline=True, deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
     Route(
         "cancel-card",
         (f"enterprise={ENTERPRISE}",),
