@@ -38,6 +38,12 @@ COMMANDS = [
     ("validate", ["validate"]),
     ("unlock-card -a card=legal --no-input -f text", ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-f", "text"]),
     ("unlock-card -a card=legal --no-input -f json", ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-f", "json"]),
+    # dates that run into a year without an official arrangement: the law's holidays
+    (
+        "unlock-card -a card=legal --no-input -f text --today 2026-12-31",
+        ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-f", "text", "--today", "2026-12-31"],
+    ),
+    ("calendar 2027", ["calendar", "2027"]),
 ]
 BASELINE = [PYTHON, "-c", "import typer, yaml"]
 PROMPT_BASELINE = [PYTHON, "-c", "import typer, questionary, yaml"]

@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sessions": ("sessions", "sessions_command", w.HELP_SESSIONS),
     "resume": ("resume", "resume_command", w.HELP_RESUME),
     "handbook": ("handbook", "handbook_command", w.HELP_HANDBOOK),
+    "calendar": ("calendar", "calendar_command", w.HELP_CALENDAR),
 }
 
 

@@ -99,6 +99,8 @@ def execute(options: RunOptions) -> None:
     unused = prompter.unused()
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
+    for note in prompter.notes:
+        typer.echo(note, err=True)
     outputs.emit(result, options.format, options.output, options.email_draft)
     if fallback is not None and options.format == "terminal" and options.output is None and options.email_draft is None:
         outputs.offer_files(fallback, result)

@@ -101,7 +101,8 @@ PATHS = [
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
     ),
-    Route("onboard", (), deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
+    # 入网指南 4 points to a mailing section the FAQ lacks: the flow points to the hotline instead.
+    Route("onboard", (), hotline=True, deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
     Route(
         "cancel-card",
         (f"enterprise={ENTERPRISE}",),
@@ -164,7 +165,8 @@ def test_the_checklist_shows_the_sources_facts_for_each_procedure_and_no_others(
 def test_the_text_says_what_the_dates_count_from_and_which_day_they_start(path):
     output = run(path, "text")
     deadline = output.split("【办理时限】\n", 1)[1].split("\n", 1)[0]
-    assert f"1-2个工作日，自{path.deadline}" in deadline
+    # The source never says from which day: the start is shown as the tool's assumption.
+    assert f"1-2个工作日，本工具假定自{path.deadline}起算（常见问题未说明从哪天起算）" in deadline
     assert "2026-09-30（周三）" in deadline and "为起算日" in deadline
     assert "2026-10-08（周四）" in deadline and "2026-10-09（周五）" in deadline
 

@@ -47,6 +47,13 @@ def modules_loaded_by(args: list[str]) -> set[str]:
             ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save"],
             {*PROMPT_LIBRARIES, "eportguide.engine.matching"},
         ),
+        # Dates in a year the library knows need neither the law's dates nor the holidays
+        # library (a test dependency only); the calendar command prompts nothing.
+        (
+            ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--today", "2026-09-30"],
+            {*PROMPT_LIBRARIES, "eportguide.engine.matching", "eportguide.engine.law_dates", "holidays"},
+        ),
+        (["calendar", "2027"], {*PROMPT_LIBRARIES, "rich", "eportguide.engine.matching", "eportguide.sessions", "holidays"}),
     ],
 )
 def test_a_command_imports_nothing_heavy_it_does_not_use(args, must_not_load):

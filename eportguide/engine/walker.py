@@ -35,7 +35,7 @@ class Question(NamedTuple):
     prompt: str
     options: tuple[Option, ...] = ()
     help: str | None = None
-    validator: str | None = None  # text questions: the validators.CHECKS name
+    validator: str | None = None  # text questions: how the value is checked (definitions.Validator)
     lines: tuple[str, ...] = ()  # instruction questions: what to do
     implied_by: tuple[str, ...] = ()  # gate questions: answer keys that imply 是
     flow_id: str = ""

@@ -142,7 +142,11 @@ class InteractivePrompter:
             raise EOFError
         if answer.strip() in navigation:
             return navigation[answer.strip()]
-        return validators.normalise(validator, answer)
+        value = validators.normalise(validator, answer)
+        reason = validators.unusual(validator, value)
+        if reason is not None:  # kept as typed: the field has no published format
+            self._print(w.UNUSUAL_KEPT.format(prompt=question.prompt, value=value, reason=reason))
+        return value
 
     def _print(self, *lines: str) -> None:
         for line in lines:

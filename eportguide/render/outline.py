@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from eportguide import wording as w
 from eportguide.engine import Result
+from eportguide.engine.dates import Completion, Holiday, Source
 from eportguide.engine.result import AreaCode, Contact
 
 Style = Literal["numbered", "checklist", "fields", "bullets"]
@@ -72,16 +73,39 @@ def completion_text(result: Result) -> str:
     deadline, completion = result.deadline, result.completion
     text = w.DEADLINE_LINE.format(what=deadline.what, text=deadline.text, counts_from=deadline.counts_from)
     if completion is not None:
-        text += w.DEADLINE_DATES.format(
-            start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest), what=deadline.what
-        )
-        if completion.estimated:
-            text += w.DEADLINE_ESTIMATE.format(years="、".join(map(str, completion.estimated_years)))
+        start, earliest, latest = (day_text(x, completion) for x in (completion.start, completion.earliest, completion.latest))
+        text += w.DEADLINE_DATES.format(start=start, earliest=earliest, latest=latest, what=deadline.what)
+        text += estimate_text(completion)
     return text
 
 
-def _day(day: date) -> str:
-    return f"{day.isoformat()}（{w.WEEKDAYS[day.weekday()]}）"
+def estimate_text(completion: Completion) -> str:
+    """What an estimated count rests on: the law's holidays it skipped, or the week alone."""
+    text = ""
+    law_years = [str(year) for year, source in completion.sources if source is Source.LAW]
+    if law_years:
+        years = "、".join(law_years)
+        if completion.law_holidays:
+            holidays = "、".join(holiday_text(h) for h in completion.law_holidays)
+            text += w.DEADLINE_ESTIMATE_LAW.format(years=years, holidays=holidays)
+        else:
+            text += w.DEADLINE_ESTIMATE_LAW_NONE.format(years=years)
+    week_years = [str(year) for year, source in completion.sources if source is Source.WEEK]
+    if week_years:
+        text += w.DEADLINE_ESTIMATE.format(years="、".join(week_years))
+    return text
+
+
+def holiday_text(holiday: Holiday) -> str:
+    """``春节（2027-02-05 至 2027-02-08）``."""
+    first, last = holiday.days[0].isoformat(), holiday.days[-1].isoformat()
+    return w.HOLIDAY_DAYS.format(name=holiday.name, days=first if first == last else w.DAY_SPAN.format(first=first, last=last))
+
+
+def day_text(day: date, completion: Completion | None = None) -> str:
+    """``2026-02-14（周六）``; a make-up working day says so: ``（周六，调休上班）``."""
+    makeup = completion is not None and day in completion.makeup_workdays
+    return (w.DAY_MAKEUP if makeup else w.DAY).format(date=day.isoformat(), weekday=w.WEEKDAYS[day.weekday()])
 
 
 def phone_text(phone: str, area: AreaCode | None, inline: bool = False) -> str:
