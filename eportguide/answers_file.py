@@ -1,5 +1,6 @@
 """Answers given on the command line: ``--answer ID=VALUE`` and ``--answers FILE``."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from eportguide import wording as w
@@ -67,7 +68,7 @@ def read(path: Path) -> dict[str, str]:
     return answers
 
 
-def parse_options(options: list[str]) -> dict[str, str]:
+def parse_options(options: Sequence[str]) -> dict[str, str]:
     answers = {}
     for option in options:
         key, sep, value = option.partition("=")

@@ -2,6 +2,10 @@
 
 Errors of the program reach the user here, once: ``FlowGroup.invoke`` turns an
 ``EportguideError`` into its message and exit code; no traceback is shown.
+
+A command's module is imported, and its options declared to click, only when that
+command runs or its help is shown: building every command on every start cost more
+than most commands' own work.
 """
 
 import os
@@ -15,9 +19,34 @@ from typer.core import TyperCommand, TyperGroup
 from eportguide import wording as w
 from eportguide.errors import EXIT_INTERNAL, EportguideError, Interrupted
 
+#: The built-in commands: name -> (module in eportguide.commands, function, help).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "list": ("listing", "list_command", w.HELP_LIST),
+    "show": ("show", "show_command", w.HELP_SHOW),
+    "run": ("run", "run_command", w.HELP_RUN),
+    "validate": ("validate", "validate_command", w.HELP_VALIDATE),
+    "graph": ("graph", "graph_command", w.HELP_GRAPH),
+    "schema": ("schema", "schema_command", w.HELP_SCHEMA),
+    "search": ("search", "search_command", w.HELP_SEARCH),
+    "sessions": ("sessions", "sessions_command", w.HELP_SESSIONS),
+    "resume": ("resume", "resume_command", w.HELP_RESUME),
+    "handbook": ("handbook", "handbook_command", w.HELP_HANDBOOK),
+    "calendar": ("calendar", "calendar_command", w.HELP_CALENDAR),
+}
+
+
+def built_in(name: str) -> Any:
+    """The click command of a built-in command, its module imported now."""
+    from importlib import import_module
+
+    module, function, help = COMMANDS[name]
+    single = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+    single.command(name, help=help)(getattr(import_module(f"eportguide.commands.{module}"), function))
+    return typer.main.get_command(single)
+
 
 class FlowGroup(TyperGroup):
-    """Resolves ``eportguide <flow-id>`` to ``eportguide run <flow-id>``."""
+    """Builds only the command asked for; ``eportguide <flow-id>`` is ``eportguide run <flow-id>``."""
 
     def _flow_ids(self, ctx: Any) -> list[str]:
         from eportguide import packs
@@ -29,11 +58,15 @@ class FlowGroup(TyperGroup):
         ids: list[str] = root.meta["flow_ids"]
         return ids
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None or cmd_name not in self._flow_ids(ctx):
-            return command
-        run = self.commands["run"]
+        if cmd_name in COMMANDS:
+            return built_in(cmd_name)
+        if cmd_name not in self._flow_ids(ctx):
+            return None
+        run = built_in("run")
         params = [p for p in run.params if p.name != "flow_id"]
         callback = run.callback
         assert callback is not None
@@ -54,13 +87,15 @@ class FlowGroup(TyperGroup):
         if self.get_command(ctx, name) is None and not name.startswith("-"):
             import difflib
 
-            close = difflib.get_close_matches(name, [*self.commands, *self._flow_ids(ctx)], n=3, cutoff=0.5)
+            close = difflib.get_close_matches(name, [*COMMANDS, *self._flow_ids(ctx)], n=3, cutoff=0.5)
             hint = w.DID_YOU_MEAN.format(ids="、".join(close)) if close else w.SEE_LIST
             _fail(EportguideError(w.UNKNOWN_COMMAND.format(name=name), hint))
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        super().format_commands(ctx, formatter)
+        """The commands by their help in the registry (no module imported), then the flows."""
+        with formatter.section(w.HELP_COMMANDS):
+            formatter.write_dl([(name, help) for name, (_module, _function, help) in COMMANDS.items()])
         ids = self._flow_ids(ctx)
         if ids:
             with formatter.section(w.HELP_PROCEDURES):
@@ -114,9 +149,9 @@ def main_callback(
     version: bool = typer.Option(False, "--version", help=w.OPT_VERSION, is_eager=True),
 ) -> None:
     if version:
-        from importlib.metadata import version as package_version
+        from eportguide import __version__
 
-        typer.echo(f"eportguide {package_version('eportguide')}")
+        typer.echo(f"eportguide {__version__}")
         raise typer.Exit()
     if ctx.invoked_subcommand is not None:
         return
@@ -126,25 +161,6 @@ def main_callback(
         menu.run(flows)
     else:
         typer.echo(ctx.get_help())
-
-
-def _register() -> None:
-    from eportguide.commands import graph, listing, run, schema, show, validate
-
-    app.command("list", help=w.HELP_LIST)(listing.list_command)
-    app.command("show", help=w.HELP_SHOW)(show.show_command)
-    app.command("run", help=w.HELP_RUN)(run.run_command)
-    app.command("validate", help=w.HELP_VALIDATE)(validate.validate_command)
-    app.command("graph", help=w.HELP_GRAPH)(graph.graph_command)
-    app.command("schema", help=w.HELP_SCHEMA)(schema.schema_command)
-    from eportguide.commands import resume, search, sessions
-
-    app.command("search", help=w.HELP_SEARCH)(search.search_command)
-    app.command("sessions", help=w.HELP_SESSIONS)(sessions.sessions_command)
-    app.command("resume", help=w.HELP_RESUME)(resume.resume_command)
-
-
-_register()
 
 
 def main() -> None:

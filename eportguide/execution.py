@@ -7,10 +7,10 @@ Shared by ``run`` (and ``eportguide <id>``), ``resume`` and the triage menu.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
@@ -24,11 +24,10 @@ if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     flow_id: str
     flows: Path | None = None
-    answer: list[str] = field(default_factory=list)
+    answer: tuple[str, ...] = ()
     answers: Path | None = None
     no_input: bool = False
     format: str | None = None  # None: from -o's file name, else the terminal (text when piped)
@@ -39,7 +38,7 @@ class RunOptions:
     session: Session | None = None  # a saved run to continue (eportguide resume)
     can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
-    attach: list[Path] = field(default_factory=list)  # files for the e-mail draft, in the order of its attachments
+    attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
 
 
 def parse_today(value: str | None) -> date:
@@ -58,7 +57,7 @@ def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def gather_answers(pack: d.Pack, flow_id: str, answer: list[str], answers: Path | None) -> dict[str, str]:
+def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: Path | None) -> dict[str, str]:
     """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
     from eportguide import answers_file
     from eportguide.engine.answers import shown
@@ -109,6 +108,8 @@ def execute(options: RunOptions) -> None:
     unused = prompter.unused()
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
+    for note in prompter.notes:
+        typer.echo(note, err=True)
     format = outputs.choose_format(options.format, options.output)
     if options.email_draft is not None and (files or fallback is None):  # else asked after the checklist
         result = outputs.with_files(result, files)

@@ -32,11 +32,9 @@ def write_file(path: Path, content: str | bytes) -> None:
 def with_files(result: Result, files: Sequence[Attachment | None]) -> Result:
     """The result of a run whose draft is written with ``files`` (None: that listed
     attachment is still to add), so that the checklist says which are in it."""
-    from dataclasses import replace
-
     if result.email is None:
         return result
-    return replace(result, email=replace(result.email, files=tuple(f.name if f is not None else "" for f in files)))
+    return result._replace(email=result.email._replace(files=tuple(f.name if f is not None else "" for f in files)))
 
 
 def read_attachments(paths: Sequence[Path]) -> list[Attachment | None]:

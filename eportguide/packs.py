@@ -27,10 +27,21 @@ def pack_dir(option: Path | str | None = None) -> Path:
 
 @cache
 def load(directory: Path) -> d.Pack:
-    """The pack in ``directory``; ``PackError`` (a user-facing error) when it is broken."""
-    from eportguide.model.loader import load_pack
+    """The pack in ``directory``; ``PackError`` (a user-facing error) when it is broken.
 
-    return load_pack(directory)
+    From the pack cache while the pack's files are unchanged; else read and checked,
+    then cached.
+    """
+    from eportguide import pack_cache
+
+    prints = pack_cache.fingerprint(directory)
+    pack = pack_cache.read(directory, prints)
+    if pack is None:
+        from eportguide.model.loader import load_pack
+
+        pack = load_pack(directory)
+        pack_cache.write(directory, pack, prints)
+    return pack
 
 
 def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:

@@ -19,10 +19,10 @@ import os
 import re
 import sys
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eportguide.errors import UsageError
 
@@ -56,15 +56,14 @@ class CorruptSession(SessionError):
         super().__init__(w.SESSION_CORRUPT.format(path=path, reason=reason) + where)
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(NamedTuple):
     id: str
     flow_id: str
     flow_hash: str
     pack_dir: str
     created: str  # ISO 8601, local time with offset
     updated: str
-    answers: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, str] = MappingProxyType({})
     done: bool = False
     note: str = ""  # what tells this call apart: the caller's words in triage, or --note
     outcome: str = ""  # the outcome's title, once done
@@ -186,8 +185,8 @@ class Store:
         """Write the session atomically, readable by its owner only; OSError if impossible."""
         import tempfile
 
-        session = replace(session, answers=_without_secrets(session.answers))
-        session = replace(session, updated=now())
+        session = session._replace(answers=_without_secrets(session.answers))
+        session = session._replace(updated=now())
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         text = json.dumps(session.as_json(), ensure_ascii=False, indent=2) + "\n"
         # mkstemp creates the file with mode 0600 in the same directory, so that
@@ -268,7 +267,7 @@ class Store:
         except ValueError:  # not UTF-8, not JSON, or not the shape of a session
             raise CorruptSession(path, w.SESSION_NOT_A_SESSION, _set_aside(path)) from None
         if session.id != path.stem:
-            session = replace(session, id=path.stem)  # the file name is what users type
+            session = session._replace(id=path.stem)  # the file name is what users type
         return session
 
 
@@ -314,12 +313,12 @@ class Recorder:
         return dict(self.session.answers)
 
     def save(self, answers: Mapping[str, str]) -> None:
-        self.session = replace(self.session, answers=dict(answers))
+        self.session = self.session._replace(answers=dict(answers))
         self._write()
 
     def finish(self, outcome: str = "") -> None:
         """Mark the session done, reaching ``outcome`` (a run that asked nothing leaves no session)."""
-        self.session = replace(self.session, done=True, outcome=outcome)
+        self.session = self.session._replace(done=True, outcome=outcome)
         if self.saved or self.session.answers:
             self._write()
 
@@ -355,9 +354,9 @@ def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: boo
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
     store = Store()
     if session is None:
-        session = replace(store.new(flow_id, pack_dir), note=note)
+        session = store.new(flow_id, pack_dir)._replace(note=note)
     else:
-        session = replace(session, flow_hash=flow_hash(pack_dir, flow_id), pack_dir=str(pack_dir.resolve()))
+        session = session._replace(flow_hash=flow_hash(pack_dir, flow_id), pack_dir=str(pack_dir.resolve()))
     return Recorder(store, session, enabled, _warn)
 
 

@@ -159,10 +159,17 @@ def test_giving_a_detail_implies_yes_to_filling_in_the_email():
     assert json.loads(result.stdout)["email"]["subject"] == "西安某某贸易有限公司企业办理电子口岸的法人卡解锁业务"
 
 
-def test_an_invalid_phone_under_no_input_exits_2_naming_the_question():
-    result = cli("unlock-card", "-a", "card=legal", "-a", "contact_phone=123", "--no-input", "--no-save")
+def test_a_phone_that_cannot_go_into_the_email_under_no_input_exits_2_naming_the_question():
+    result = cli("unlock-card", "-a", "card=legal", "-a", "contact_phone=139\n12345678", "--no-input", "--no-save")
     assert result.exit_code == 2
-    assert "联系人电话" in result.stderr and "区号" in result.stderr
+    assert "联系人电话" in result.stderr and "换行" in result.stderr
+
+
+def test_an_unusual_phone_under_no_input_is_kept_with_a_note_on_stderr():
+    result = cli("unlock-card", "-a", "card=legal", "-a", "contact_phone=123", "--no-input", "--no-save", "--format", "text")
+    assert result.exit_code == 0
+    assert "联系人姓名电话　　　　  XX 123" in result.stdout
+    assert "“联系人电话”（contact_phone）的答案“123”不像手机号" in result.stderr
 
 
 def test_show_json_lists_every_state_with_prompt_and_choices():

@@ -1,13 +1,14 @@
 """Completion dates counted in China's working days, with 调休, from ``--today``.
 
 Pinned across National Day 2026 (1–7 October off, Saturday 10 October worked), the
-Spring Festival 2026 (15–23 February off, Saturdays 14 and 28 February worked) and a
-year for which no official arrangement exists yet.
+Spring Festival 2026 (15–23 February off, Saturdays 14 and 28 February worked), a year
+counted by the law's holidays (no official arrangement yet) and a year with no data.
+The law's holidays of 2027 and 2028 themselves are pinned in ``test_law_holidays``.
 """
 
 import json
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from eportguide.model import definitions as d
 FLOWS = Path(__file__).parents[1] / "flows"
 #: Far enough ahead that no calendar release will have its arrangement for years.
 UNANNOUNCED_YEAR = 2035
+#: Before the calendar library's first year and the current law: no data at all.
+YEAR_WITHOUT_DATA = 2001
 
 
 def unlock(*extra: str):
@@ -58,7 +61,8 @@ def test_the_make_up_saturday_after_national_day_counts_as_a_working_day():
 def test_the_text_says_what_the_count_starts_from_and_from_which_day():
     result = unlock("--format", "text", "--today", "2026-09-30")
     assert result.exit_code == 0, result.output
-    assert "1-2个工作日，自电子口岸收到申请邮件和法人卡之日起算" in result.stdout
+    # The FAQ never says from which day a time limit counts: the start is the tool's assumption.
+    assert "1-2个工作日，本工具假定自电子口岸收到申请邮件和法人卡之日起算（常见问题未说明从哪天起算）" in result.stdout
     assert "2026-09-30（周三） 为起算日" in result.stdout
     assert "2026-10-08（周四） 至 2026-10-09（周五）" in result.stdout
     assert "估算" not in result.stdout
@@ -80,17 +84,36 @@ def test_a_card_received_on_the_eve_of_the_spring_festival_holiday_is_done_after
     assert days("2026-02-14") == ("2026-02-24", "2026-02-25", False)
 
 
-def test_the_checklist_shows_the_make_up_saturday_by_its_weekday():
+def test_the_checklist_says_a_make_up_saturday_is_worked():
     result = unlock("--format", "markdown", "--today", "2026-02-13")
     assert result.exit_code == 0, result.output
-    assert "预计 2026-02-14（周六） 至 2026-02-24（周二） 完成电子口岸办理" in result.stdout
+    assert "预计 2026-02-14（周六，调休上班） 至 2026-02-24（周二） 完成电子口岸办理" in result.stdout
+
+
+def test_a_count_starting_on_a_make_up_saturday_says_so():
+    result = unlock("--format", "text", "--today", "2026-02-28")
+    assert result.exit_code == 0, result.output
+    assert "若 2026-02-28（周六，调休上班） 为起算日，预计 2026-03-02（周一） 至 2026-03-03（周二）" in result.stdout
+
+
+def test_json_lists_the_make_up_working_days_of_the_count():
+    deadline = deadline_of("--today", "2026-02-13")
+    assert deadline["makeup_workdays"] == ["2026-02-14"]
+    assert deadline["sources"] == [{"year": 2026, "source": "library"}]
+    assert deadline_of("--today", "2026-09-30")["makeup_workdays"] == []
+
+
+def test_json_says_the_start_of_the_count_is_an_assumption():
+    deadline = deadline_of("--today", "2026-09-30")
+    assert deadline["counts_from"] == "电子口岸收到申请邮件和法人卡之日"
+    assert deadline["counts_from_assumed"] is True
 
 
 # --- a year without official data -------------------------------------------------
 
 
-def test_a_year_without_an_official_arrangement_is_estimated_monday_to_friday_not_an_error():
-    start = f"{UNANNOUNCED_YEAR}-10-05"  # a Friday
+def test_a_year_without_an_official_arrangement_is_estimated_by_the_law_not_an_error():
+    start = f"{UNANNOUNCED_YEAR}-10-05"  # a Friday, after National Day (1–3 October)
     earliest, latest, estimated = days(start)
     assert (earliest, latest) == (f"{UNANNOUNCED_YEAR}-10-08", f"{UNANNOUNCED_YEAR}-10-09")
     assert estimated is True
@@ -100,12 +123,54 @@ def test_the_checklist_labels_dates_in_an_unannounced_year_as_an_estimate():
     result = unlock("--format", "text", "--today", f"{UNANNOUNCED_YEAR}-10-05")
     assert result.exit_code == 0, result.output
     assert f"预计 {UNANNOUNCED_YEAR}-10-08（周一） 至 {UNANNOUNCED_YEAR}-10-09（周二） 完成电子口岸办理" in result.stdout
-    assert f"估算：{UNANNOUNCED_YEAR} 年的官方节假日安排尚未收录" in result.stdout
+    assert f"（估算：国务院尚未公布{UNANNOUNCED_YEAR}年的放假安排，期间没有法定节假日；" in result.stdout
+    assert "调休（另外放假和周末补班的日子）尚未公布，以官方公布为准）" in result.stdout
+
+
+def test_the_checklist_names_the_holiday_of_the_law_it_skipped():
+    # Today's bug: counted Monday to Friday, the card was promised back on New Year's Day.
+    result = unlock("--format", "text", "--today", "2026-12-31")
+    assert result.exit_code == 0, result.output
+    assert "若 2026-12-31（周四） 为起算日，预计 2027-01-04（周一） 至 2027-01-05（周二） 完成电子口岸办理" in result.stdout
+    assert "（估算：国务院尚未公布2027年的放假安排，已跳过法定节假日元旦（2027-01-01）；" in result.stdout
+    assert "调休（另外放假和周末补班的日子）尚未公布" in result.stdout
 
 
 def test_json_marks_an_estimate_and_names_its_year():
     deadline = deadline_of("--today", f"{UNANNOUNCED_YEAR}-10-05")
     assert deadline["estimated"] is True and deadline["estimated_years"] == [UNANNOUNCED_YEAR]
+    assert deadline["sources"] == [{"year": UNANNOUNCED_YEAR, "source": "law"}]
+    assert deadline["law_holidays"] == []  # none between the start and the latest day
+
+
+def test_json_lists_the_holidays_of_the_law_an_estimate_skipped():
+    deadline = deadline_of("--today", "2027-02-04")
+    assert (deadline["earliest"], deadline["latest"]) == ("2027-02-09", "2027-02-10")
+    assert deadline["law_holidays"] == [{"name": "春节", "dates": ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]}]
+
+
+def test_a_year_with_no_data_at_all_is_counted_monday_to_friday_and_says_so():
+    assert days(f"{YEAR_WITHOUT_DATA}-09-28") == (f"{YEAR_WITHOUT_DATA}-10-01", f"{YEAR_WITHOUT_DATA}-10-02", True)
+    result = unlock("--format", "text", "--today", f"{YEAR_WITHOUT_DATA}-09-28")
+    assert result.exit_code == 0, result.output
+    assert f"估算：{YEAR_WITHOUT_DATA} 年的官方节假日安排尚未收录，只按周一至周五计算" in result.stdout
+    assert deadline_of("--today", f"{YEAR_WITHOUT_DATA}-09-28")["sources"] == [{"year": YEAR_WITHOUT_DATA, "source": "week"}]
+
+
+def test_every_count_within_2026_is_what_the_official_arrangement_alone_gives():
+    import chinese_calendar
+
+    def official(start: date, count: int) -> date:
+        day = start
+        while count:
+            day += timedelta(days=1)
+            count -= chinese_calendar.is_workday(day)
+        return day
+
+    for n in range(362):  # every start whose two working days end within 2026
+        start = date(2026, 1, 1) + timedelta(days=n)
+        done = completion(start, 1, 2)
+        assert (done.earliest, done.latest, done.estimated) == (official(start, 1), official(start, 2), False), start
 
 
 def test_a_known_year_is_not_marked_as_estimated_because_of_another():

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from eportguide import engine
+from eportguide.engine import validators
 from eportguide.engine.keys import answer_keys
 
 FLOWS = Path(__file__).parents[1] / "flows"
@@ -97,11 +98,12 @@ def test_a_stored_value_that_no_longer_fits_is_asked_again_with_it_shown(pack):
     assert (position.question.key, position.previous) == ("card", "ic")
 
 
-def test_an_invalid_stored_phone_is_asked_again(pack):
-    answers = {"card": "legal", "legal_details": "yes", "enterprise": "", "card_address": "", "contact_name": "", "contact_phone": "12345"}
+def test_a_stored_phone_that_cannot_go_into_the_email_is_asked_again(pack):
+    phone = "139\n12345678"  # e.g. a session file edited by hand
+    answers = {"card": "legal", "legal_details": "yes", "enterprise": "", "card_address": "", "contact_name": "", "contact_phone": phone}
     position = engine.walk(pack, "unlock-card", answers)
     assert isinstance(position, engine.Pending)
-    assert position.question.key == "contact_phone" and position.previous == "12345"
+    assert position.question.key == "contact_phone" and position.previous == phone
 
 
 @pytest.mark.parametrize(("raw", "stored"), [("legal", "legal"), ("法人卡", "legal"), (" LEGAL ", "legal"), ("操作员卡", "operator")])
@@ -143,21 +145,38 @@ def test_a_mobile_or_a_landline_with_area_code_is_accepted(pack, phone):
     assert engine.parse(text_question(pack, "contact_phone"), phone) == phone.replace(" ", "")
 
 
-@pytest.mark.parametrize("phone", ["83196210", "12345678901", "029-1234", "abc", "+1 555 0100"])
-def test_a_phone_without_area_code_or_malformed_is_refused(pack, phone):
-    with pytest.raises(engine.InvalidAnswer) as caught:
-        engine.parse(text_question(pack, "contact_phone"), phone)
-    assert "区号" in caught.value.message
+def test_the_sources_own_phone_without_area_code_is_accepted(pack):
+    # 一、2: 收货人电话：83196210
+    assert engine.parse(text_question(pack, "contact_phone"), "83196210") == "83196210"
+    assert validators.unusual("phone", "83196210") is None
+
+
+@pytest.mark.parametrize("phone", ["12345678901", "029-1234", "abc", "+1 555 0100"])
+def test_a_phone_of_an_unusual_shape_is_kept_with_a_reason_to_check_it(pack, phone):
+    value = engine.parse(text_question(pack, "contact_phone"), phone)
+    assert value == phone.replace(" ", "")
+    assert "不像手机号" in validators.unusual("phone", value)
+
+
+@pytest.mark.parametrize("bad", ["139\n12345678", "139\t12345678", "1" * 41])
+def test_a_phone_that_cannot_go_into_a_one_line_field_is_refused(pack, bad):
+    with pytest.raises(engine.InvalidAnswer):
+        engine.parse(text_question(pack, "contact_phone"), bad)
 
 
 def test_a_blank_detail_is_accepted_and_stays_xx_in_the_email(pack):
     assert engine.parse(text_question(pack, "tracking_number"), "  ") == ""
 
 
-@pytest.mark.parametrize("bad", ["SF12", "SF1234567890<script>", "单号12345678"])
-def test_a_tracking_number_must_be_letters_and_digits_of_a_sane_length(pack, bad):
-    with pytest.raises(engine.InvalidAnswer):
-        engine.parse(text_question(pack, "tracking_number"), bad)
+@pytest.mark.parametrize("odd", ["SF12", "SF1234567890<script>", "单号12345678"])
+def test_a_tracking_number_of_an_unusual_shape_is_kept_with_a_reason_to_check_it(pack, odd):
+    assert engine.parse(text_question(pack, "tracking_number"), odd) == odd
+    assert "不像常见的快递单号" in validators.unusual("tracking_number", odd)
+
+
+def test_a_jd_sub_waybill_is_a_usual_tracking_number(pack):
+    assert engine.parse(text_question(pack, "tracking_number"), "JD0001234567890-1-1-") == "JD0001234567890-1-1-"
+    assert validators.unusual("tracking_number", "JD0001234567890-1-1-") is None
 
 
 def test_text_with_a_newline_or_a_right_to_left_mark_is_refused(pack):

@@ -161,9 +161,12 @@ def test_an_operator_card_whose_legal_card_is_expired_or_lost_is_sent_to_those_p
     assert result.outcome_id == "legal_card_other"
     texts = steps(result)
     assert texts[0].startswith(f"操作员卡须用法人卡登录中国电子口岸（{EPORT_URL}）后解锁")
-    for procedure in ("eportguide extend-card", "eportguide reissue-legal-card", "eportguide reset-password"):
-        assert procedure in texts[0]
-    assert texts[1] == "法人卡能正常登录后，再运行 eportguide unlock-card 解锁操作员卡。"
+    # named by title, as a reader of the printout (or the caller it is sent to) knows them
+    named = ("证书过期，见《法人卡证书延期》", "法人卡丢失或损坏，见《如何补办法人卡》")
+    named += ("忘记法人卡密码，见《电子口岸卡密码忘记，如何重置》",)
+    assert all(procedure in texts[0] for procedure in named)
+    assert texts[1] == "法人卡能正常登录后，再按《电子口岸卡被锁，如何解锁》中操作员卡的办法解锁操作员卡。"
+    assert "eportguide" not in " ".join(texts)
     assert contact_values(result)["hotline"] == HOTLINE
     assert result.email is None and result.mailing is None and result.deadline is None
 
@@ -230,8 +233,8 @@ def test_a_new_enterprise_registers_in_the_single_window_then_goes_to_the_indust
     result = run(pack, "onboard", {})
     texts = steps(result)
     assert len(texts) == 4
-    assert texts[0].startswith("登陆中国（陕西）")
-    assert "“单一窗口”网站" in texts[0] and "管理员用户名和密码登陆" in texts[0]
+    assert texts[0].startswith("登录中国（陕西）")  # the source's 登陆 is a typo
+    assert "“单一窗口”网站" in texts[0] and "管理员用户名和密码登录" in texts[0]
     assert texts[1].startswith("进入“企业备案”--“三证合一信息管理”界面")
     assert "“企业操作员预录入”--“操作员信息预录入”" in texts[1]
     assert "法人和操作员不能是同一个人" in texts[1]
@@ -244,6 +247,15 @@ def test_a_new_enterprise_registers_in_the_single_window_then_goes_to_the_indust
     assert_one_to_two_working_days(result, "企业在单一窗口提交备案申请之日")
     assert result.deadline is not None and result.deadline.what == "电子口岸审核"  # not the whole procedure
     assert result.email is None and result.mailing is None
+
+
+def test_onboarding_says_the_faq_gives_no_mailing_details_and_points_to_the_hotline(pack):
+    # 入网指南 4 says "（详见邮寄方式…）", a section the FAQ does not have.
+    result = run(pack, "onboard", {})
+    last = steps(result)[3]
+    assert "详见邮寄方式" not in last
+    assert last.endswith(f"常见问题在这里没有说明如何申请邮寄，请致电中国电子口岸客服热线：{HOTLINE} 咨询。")
+    assert contact_values(result) == {"hotline": HOTLINE}
 
 
 # --- reset-password (一、3) ----------------------------------------------------------
@@ -264,6 +276,13 @@ def test_a_forgotten_legal_card_password_is_reset_by_mailing_the_card(pack):
     assert texts[0].startswith(f"发送申请邮件至：{EMAIL}。")
     assert texts[1].startswith(f"将需要重置的法人卡邮寄至：{ADDRESS}；收货人：{RECIPIENT}；收货人电话：{RECIPIENT_PHONE}")
     assert texts[2].startswith("电子口岸办理时限为1-2个工作日")
+
+
+@pytest.mark.parametrize("card", ["legal", "operator"])
+def test_a_forgotten_password_shows_the_warning_about_five_wrong_entries_a_day(pack, card):
+    # 二、3 友情提示: whoever forgot a password is the one most likely to lock the card trying.
+    answers = {"card": card, "legal_details": "no"} if card == "legal" else {"card": card}
+    assert run(pack, "reset-password", answers).warnings == (LOCKOUT,)
 
 
 def test_skipping_the_details_of_a_password_reset_leaves_xx(pack):
@@ -288,7 +307,7 @@ def test_a_forgotten_operator_card_password_is_sent_to_the_hotline_without_an_in
 
 def test_a_lost_legal_card_can_be_reissued_online_in_the_single_window(pack):
     result = run(pack, "reissue-legal-card", {"channel": "online"})
-    assert steps(result) == ["登陆中国（陕西）国际贸易“单一窗口”，进入“其他业务”---“补办法人卡”界面，上传单据后提交申请。"]
+    assert steps(result) == ["登录中国（陕西）国际贸易“单一窗口”，进入“其他业务”---“补办法人卡”界面，上传单据后提交申请。"]
     assert result.email is None and result.mailing is None and result.deadline is None
 
 
@@ -583,6 +602,20 @@ def test_the_known_defects_of_the_source_are_not_copied(pack):
     text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(FLOWS.glob("*.yaml")))
     for defect in ("用法入卡", "再办", "申请邮寄邮件", "bookmark", "_Toc", "我们将卡邮寄"):
         assert defect not in text, defect
+
+
+@pytest.mark.parametrize(("flow_id", "answers"), BRANCHES)
+def test_no_outcome_copies_the_typos_or_the_missing_section_of_the_source(pack, flow_id, answers):
+    result = run(pack, flow_id, answers)
+    text = "\n".join([result.flow_title, result.outcome_title, everything(result)])
+    for defect in ("登陆", "详见邮寄方式", "用法入卡", "再办"):
+        assert defect not in text, defect
+
+
+def test_the_tracking_number_help_says_it_exists_only_after_mailing_and_can_wait(pack):
+    # The e-mails ask for it, yet the card is mailed after the e-mail is written.
+    field = pack.shared.fields["tracking_number"]
+    assert field.help == "申请邮件中的“寄卡快递单号”。单号在卡寄出后才有：还没寄出可先留空（邮件中为 XX），寄出后再补填到邮件里。"
 
 
 def test_facts_are_written_once_and_not_retyped_in_flows():

@@ -9,6 +9,7 @@ the URLs and the completion dates — and to nothing the procedure does not ment
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -101,7 +102,8 @@ PATHS = [
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
     ),
-    Route("onboard", (), deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
+    # 入网指南 4 points to a mailing section the FAQ lacks: the flow points to the hotline instead.
+    Route("onboard", (), hotline=True, deadline="企业在单一窗口提交备案申请之日", materials=("营业执照副本原件", "经办人身份证原件")),
     Route(
         "cancel-card",
         (f"enterprise={ENTERPRISE}",),
@@ -164,7 +166,8 @@ def test_the_checklist_shows_the_sources_facts_for_each_procedure_and_no_others(
 def test_the_text_says_what_the_dates_count_from_and_which_day_they_start(path):
     output = run(path, "text")
     deadline = output.split("【办理时限】\n", 1)[1].split("\n", 1)[0]
-    assert f"1-2个工作日，自{path.deadline}" in deadline
+    # The source never says from which day: the start is shown as the tool's assumption.
+    assert f"1-2个工作日，本工具假定自{path.deadline}起算（常见问题未说明从哪天起算）" in deadline
     assert "2026-09-30（周三）" in deadline and "为起算日" in deadline
     assert "2026-10-08（周四）" in deadline and "2026-10-09（周五）" in deadline
 
@@ -256,7 +259,8 @@ def test_text_aligns_chinese_field_values_by_display_width():
 def test_text_pads_labels_with_ideographic_spaces_so_they_align_in_wechat_too():
     rows = block(run(PATHS[0], "text"), "邮寄")
     assert rows[0] == "寄出\u3000\u3000\u3000  已锁定的法人卡"
-    assert rows[3] == "收货人电话  83196210"
+    # the source gives this number without its area code; the tool adds it, and says so
+    assert rows[3] == "收货人电话  83196210（即 029-83196210：区号由本工具据中国电子口岸客服热线的号码补注）"
 
 
 def test_text_never_wraps_a_step_so_it_pastes_as_one_line():
@@ -341,6 +345,18 @@ def style_of(page: str) -> str:
     return page.split("<style>", 1)[1].split("</style>", 1)[0]
 
 
+def hrefs(page: str) -> list[str]:
+    return [attrs["href"] or "" for tag, attrs in parse_html(page).tags if tag == "a" and "href" in attrs]
+
+
+def is_offered_link(href: str, page: str) -> bool:
+    """A link a page may hold: to a place in itself, to write or call the e-port, or one
+    of the source's URLs. Nothing is loaded from elsewhere."""
+    if href.startswith("#"):
+        return f'id="{href[1:]}"' in page
+    return href.startswith(("mailto:kefu@xaeport.com", "tel:")) or href in (EPORT_URL, RASUC_URL, SHOP_URL)
+
+
 def test_a_script_tag_typed_as_the_enterprise_name_is_shown_as_text_not_run():
     name = '<script>alert("x")</script>&公司'
     page = (
@@ -372,7 +388,8 @@ def test_the_html_checklist_is_self_contained_and_shows_the_sources_facts(path):
     page = run(path, "html")
     tags = parse_html(page).tags
     assert not [tag for tag, _ in tags if tag in ("script", "link", "img", "iframe", "object", "embed")]
-    assert not [attrs for _, attrs in tags if "src" in attrs or "href" in attrs]
+    assert not [attrs for _, attrs in tags if "src" in attrs]
+    assert not [href for href in hrefs(page) if not is_offered_link(href, page)]
     assert "url(" not in style_of(page) and "@import" not in style_of(page)
     shown = "".join(parse_html(page).text)
     wanted, unwanted = present_and_absent(path)
@@ -402,13 +419,15 @@ def test_show_prints_every_branch_as_self_contained_html(path):
     assert result.exit_code == 0, result.output
     tags = parse_html(result.stdout).tags
     assert not [tag for tag, _ in tags if tag in ("script", "link", "img")]
-    assert not [attrs for _, attrs in tags if "src" in attrs or "href" in attrs]
-    assert "@page { size: A4;" in result.stdout
+    assert not [attrs for _, attrs in tags if "src" in attrs]
+    assert not [href for href in hrefs(result.stdout) if not is_offered_link(href, result.stdout)]
+    assert re.search(r"@page \{\s*size: A4;", result.stdout)
 
 
 def test_show_as_html_and_markdown_has_every_outcome_of_a_branching_procedure():
     for format in ("html", "markdown"):
         output = CliRunner().invoke(app, ["show", "unlock-card", "--format", format]).stdout
+        output = "".join(parse_html(output).text) if format == "html" else output
         assert "法人卡解锁：发送申请邮件，邮寄法人卡" in output
         assert "操作员卡解锁：用法人卡在线解锁" in output
         assert ADDRESS in output and EPORT_URL in output and HOTLINE in output
@@ -430,9 +449,73 @@ OPERATOR_PART = "操作员卡解锁：用法人卡在线解锁"
 def test_when_both_cards_are_locked_each_part_is_headed_once_and_steps_number_on(fmt, legal_heading, operator_heading, step_four):
     out = CliRunner().invoke(app, ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", fmt]).stdout
     assert out.count(legal_heading) == 1 and out.count(operator_heading) == 1
-    first_legal_step = out.index("发送申请邮件至：kefu@xaeport.com")
+    first_legal_step = out.index("发送申请邮件至：")
     first_operator_step = out.index(step_four)
     assert out.index(legal_heading) < first_legal_step < out.index(operator_heading) < first_operator_step
+
+
+# --- html: structure, links, paper (issue 11) -----------------------------------------
+
+
+def test_the_html_checklist_has_a_main_landmark_and_its_step_lists_hold_steps_only():
+    page = CliRunner().invoke(app, ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "html"]).stdout
+    assert page.count("<main>") == 1 and page.index("</header>") < page.index("<main>")
+    steps = page.split('<section class="part part-steps">', 1)[1].split("</section>", 1)[0]
+    assert steps.count("<li>") == 7  # seven steps, announced as seven: the part headings are not items
+    assert re.findall(r"<h3>([^<]+)</h3>", steps) == [LEGAL_PART, OPERATOR_PART]
+    assert '<ol class="checklist" start="4">' in steps  # the second part numbers on
+
+
+def test_the_page_title_names_the_outcome_and_the_enterprise():
+    titles = re.findall(r"<title>([^<]*)</title>", run(PATHS[0], "html"))
+    assert titles == [f"法人卡解锁：发送申请邮件，邮寄法人卡（{ENTERPRISE}） — 电子口岸卡被锁，如何解锁"]
+    operator = ["-a", "card=operator", "-a", "legal_card_works=yes"]
+    without = CliRunner().invoke(app, ["unlock-card", *operator, "--no-input", "--format", "html"])
+    assert "<title>操作员卡解锁：用法人卡在线解锁 — 电子口岸卡被锁，如何解锁</title>" in without.stdout
+
+
+def test_a_blank_email_field_leaves_a_line_to_write_on_when_printed():
+    page = run(PATHS[0], "html")
+    assert '<tr><th>寄卡快递单号</th><td><span class="blank">XX</span></td></tr>' in page
+    assert "<tr><th>在办业务名称</th><td>法人卡解锁</td></tr>" in page  # a filled-in value is not blank
+    printed = re.sub(r"\s+", " ", style_of(page)).split("@media print {", 1)[1]
+    blank = re.search(r"\.blank \{([^}]*)\}", printed)
+    assert blank and "min-width: 60mm" in blank.group(1) and "border-bottom: 1px solid" in blank.group(1)
+
+
+def test_on_screen_the_email_opens_filled_in_and_the_hotline_dials():
+    page = run(PATHS[0], "html")
+    mailto = re.search(r'<tr><th>收件人</th><td><a class="code" href="([^"]+)">kefu@xaeport.com</a>', page)
+    assert mailto and unescape(mailto.group(1)).startswith("mailto:kefu@xaeport.com?subject=%E8%A5%BF%E5%AE%89")  # 西安…
+    assert '<a class="code" href="tel:029-83196210">029-83196210</a>' in page
+    assert '<a class="code" href="tel:83196210">' not in page  # not dialable from outside Xi'an without the area code
+
+
+def test_the_mailing_phone_shows_its_area_code_marked_as_the_tools_addition():
+    shown = "".join(parse_html(run(PATHS[0], "html")).text)
+    assert "收货人电话83196210（即 029-83196210：区号由本工具据中国电子口岸客服热线的号码补注）" in shown
+
+
+def test_the_email_and_mailing_parts_are_kept_whole_on_paper():
+    page = run(PATHS[0], "html")
+    assert '<section class="part part-email keep">' in page and '<section class="part part-mailing keep">' in page
+    css = re.sub(r"\s+", " ", style_of(page))
+    assert re.search(r"li, tr, \.keep \{ break-inside: avoid;", css)
+
+
+def test_at_phone_width_the_text_keeps_a_margin():
+    css = re.sub(r"\s+", " ", style_of(run(PATHS[0], "html")))
+    body = re.search(r"body \{[^}]*padding: 8mm 16px;", css)
+    narrow = re.search(r"@media \(max-width: 480px\) \{ body \{[^}]*padding: 5mm 12px;", css)
+    assert body and narrow
+
+
+def test_a_url_or_address_typed_as_an_answer_is_shown_as_typed_not_made_a_link():
+    typed = ["-a", "card_address=http://example.org/x", "-a", "contact_name=a@example.org"]
+    page = run(PATHS[0], "html", *typed)
+    assert "example.org" in "".join(parse_html(page).text)
+    drafted = "mailto:kefu@xaeport.com?"  # the filled-in e-mail carries them, as typed
+    assert not [href for href in hrefs(page) if "example.org" in href and not href.startswith(drafted)]
 
 
 # --- the format from -o's file name, and plain text in a pipe (issue 10, items 1-2) ---------

@@ -51,13 +51,13 @@ def test_typed_details_fill_the_email(pack):
     assert dict(result.email.fields)["公司收卡地址"] == "XX"
 
 
-def test_an_invalid_phone_is_asked_again_until_it_is_valid(pack):
+def test_a_phone_that_cannot_go_into_the_email_is_asked_again_until_it_can(pack):
     keys = ENTER + ENTER + ENTER + ENTER + ENTER  # 法人卡, 是, blank enterprise/address/name
-    keys += "12345" + ENTER  # refused: the prompt stays open
-    keys += "\x7f" * 5 + "029-83196210" + ENTER + ENTER + ENTER
+    keys += "1" * 41 + ENTER  # refused (too long for a phone): the prompt stays open
+    keys += "\x7f" * 41 + "029-83196210" + ENTER + ENTER + ENTER
     result, logs = drive(pack, keys)
     assert dict(result.email.fields)["联系人姓名电话"] == "XX 029-83196210"  # the name was left blank
-    assert all(log.get("contact_phone") != "12345" for log in logs)
+    assert all(log.get("contact_phone") != "1" * 41 for log in logs)
 
 
 def test_back_in_a_menu_returns_to_the_previous_question(pack):

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 import pexpect
@@ -41,12 +40,20 @@ def modules_loaded_by(args: list[str]) -> set[str]:
         (["run", "--help"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine"}),
         (["list"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine", "eportguide.engine.matching", "eportguide.sessions"}),
         (["show", "unlock-card"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
+        (["handbook"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
         (["search", "卡锁了"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.walker", "eportguide.sessions"}),
         (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
         (
             ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save"],
             {*PROMPT_LIBRARIES, "eportguide.engine.matching"},
         ),
+        # Dates in a year the library knows need neither the law's dates nor the holidays
+        # library (a test dependency only); the calendar command prompts nothing.
+        (
+            ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--today", "2026-09-30"],
+            {*PROMPT_LIBRARIES, "eportguide.engine.matching", "eportguide.engine.law_dates", "holidays"},
+        ),
+        (["calendar", "2027"], {*PROMPT_LIBRARIES, "rich", "eportguide.engine.matching", "eportguide.sessions", "holidays"}),
     ],
 )
 def test_a_command_imports_nothing_heavy_it_does_not_use(args, must_not_load):
@@ -96,7 +103,7 @@ def test_two_runs_saving_at_the_same_moment_leave_no_corrupt_file(tmp_path):
 
     def hammer(session: sessions.Session, value: str) -> None:
         for i in range(100):
-            store.save(replace(session, answers={"card": value, "legal_details": "no" if i % 2 else "yes"}))
+            store.save(session._replace(answers={"card": value, "legal_details": "no" if i % 2 else "yes"}))
 
     threads = [threading.Thread(target=hammer, args=(s, v)) for s, v in ((first, "legal"), (second, "operator"), (first, "operator"))]
     for thread in threads:

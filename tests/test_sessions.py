@@ -176,7 +176,7 @@ def test_no_shipped_flow_asks_anything_a_session_would_refuse_as_a_password(pack
 
 
 def _fields(session: sessions.Session) -> dict:
-    return {name: getattr(session, name) for name in session.__dataclass_fields__}
+    return session._asdict()
 
 
 cli = CliRunner()

@@ -156,7 +156,7 @@ class UnknownState:
 
 
 def test_every_dispatch_over_state_kinds_refuses_a_kind_it_does_not_know():
-    from eportguide.render import graph
+    from eportguide.render import graph, procedure
 
     state = UnknownState()
     flow = d.Flow("f", "t", "c", "s", "desc", "a", {"a": state})  # type: ignore[dict-item]
@@ -166,6 +166,7 @@ def test_every_dispatch_over_state_kinds_refuses_a_kind_it_does_not_know():
         lambda: list(queries.conditions(state)),  # type: ignore[arg-type]
         lambda: queries.question_values(flow),
         lambda: list(graph._edges("a", state)),  # type: ignore[arg-type]
+        lambda: list(procedure._targets(state)),  # type: ignore[arg-type]
     ):
         with pytest.raises(AssertionError):
             dispatch()

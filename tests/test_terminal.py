@@ -89,6 +89,28 @@ def test_a_clerk_keeps_the_printable_checklist_and_the_email_draft(tmp_path):
     assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
 
 
+def test_a_clerk_typing_an_unusual_tracking_number_is_warned_and_keeps_it(tmp_path):
+    child = spawn(tmp_path, "unlock-card", "--no-save", "-a", "card=legal", "-a", "enterprise=西安秦川贸易有限公司")
+    for detail in ("公司收卡地址", "联系人姓名"):
+        child.expect(detail)
+        child.send(ENTER)
+    child.expect("联系人电话")
+    child.send("83196210" + ENTER)  # the source's own way of writing a phone: no note
+    child.expect("寄卡快递单号")
+    child.expect("卡寄出后才有")  # the help text: the number does not exist yet
+    child.send("SF12" + ENTER)
+    child.expect("请核对：寄卡快递单号“SF12”不像常见的快递单号")
+    child.expect("办理业务的电子口岸卡号")
+    child.send(ENTER)
+    child.expect("请核对您的回答")
+    child.send(ENTER)
+    child.expect("XX 83196210")
+    child.expect("SF12")
+    child.expect("要把清单保存为可打印的 HTML 文件")
+    child.send(ENTER)  # 否
+    assert finish(child) == 0
+
+
 def test_ctrl_c_at_a_prompt_exits_130_without_a_traceback(tmp_path):
     child = spawn(tmp_path, "unlock-card", "--no-save")
     child.expect("哪张卡被锁住了")

@@ -207,7 +207,9 @@ def test_two_flows_that_enter_each_other_are_a_subflow_cycle(tmp_path, monkeypat
 
 
 def test_every_built_in_command_name_is_reserved_for_flow_ids():
-    commands = {command.name for command in app.registered_commands}
+    from eportguide.cli import COMMANDS
+
+    commands = set(COMMANDS)
     assert {"list", "show", "run", "validate", "graph", "schema"} <= commands
     assert commands <= RESERVED_IDS
 
@@ -239,3 +241,17 @@ def test_a_broken_shipped_pack_hints_at_plain_validate(tmp_path, monkeypatch):
     assert "unlock-card.yaml" in result.stderr and "下一状态“legal_card_work”不存在" in result.stderr
     assert "运行 eportguide validate 查看全部问题。" in result.stderr
     assert "--flows" not in result.stderr
+
+
+def test_a_text_naming_a_procedure_that_does_not_exist_is_an_unknown_flow(tmp_path, monkeypatch):
+    shutil.copytree(FIXTURES / "unknown-flow", tmp_path / "pack")
+    pack = tmp_path / "pack"
+    edit(pack / "card.yaml", "next: first}", "next: done}")
+    edit(pack / "card.yaml", "  first:\n    kind: subflow\n    flow: unlock-card\n    next: done\n", "")
+    edit(pack / "card.yaml", "      - 致电 {hotline}。", "      - 致电 {hotline}。\n      - 法人卡也被锁了，见{flow:crad}。")
+    monkeypatch.chdir(pack)
+    result = cli("validate", ".")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "card.yaml:19:9: 文字中引用了不存在的流程“crad”（是不是“card”？）（流程 card，状态 done） [unknown-flow]"
+    ]

@@ -9,7 +9,6 @@ changed (or are new) are asked, and the user is told when the flow changed since
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -79,11 +78,11 @@ def resume_command(
         no_save=no_save,
         today=today,
         session=session,
-        attach=attach or [],
+        attach=tuple(attach or ()),
     )
     if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
         typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)
-        execute(replace(options, no_input=True, no_save=True, today=today or session.updated[:10]))
+        execute(options._replace(no_input=True, no_save=True, today=today or session.updated[:10]))
         typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id), err=True)
         return
     typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)

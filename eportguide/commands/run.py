@@ -26,7 +26,7 @@ def run_command(
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
         flow_id=flow_id,
-        answer=answer,
+        answer=tuple(answer),
         answers=answers,
         no_input=no_input,
         format=format,
@@ -35,6 +35,6 @@ def run_command(
         no_save=no_save,
         today=today,
         note=note,
-        attach=attach,
+        attach=tuple(attach),
     )
     execute(options)

@@ -1,4 +1,5 @@
-"""``eportguide show <id>``: the whole procedure, every branch, no prompts."""
+"""``eportguide show <id>``: the whole procedure, every branch, no prompts, as a
+decision guide a person reads; ``--ids`` adds the state ids for flow authors."""
 
 import sys
 
@@ -15,6 +16,7 @@ def show_command(
     flow_id: str = typer.Argument(..., metavar="FLOW", help=w.ARG_FLOW, show_default=False),
     format: str = format_option("procedure", "text"),
     paths: bool = typer.Option(False, "--paths", help=w.OPT_PATHS),
+    ids: bool = typer.Option(False, "--ids", help=w.OPT_IDS),
 ) -> None:
     from eportguide import render
 
@@ -27,4 +29,4 @@ def show_command(
             raise UsageError(w.PATHS_FORMATS)
         sys.stdout.write(every_path.render(pack, flow, format))
     else:
-        sys.stdout.write(render.procedure_to_string(pack, flow, format))
+        sys.stdout.write(render.procedure_to_string(pack, flow, format, ids))

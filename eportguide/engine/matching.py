@@ -31,11 +31,11 @@ Pure: no printing and no files; the pack comes in, ranked matches go out.
 """
 
 import math
-import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from itertools import groupby
+from typing import NamedTuple
 
 from eportguide.model import definitions as d
 
@@ -56,20 +56,15 @@ MIN_RELATIVE_SCORE = 0.5
 
 ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing")
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_ASCII_WORD = re.compile("[a-z0-9]+")
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
-#: An English word starts and ends at a word edge; synonyms also match with an ending.
-_WORD_START = r"(?<![a-z0-9])"
-_WORD_END = "(?:" + "|".join(ENGLISH_ENDINGS) + r")?(?![a-z0-9])"
+#: Kinds of character for cutting text into tokens (no regular expression: compiling
+#: the CJK character class took longer than ranking the flows).
+CJK, ENGLISH, OTHER = 0, 1, 2
 #: Rewriting stops after this many passes (a synonym whose canonical word contains
 #: another synonym needs two; a cycle must not loop for ever).
 MAX_PASSES = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A suggested procedure: its id, its score and what in the query led to it."""
 
     flow_id: str
@@ -80,6 +75,58 @@ class Match:
 def fold(text: str) -> str:
     """Full-width to half-width, lower case: ＵＳＢ盾 and usb盾 are the same words."""
     return unicodedata.normalize("NFKC", text).lower()
+
+
+class Lexicon:
+    """Words to find in text: where several start at one place, the longest wins.
+
+    An English edge of a word must be a word edge ("a" is not found in "card"); with
+    ``endings``, a word ending in English may carry one of them ("locked" is lock + ed).
+    Text is scanned character by character against the words that start with that
+    character: unlike one regular expression of a few hundred alternatives, nothing has
+    to be compiled first, which took longer than ranking the flows.
+    """
+
+    def __init__(self, words: Iterable[str], endings: tuple[str, ...] = ()) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for word in sorted({_spaced(w) for w in words if _spaced(w)}, key=len, reverse=True):
+            self.by_first.setdefault(word[0], []).append(word)
+        self.endings = (*endings, "")
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def match(self, text: str, at: int) -> int:
+        """Where the word found at ``at`` ends (with its ending), or -1."""
+        for word in self.by_first.get(text[at], ()):
+            if not text.startswith(word, at):
+                continue
+            if _english_edge(word[0]) and at > 0 and _english_edge(text[at - 1]):
+                return -1  # inside an English word: no word of the lexicon starts here
+            end = at + len(word)
+            if not _english_edge(word[-1]):
+                return end
+            for ending in self.endings:
+                after = end + len(ending)
+                if text.startswith(ending, end) and not (after < len(text) and _english_edge(text[after])):
+                    return after
+        return -1
+
+    def replace(self, text: str, replacement: Callable[[str], str]) -> str:
+        """``text`` with every word found (left to right, never overlapping) replaced."""
+        if not self.by_first:
+            return text
+        out: list[str] = []
+        at = 0
+        while at < len(text):
+            end = self.match(text, at)
+            if end < 0:
+                out.append(text[at])
+                at += 1
+            else:
+                out.append(replacement(text[at:end]))
+                at = end
+        return "".join(out)
 
 
 class Normaliser:
@@ -97,9 +144,10 @@ class Normaliser:
                 variant = _spaced(word)
                 if variant and variant != fold(canonical):
                     self.canonical[variant] = fold(canonical)
-        self.pattern = _variants_pattern(self.canonical) if self.canonical else None
-        self.fillers = _exact_pattern(fillers)
-        self.negated = _negated_pattern(negations, synonyms)
+        self.variants = Lexicon(self.canonical, ENGLISH_ENDINGS)
+        self.fillers = Lexicon(fillers)
+        self.negations = Lexicon(negations)
+        self.known = Lexicon(fold(canonical) for canonical in synonyms)  # what a negation may negate
         self.seen: dict[str, str] = {}  # a flow's phrases are normalised once per process
 
     @classmethod
@@ -114,7 +162,7 @@ class Normaliser:
         return known
 
     def _normalise(self, text: str) -> str:
-        text = fold(text)
+        text = " ".join(fold(text).split())
         for _ in range(MAX_PASSES):
             rewritten = self._pass(text)
             if rewritten == text:
@@ -123,15 +171,34 @@ class Normaliser:
         return text
 
     def _pass(self, text: str) -> str:
-        if self.pattern is not None:
-            text = self.pattern.sub(lambda m: " " + self._canonical_of(m.group()) + " ", text)
+        text = self.variants.replace(text, lambda found: " " + self._canonical_of(found) + " ")
         # Fillers first, so that "not been locked" and 没有被锁 reach the negation whole.
-        if self.fillers is not None:
-            text = self.fillers.sub(" ", text)
-        if self.negated is not None:
-            text = self.negated.sub(" ", text)
+        text = self.fillers.replace(" ".join(text.split()), lambda found: " ")
+        text = self._drop_negated(" ".join(text.split()))
         # Rejoin Chinese split by a removed word, so the next pass sees 企业倒闭 whole.
-        return _SPACE_BETWEEN_CJK.sub("", " ".join(text.split()))
+        return _join_cjk(text.split())
+
+    def _drop_negated(self, text: str) -> str:
+        """Each negation, with the known word right after it if there is one: 没 锁, not 锁.
+
+        Known words are the canonical ones: by the time negations are looked for, every
+        word callers use for a canonical word has been rewritten to it.
+        """
+        if not self.negations:
+            return text
+        out: list[str] = []
+        at = 0
+        while at < len(text):
+            end = self.negations.match(text, at)
+            if end < 0:
+                out.append(text[at])
+                at += 1
+                continue
+            word_at = end + 1 if text.startswith(" ", end) else end
+            negated = self.known.match(text, word_at) if word_at < len(text) and self.known else -1
+            out.append(" ")
+            at = negated if negated >= 0 else end
+        return "".join(out)
 
     def _canonical_of(self, matched: str) -> str:
         variant = " ".join(matched.split())
@@ -143,18 +210,21 @@ class Normaliser:
         return variant
 
 
-def _negated_pattern(negations: Iterable[str], synonyms: Iterable[str]) -> re.Pattern[str] | None:
-    """A negation with the known word right after it, if there is one: 没 锁, not 锁.
+def _join_cjk(words: list[str]) -> str:
+    """Words joined by a space, except between two Chinese characters."""
+    joined = ""
+    for word in words:
+        if joined:
+            joined += "" if _kind(joined[-1]) == CJK and _kind(word[0]) == CJK else " "
+        joined += word
+    return joined
 
-    Known words are the canonical ones: by the time negations are looked for, every
-    word callers use for a canonical word has been rewritten to it.
-    """
-    cues = _exact_pattern(negations)
-    if cues is None:
-        return None
-    known = _exact_pattern(fold(canonical) for canonical in synonyms)
-    negated = f"(?:{known.pattern})" if known is not None else "(?!)"
-    return re.compile(f"(?:{cues.pattern})(?:\\s*{negated})?")
+
+def _kind(char: str) -> int:
+    """CJK ideographs (unified, extension A, compatibility), English letters and digits, or other."""
+    if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff":
+        return CJK
+    return ENGLISH if char.isascii() and char.isalnum() else OTHER
 
 
 def _spaced(word: str) -> str:
@@ -166,67 +236,30 @@ def _english_edge(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _literal(word: str) -> str:
-    return r"\s+".join(re.escape(part) for part in word.split())
-
-
-def _exact_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """Any of ``words``, longest first; an English edge must be a word edge ("a" is not in "card")."""
-    alternatives = []
-    for word in sorted({_spaced(w) for w in words if _spaced(w)}, key=len, reverse=True):
-        start = _WORD_START if _english_edge(word[0]) else ""
-        end = r"(?![a-z0-9])" if _english_edge(word[-1]) else ""
-        alternatives.append(start + _literal(word) + end)
-    return re.compile("|".join(alternatives)) if alternatives else None
-
-
-def _variants_pattern(variants: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for every variant; where several start at one place, the longest wins.
-
-    An English word matches as a whole word, with plural and past-tense endings. Words
-    mixing scripts (ic卡, pin码) are tried first, then English words, then Chinese ones;
-    the word boundaries are written once per group, which keeps compiling it cheap.
-    """
-
-    mixed, english, chinese = [], [], []
-    for variant in sorted(variants, key=len, reverse=True):
-        starts, ends = _english_edge(variant[0]), _english_edge(variant[-1])
-        if starts and ends:
-            english.append(_literal(variant))
-        elif starts or ends:
-            mixed.append((_WORD_START if starts else "") + _literal(variant) + (_WORD_END if ends else ""))
-        else:
-            chinese.append(_literal(variant))
-    groups = [*mixed]
-    if english:
-        groups.append(_WORD_START + "(?:" + "|".join(english) + ")" + _WORD_END)
-    groups += chinese
-    return re.compile("|".join(groups))
-
-
 def tokens(normalised: str) -> Counter[str]:
     """Characters and two-character windows of Chinese runs; whole English words."""
     found: Counter[str] = Counter()
-    for run in _CJK_RUN.findall(normalised):
-        found.update(run)
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-    found.update(_ASCII_WORD.findall(normalised))
+    for kind, chars in groupby(normalised, _kind):
+        run = "".join(chars)
+        if kind == CJK:
+            found.update(run)
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+        elif kind == ENGLISH:
+            found[run] += 1
     return found
 
 
 def token_weight(token: str) -> float:
-    return UNIGRAM_WEIGHT if len(token) == 1 and _CJK_RUN.fullmatch(token) else 1.0
+    return UNIGRAM_WEIGHT if len(token) == 1 and _kind(token) == CJK else 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Keyword:
+class _Keyword(NamedTuple):
     written: str
     normalised: str
     terms: Mapping[str, float]  # token -> weighted frequency
 
 
-@dataclass(frozen=True, slots=True)
-class _Document:
+class _Document(NamedTuple):
     flow_id: str
     category: str  # the topic: suggestions after the best share it
     terms: Mapping[str, float]  # token -> weighted frequency in the phrases, title and description

@@ -1,8 +1,9 @@
 """The outcome of a walk: everything a renderer needs, nothing rendered."""
 
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from eportguide import wording as w
 from eportguide.engine.dates import Completion, completion
@@ -11,26 +12,38 @@ from eportguide.model import definitions as d
 from eportguide.model import templates
 
 CONTACT_KINDS = ("email", "phone", "address", "url")
+#: A phone number without an area code, and one written with it (029-83196210).
+LOCAL_NUMBER = re.compile(r"\d{7,8}")
+NUMBER_WITH_AREA = re.compile(r"(?<![\d-])(0\d{2,3})-(\d{7,8})(?![\d-])")
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     text: str
     section: str | None = None  # the part's title when a sub-flow contributed steps
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class AreaCode(NamedTuple):
+    """A local phone number's area code, which the source gives only with another number.
+
+    The source writes the mailing recipient's phone as "83196210" and the hotline as
+    "029-83196210": the area code is the tool's addition, and said to be one.
+    """
+
+    full: str  # the number with its area code, as the other number writes it
+    source: str  # the label of the fact that writes it so
+
+
+class Contact(NamedTuple):
     name: str  # the fact's name in the pack
     kind: str
     label: str
     value: str
     recipient: str | None = None
     phone: str | None = None
+    phone_area: AreaCode | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     label: str
     text: str  # as the source says it, e.g. 1-2个工作日
     min_working_days: int
@@ -39,27 +52,27 @@ class Deadline:
     what: str  # what is done in that time, e.g. 电子口岸制卡
 
 
-@dataclass(frozen=True, slots=True)
-class EmailDraft:
+class EmailDraft(NamedTuple):
     to: str
     subject: str
     fields: tuple[tuple[str, str], ...]  # (label, value) in the source's order
     attachments: tuple[str, ...]
+    blank: frozenset[str] = frozenset()  # labels of the fields left blank (the placeholder)
+    subject_answers: tuple[str, ...] = ()  # typed values the subject names: whose case it is
     #: When a draft is written: the file put in for each attachment, in their order
     #: ("" = still to add), then any further files. None: no draft, nothing to say.
     files: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Mailing:
+class Mailing(NamedTuple):
     item: str
     address: str
     recipient: str | None
     phone: str | None
+    phone_area: AreaCode | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     flow_id: str
     flow_title: str
     source: str
@@ -91,11 +104,13 @@ def matches(condition: d.Condition, answers: Mapping[str, str]) -> bool:
 class _Filler:
     """Fills placeholders for one part and notes which contact facts were named."""
 
-    def __init__(self, pack: d.Pack, part: Part, used: dict[str, None], every_branch: bool = False) -> None:
+    def __init__(self, pack: d.Pack, part: Part, used: dict[str, None], every_branch: bool = False, worded: bool = False) -> None:
+        self.pack = pack
         self.shared = pack.shared
         self.part = part
         self.used = used
         self.every_branch = every_branch  # ``show``: keep conditional lines, marked
+        self.worded = worded  # mark them with the question and answer, not key=value
 
     def resolve(self, name: str, attribute: str | None) -> str:
         fact = self.shared.facts.get(name)
@@ -107,8 +122,12 @@ class _Filler:
             return self.part.outcome.business or self.shared.placeholder
         return self.part.answers.get(name) or self.shared.placeholder
 
+    def refer(self, flow_id: str) -> str:
+        flow = self.pack.flows.get(flow_id)
+        return w.FLOW_REFERENCE.format(title=flow.title if flow is not None else flow_id)
+
     def text(self, template: str) -> str:
-        return templates.fill(template, self.resolve)
+        return templates.fill(template, self.resolve, self.refer)
 
     def field(self, template: str) -> str:
         """An e-mail body value; one XX, not "XX XX", when none of its inputs was given."""
@@ -122,7 +141,8 @@ class _Filler:
         for item in values:
             if isinstance(item, d.ConditionalText):
                 if self.every_branch:
-                    yield self.text(item.text) + w.ONLY_WHEN.format(condition=describe_condition(item.when))
+                    when = worded_condition(self.pack, self.part.flow, item.when) if self.worded else describe_condition(item.when)
+                    yield self.text(item.text) + (when if self.worded else w.ONLY_WHEN.format(condition=when))
                 elif matches(item.when, self.part.answers):
                     yield self.text(item.text)
             else:
@@ -137,14 +157,55 @@ def describe_condition(condition: d.Condition) -> str:
     return "，".join(f"{key}={value if isinstance(value, str) else '/'.join(value)}" for key, value in condition.items())
 
 
-def describe(pack: d.Pack, flow: d.Flow, outcome_id: str) -> Result:
-    """An outcome as ``show`` prints it: no answers, every conditional line marked."""
+def worded_condition(pack: d.Pack, flow: d.Flow, condition: d.Condition) -> str:
+    """A condition in a reader's words: the question and the answers it holds for."""
+    marks = []
+    for key, wanted in condition.items():
+        values = (wanted,) if isinstance(wanted, str) else wanted
+        state = flow.states.get(key)
+        prompt, labels = key, list(values)
+        # A condition names a choice, a yes/no question or (inside a sub-flow) a detail.
+        if isinstance(state, d.ChoiceState):
+            named = {c.value: c.label for c in state.choices}
+            prompt, labels = state.prompt, [named.get(v, v) for v in values]
+        elif isinstance(state, d.ConfirmState):
+            prompt, labels = state.prompt, [w.YES_LABEL if v == d.YES else w.NO_LABEL if v == d.NO else v for v in values]
+        elif key in pack.shared.fields:
+            prompt = pack.shared.fields[key].prompt
+        marks.append(w.ONLY_WHEN_ANSWERED.format(prompt=prompt, labels=w.ANSWER_SEPARATOR.join(labels)))
+    return "".join(marks)
+
+
+def area_code(pack: d.Pack, phone: str | None) -> AreaCode | None:
+    """The area code of a local number, when another phone fact writes it with one."""
+    if not phone or not LOCAL_NUMBER.fullmatch(phone):
+        return None
+    for fact in pack.shared.facts.values():
+        if fact.kind == "phone":
+            for match in NUMBER_WITH_AREA.finditer(fact.value):
+                if match.group(2) == phone:
+                    return AreaCode(match.group(0), fact.label)
+    return None
+
+
+def contact(pack: d.Pack, name: str) -> Contact:
+    """A contact fact of the pack as a result lists it."""
+    fact = pack.shared.facts[name]
+    return Contact(name, fact.kind, fact.label, fact.value, fact.recipient, fact.phone, area_code(pack, fact.phone))
+
+
+def describe(pack: d.Pack, flow: d.Flow, outcome_id: str, worded: bool = False) -> Result:
+    """An outcome as ``show`` prints it: no answers, every conditional line marked.
+
+    ``worded`` marks a conditional line with its question and answers (the decision
+    guide); otherwise with ``key=value`` (the JSON of ``show``, unchanged).
+    """
     outcome = flow.states[outcome_id]
     assert isinstance(outcome, d.OutcomeState)
-    return build(pack, Finished((), (Part(flow, outcome_id, outcome, {}),)), None, every_branch=True)
+    return build(pack, Finished((), (Part(flow, outcome_id, outcome, {}),)), None, every_branch=True, worded=worded)
 
 
-def build(pack: d.Pack, finished: Finished, today: date | None = None, every_branch: bool = False) -> Result:
+def build(pack: d.Pack, finished: Finished, today: date | None = None, every_branch: bool = False, worded: bool = False) -> Result:
     """Assemble the result of a finished walk; the last part is the flow's own outcome.
 
     With ``today``, the deadline's dates are counted in working days from it, with the
@@ -158,7 +219,7 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
     sections = len(finished.parts) > 1
     for part in finished.parts:
         outcome = part.outcome
-        fill = _Filler(pack, part, used, every_branch)
+        fill = _Filler(pack, part, used, every_branch, worded)
         section = (outcome.section or outcome.title) if sections else None
         steps += (Step(text, section) for text in fill.items(outcome.steps))
         materials += fill.items(outcome.materials)
@@ -166,16 +227,20 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
         if outcome.email is not None and email is None:
             spec = outcome.email
             used.setdefault(spec.to)
+            fields = tuple((f.label, fill.field(f.value)) for f in spec.fields)
+            named = (name for name, _ in templates.placeholders(spec.subject) if name in pack.shared.fields)
             email = EmailDraft(
                 to=pack.shared.facts[spec.to].value,
                 subject=fill.text(spec.subject),
-                fields=tuple((f.label, fill.field(f.value)) for f in spec.fields),
+                fields=fields,
                 attachments=tuple(fill.items(spec.attachments)),
+                blank=frozenset(label for label, value in fields if value == pack.shared.placeholder),
+                subject_answers=tuple(value for name in named if (value := part.answers.get(name))),
             )
         if outcome.mail is not None and mailing is None:
             used.setdefault(outcome.mail.to)
             fact = pack.shared.facts[outcome.mail.to]
-            mailing = Mailing(outcome.mail.item, fact.value, fact.recipient, fact.phone)
+            mailing = Mailing(outcome.mail.item, fact.value, fact.recipient, fact.phone, area_code(pack, fact.phone))
         if outcome.deadline is not None and deadline is None:
             fact = pack.shared.facts[outcome.deadline.duration]
             assert fact.min_working_days is not None and fact.max_working_days is not None
@@ -183,11 +248,7 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
             deadline = Deadline(fact.label, fact.value, fact.min_working_days, fact.max_working_days, timed.counts_from, timed.what)
         for name in outcome.contacts:
             used.setdefault(name)
-    contacts = tuple(
-        Contact(name, f.kind, f.label, f.value, f.recipient, f.phone)
-        for name in used
-        if (f := pack.shared.facts[name]).kind in CONTACT_KINDS
-    )
+    contacts = tuple(contact(pack, name) for name in used if pack.shared.facts[name].kind in CONTACT_KINDS)
     last = finished.parts[-1]
     return Result(
         flow_id=last.flow.id,

@@ -1,8 +1,11 @@
 """Checks for the values a user types: phone, tracking number, card number, names.
 
-Each returns None when the value is acceptable, else the reason (from ``wording``).
-The e-port publishes no card-number format, so card and tracking numbers are only
-held to "letters and digits of a sane length".
+These fields are optional and the e-port publishes no format for them, so a value is
+refused only when it cannot go into a one-line e-mail field (``problem``: a control
+character, absurd length). A value of an unusual shape (``unusual``: a phone that is
+neither a mobile nor a landline, a tracking number that is not letters and digits) is
+kept; the front end shows the reason and lets the user check it. Each returns None when
+there is nothing to say, else the reason (from ``wording``).
 """
 
 import re
@@ -20,11 +23,15 @@ LANDLINE = re.compile(
     r"|(?:0[3-9]\d{2}-?|\(0[3-9]\d{2}\))[2-9]\d{6,7}(?:-\d{1,6})?",
     re.ASCII,
 )
-TRACKING = re.compile(r"[A-Za-z0-9]{8,30}", re.ASCII)
+#: A landline without its area code, as the source itself writes the e-port's (83196210).
+LOCAL = re.compile(r"[2-9]\d{6,7}(?:-\d{1,6})?", re.ASCII)
+#: Letters and digits; a sub-waybill adds numbered parts after hyphens (JD0001234567890-1-1-).
+TRACKING = re.compile(r"[A-Za-z0-9]{8,30}(?:-\d{0,4})*", re.ASCII)
 CARD_NUMBER = re.compile(r"[A-Za-z0-9]{6,32}", re.ASCII)
 #: Values made of digits and Latin letters, where spaces only group the characters.
 COMPACT = frozenset({"phone", "tracking_number", "card_number"})
-MAX_LENGTH = {"name": 100, "address": 200, "text": 200}
+#: The longest value a field takes: longer is a paste gone wrong, not a name or a number.
+MAX_LENGTH = {"name": 100, "address": 200, "text": 200, "phone": 40, "tracking_number": 60, "card_number": 60}
 
 
 def _has_control(value: str) -> bool:
@@ -33,19 +40,10 @@ def _has_control(value: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value)
 
 
-def _free_text(kind: str) -> Callable[[str], str | None]:
-    def check(value: str) -> str | None:
-        if len(value) > MAX_LENGTH[kind]:
-            return w.TOO_LONG.format(limit=MAX_LENGTH[kind])
-        return None
-
-    return check
-
-
 def _phone(value: str) -> str | None:
-    if MOBILE.fullmatch(value.replace("-", "")) or LANDLINE.fullmatch(value):
+    if MOBILE.fullmatch(value.replace("-", "")) or LANDLINE.fullmatch(value) or LOCAL.fullmatch(value):
         return None
-    return w.BAD_PHONE
+    return w.UNUSUAL_PHONE
 
 
 def _pattern(pattern: re.Pattern[str], message: str) -> Callable[[str], str | None]:
@@ -55,23 +53,31 @@ def _pattern(pattern: re.Pattern[str], message: str) -> Callable[[str], str | No
     return check
 
 
-CHECKS: dict[str, Callable[[str], str | None]] = {
-    "text": _free_text("text"),
-    "name": _free_text("name"),
-    "address": _free_text("address"),
+#: The usual shape of each kind of value; free text (names, addresses) has none.
+SHAPES: dict[str, Callable[[str], str | None]] = {
     "phone": _phone,
-    "tracking_number": _pattern(TRACKING, w.BAD_TRACKING),
-    "card_number": _pattern(CARD_NUMBER, w.BAD_CARD_NUMBER),
+    "tracking_number": _pattern(TRACKING, w.UNUSUAL_TRACKING),
+    "card_number": _pattern(CARD_NUMBER, w.UNUSUAL_CARD_NUMBER),
 }
 
 
 def problem(validator: str, value: str) -> str | None:
-    """Why ``value`` is not acceptable, or None. A blank value is always acceptable."""
+    """Why ``value`` cannot go into its e-mail field, or None. A blank value always can."""
     if value == "":
         return None
     if _has_control(value):
         return w.CONTROL_CHARACTERS
-    return CHECKS[validator](value)
+    if len(value) > MAX_LENGTH[validator]:
+        return w.TOO_LONG.format(limit=MAX_LENGTH[validator])
+    return None
+
+
+def unusual(validator: str, value: str) -> str | None:
+    """What looks wrong about an acceptable ``value`` (it is kept all the same), or None."""
+    if value == "" or problem(validator, value) is not None:
+        return None
+    shape = SHAPES.get(validator)
+    return shape(value) if shape is not None else None
 
 
 def normalise(validator: str, value: str) -> str:

@@ -8,8 +8,7 @@ Nothing here prints, prompts or touches a file.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import Literal, assert_never
+from typing import Literal, NamedTuple, assert_never
 
 from eportguide import wording as w
 from eportguide.engine import validators
@@ -27,20 +26,18 @@ class FlowError(Exception):
     """A flow that cannot be walked (a loop the loader could not rule out)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     value: str
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     key: str  # the answer key: a state id, a field name, prefixed inside sub-flows
     kind: Kind
     prompt: str
     options: tuple[Option, ...] = ()
     help: str | None = None
-    validator: str | None = None  # text questions: the validators.CHECKS name
+    validator: str | None = None  # text questions: how the value is checked (definitions.Validator)
     lines: tuple[str, ...] = ()  # instruction questions: what to do
     implied_by: tuple[str, ...] = ()  # gate questions: answer keys that imply 是
     flow_id: str = ""
@@ -61,8 +58,7 @@ class Question:
         return self.total if self.fewest == self.total else None
 
 
-@dataclass(frozen=True, slots=True)
-class Answered:
+class Answered(NamedTuple):
     """One answered question on the path taken."""
 
     key: str
@@ -78,8 +74,7 @@ class Answered:
         return self.question_label or self.prompt
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A flow reached an outcome; sub-flows contribute parts before their parent."""
 
     flow: d.Flow
@@ -88,15 +83,13 @@ class Part:
     answers: Mapping[str, str]  # this flow's own keys (no prefix), presets included
 
 
-@dataclass(frozen=True, slots=True)
-class Pending:
+class Pending(NamedTuple):
     question: Question
     path: tuple[Answered, ...]
     previous: str | None = None  # a stored value that no longer fits this question
 
 
-@dataclass(frozen=True, slots=True)
-class Finished:
+class Finished(NamedTuple):
     path: tuple[Answered, ...]
     parts: tuple[Part, ...]
 
@@ -240,7 +233,7 @@ def _target(state: QuestionState, value: str) -> str:
 
 
 def _with_progress(question: Question, number: int, fewest: int, most: int) -> Question:
-    return replace(question, number=number, fewest=max(fewest, number), total=max(most, number))
+    return question._replace(number=number, fewest=max(fewest, number), total=max(most, number))
 
 
 def _plus(first: Span, second: Span) -> Span:

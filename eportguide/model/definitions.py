@@ -1,27 +1,34 @@
 """Typed, immutable definitions of a flows pack.
 
-These dataclasses are the one source of truth for the flow-file format: the loader
-builds them from YAML by reading their type hints, and the JSON Schema that editors use
-is generated from the same hints (see ``schema.py``). A field's ``doc`` metadata is its
-description in that schema.
+These records are the one source of truth for the flow-file format: the loader builds
+them from YAML by reading their type hints, and the JSON Schema that editors use is
+generated from the same hints (see ``schema.py``). A field's ``Doc`` is its description
+in that schema.
+
+They are named tuples rather than dataclasses: every command imports this module, and
+building some twenty frozen dataclasses (each method generated and compiled) cost as
+much start-up time as importing PyYAML. A named tuple is as immutable and is built in
+a fraction of that time.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, NamedTuple
 
 
-def doc(text: str, min_items: int | None = None, **kwargs: Any) -> Any:
-    """A dataclass field carrying its description for the generated JSON Schema.
+class Doc(NamedTuple):
+    """A field's description in the generated JSON Schema.
 
     ``min_items`` goes into the schema so that editors flag an empty list while one
     types; ``eportguide validate`` reports the same with what it means for the flow.
     """
-    metadata: dict[str, Any] = {"doc": text}
-    if min_items is not None:
-        metadata["min_items"] = min_items
-    return field(metadata=metadata, **kwargs)
 
+    text: str
+    min_items: int | None = None
+
+
+#: The default of a mapping field (immutable, so one instance serves every record).
+EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 #: Stored answers of a yes/no question and of an instruction done.
 YES, NO, DONE = "yes", "no", "done"
@@ -33,195 +40,172 @@ FactKind = Literal["email", "phone", "address", "url", "text", "duration"]
 Validator = Literal["text", "name", "phone", "address", "tracking_number", "card_number"]
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    kind: FactKind = doc("What the fact is; email, phone, address and url are contacts.")
-    label: str = doc("Its name as shown to a user, e.g. 客服邮箱.")
-    value: str = doc("The fact itself, verbatim from the source FAQ.")
-    recipient: str | None = doc("For an address: who receives the mail.", default=None)
-    phone: str | None = doc("For an address: the recipient's phone.", default=None)
-    min_working_days: int | None = doc("For a duration: the fewest working days.", default=None)
-    max_working_days: int | None = doc("For a duration: the most working days.", default=None)
-    source: str | None = doc("Where the source FAQ states it.", default=None)
+class Fact(NamedTuple):
+    kind: Annotated[FactKind, Doc("What the fact is; email, phone, address and url are contacts.")]
+    label: Annotated[str, Doc("Its name as shown to a user, e.g. 客服邮箱.")]
+    value: Annotated[str, Doc("The fact itself, verbatim from the source FAQ.")]
+    recipient: Annotated[str | None, Doc("For an address: who receives the mail.")] = None
+    phone: Annotated[str | None, Doc("For an address: the recipient's phone.")] = None
+    min_working_days: Annotated[int | None, Doc("For a duration: the fewest working days.")] = None
+    max_working_days: Annotated[int | None, Doc("For a duration: the most working days.")] = None
+    source: Annotated[str | None, Doc("Where the source FAQ states it.")] = None
 
 
-@dataclass(frozen=True, slots=True)
-class InputField:
-    prompt: str = doc("The question asked, e.g. 联系人手机或座机.")
-    validate: Validator = doc("How a given value is checked.", default="text")
-    help: str | None = doc("A hint shown under the prompt.", default=None)
+class InputField(NamedTuple):
+    prompt: Annotated[str, Doc("The question asked, e.g. 联系人手机或座机.")]
+    validate: Annotated[Validator, Doc("How a given value is checked.")] = "text"
+    help: Annotated[str | None, Doc("A hint shown under the prompt.")] = None
 
 
-@dataclass(frozen=True, slots=True)
-class ConditionalText:
-    text: str = doc("The text; {fact} and {fact.attribute} placeholders are filled in.")
-    when: Condition = doc("Shown only when every named answer has one of these values.")
+class ConditionalText(NamedTuple):
+    text: Annotated[str, Doc("The text; {fact} and {fact.attribute} placeholders are filled in, {flow:ID} names another procedure.")]
+    when: Annotated[Condition, Doc("Shown only when every named answer has one of these values.")]
 
 
 #: A line of text, optionally conditional on earlier answers.
 Text = str | ConditionalText
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
-    value: str = doc("Stable machine value, used by --answer and in sessions.")
-    label: str = doc("What the user sees and may also type.")
-    next: str = doc("The state this choice leads to.")
+class Choice(NamedTuple):
+    value: Annotated[str, Doc("Stable machine value, used by --answer and in sessions.")]
+    label: Annotated[str, Doc("What the user sees and may also type.")]
+    next: Annotated[str, Doc("The state this choice leads to.")]
 
 
 QUESTION_LABEL = "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent."
 
 
-@dataclass(frozen=True, slots=True)
-class ChoiceState:
+class ChoiceState(NamedTuple):
     kind: Literal["choice"]
-    prompt: str = doc("The question.")
-    choices: tuple[Choice, ...] = doc("The options, in display order.", min_items=1)
-    help: str | None = doc("A hint shown under the question.", default=None)
-    label: str | None = doc(
-        "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent.", default=None
-    )
+    prompt: Annotated[str, Doc("The question.")]
+    choices: Annotated[tuple[Choice, ...], Doc("The options, in display order.", min_items=1)]
+    help: Annotated[str | None, Doc("A hint shown under the question.")] = None
+    label: Annotated[str | None, Doc(QUESTION_LABEL)] = None
 
 
-@dataclass(frozen=True, slots=True)
-class ConfirmState:
+class ConfirmState(NamedTuple):
     kind: Literal["confirm"]
-    prompt: str = doc("A yes/no question.")
+    prompt: Annotated[str, Doc("A yes/no question.")]
     # Not ``yes``/``no``: YAML 1.1 reads those keys as booleans.
-    if_yes: str = doc("The state after 是.")
-    if_no: str = doc("The state after 否.")
-    help: str | None = doc("A hint shown under the question.", default=None)
-    label: str | None = doc(
-        "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent.", default=None
-    )
+    if_yes: Annotated[str, Doc("The state after 是.")]
+    if_no: Annotated[str, Doc("The state after 否.")]
+    help: Annotated[str | None, Doc("A hint shown under the question.")] = None
+    label: Annotated[str | None, Doc(QUESTION_LABEL)] = None
 
 
-@dataclass(frozen=True, slots=True)
-class InputState:
+class InputState(NamedTuple):
     kind: Literal["input"]
-    fields: tuple[str, ...] = doc("Shared input fields asked in order; each is optional.")
-    next: str = doc("The state after the inputs.")
-    ask: str | None = doc(
-        "A yes/no question asked first; 否 skips the inputs (placeholders stay XX).",
-        default=None,
+    fields: Annotated[tuple[str, ...], Doc("Shared input fields asked in order; each is optional.")]
+    next: Annotated[str, Doc("The state after the inputs.")]
+    ask: Annotated[str | None, Doc("A yes/no question asked first; 否 skips the inputs (placeholders stay XX).")] = None
+    ask_label: Annotated[str | None, Doc("The ask question in a few words, for the answers table and the review (e.g. 填写邮件内容).")] = (
+        None
     )
-    ask_label: str | None = doc("The ask question in a few words, for the answers table and the review (e.g. 填写邮件内容).", default=None)
 
 
-@dataclass(frozen=True, slots=True)
-class InstructionState:
+class InstructionState(NamedTuple):
     kind: Literal["instruction"]
-    title: str = doc("What the user is told to do now.")
-    text: tuple[Text, ...] = doc("The instruction, one line per item.")
-    next: str = doc("The state after the user has done it.")
-    label: str | None = doc("The instruction in a few words, for the answers table; the title when absent.", default=None)
+    title: Annotated[str, Doc("What the user is told to do now.")]
+    text: Annotated[tuple[Text, ...], Doc("The instruction, one line per item.")]
+    next: Annotated[str, Doc("The state after the user has done it.")]
+    label: Annotated[str | None, Doc("The instruction in a few words, for the answers table; the title when absent.")] = None
 
 
-@dataclass(frozen=True, slots=True)
-class SubflowState:
+class SubflowState(NamedTuple):
     kind: Literal["subflow"]
-    flow: str = doc("The id of the flow to run first.")
-    next: str = doc("The state to continue with once that flow reached its outcome.")
-    title: str | None = doc("Why the other flow comes first.", default=None)
-    answers: Mapping[str, str] = doc("Answers given to the other flow, so it does not ask them.", default_factory=dict)
+    flow: Annotated[str, Doc("The id of the flow to run first.")]
+    next: Annotated[str, Doc("The state to continue with once that flow reached its outcome.")]
+    title: Annotated[str | None, Doc("Why the other flow comes first.")] = None
+    answers: Annotated[Mapping[str, str], Doc("Answers given to the other flow, so it does not ask them.")] = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class EmailField:
-    label: str = doc("The body field's name as the source lists it, e.g. 在办业务名称.")
-    value: str = doc("Template of the value: {business} or input fields; blank gives XX.")
+class EmailField(NamedTuple):
+    label: Annotated[str, Doc("The body field's name as the source lists it, e.g. 在办业务名称.")]
+    value: Annotated[str, Doc("Template of the value: {business} or input fields; blank gives XX.")]
 
 
-@dataclass(frozen=True, slots=True)
-class EmailSpec:
-    to: str = doc("Fact name of the recipient address.")
-    subject: str = doc("Subject template, e.g. {enterprise}企业办理电子口岸的{business}业务.")
-    fields: tuple[EmailField, ...] = doc("Body fields, in the source's order.")
-    attachments: tuple[Text, ...] = doc("Files to attach, in the source's order.")
+class EmailSpec(NamedTuple):
+    to: Annotated[str, Doc("Fact name of the recipient address.")]
+    subject: Annotated[str, Doc("Subject template, e.g. {enterprise}企业办理电子口岸的{business}业务.")]
+    fields: Annotated[tuple[EmailField, ...], Doc("Body fields, in the source's order.")]
+    attachments: Annotated[tuple[Text, ...], Doc("Files to attach, in the source's order.")]
 
 
-@dataclass(frozen=True, slots=True)
-class MailSpec:
-    item: str = doc("What is mailed, e.g. 已锁定的法人卡.")
-    to: str = doc("Fact name of the mailing address (with recipient and phone).")
+class MailSpec(NamedTuple):
+    item: Annotated[str, Doc("What is mailed, e.g. 已锁定的法人卡.")]
+    to: Annotated[str, Doc("Fact name of the mailing address (with recipient and phone).")]
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineSpec:
-    duration: str = doc("Fact name of the processing time (a duration fact).")
-    counts_from: str = doc("The day counting starts, e.g. 电子口岸收到申请邮件和卡片之日.")
-    what: str = doc(
-        "What is done in that time, in the source's words: 电子口岸办理, 电子口岸审核, 电子口岸制卡.",
-        default="电子口岸办理",
+class DeadlineSpec(NamedTuple):
+    duration: Annotated[str, Doc("Fact name of the processing time (a duration fact).")]
+    counts_from: Annotated[str, Doc("The day counting starts, e.g. 电子口岸收到申请邮件和卡片之日.")]
+    what: Annotated[str, Doc("What is done in that time, in the source's words: 电子口岸办理, 电子口岸审核, 电子口岸制卡.")] = (
+        "电子口岸办理"
     )
 
 
-@dataclass(frozen=True, slots=True)
-class OutcomeState:
+class OutcomeState(NamedTuple):
     kind: Literal["outcome"]
-    title: str = doc("The outcome's heading.")
-    steps: tuple[Text, ...] = doc("What to do, in order; placeholders are filled in.", min_items=1)
-    business: str | None = doc("The business name for 办理电子口岸的XX业务.", default=None)
-    materials: tuple[Text, ...] = doc("Materials to prepare.", default=())
-    email: EmailSpec | None = doc("The application e-mail, if one is sent.", default=None)
-    mail: MailSpec | None = doc("A card mailed to the e-port, if any.", default=None)
-    deadline: DeadlineSpec | None = doc("The processing time, if the source states one.", default=None)
-    warnings: tuple[Text, ...] = doc("Things to watch out for.", default=())
-    contacts: tuple[str, ...] = doc("Fact names of further contacts to list.", default=())
-    section: str | None = doc(
-        "The heading of its own steps when a sub-flow's steps come first (the title then names both parts); the title when absent.",
-        default=None,
-    )
+    title: Annotated[str, Doc("The outcome's heading.")]
+    steps: Annotated[
+        tuple[Text, ...], Doc("What to do, in order; placeholders are filled in, {flow:ID} names another procedure.", min_items=1)
+    ]
+    business: Annotated[str | None, Doc("The business name for 办理电子口岸的XX业务.")] = None
+    materials: Annotated[tuple[Text, ...], Doc("Materials to prepare.")] = ()
+    email: Annotated[EmailSpec | None, Doc("The application e-mail, if one is sent.")] = None
+    mail: Annotated[MailSpec | None, Doc("A card mailed to the e-port, if any.")] = None
+    deadline: Annotated[DeadlineSpec | None, Doc("The processing time, if the source states one.")] = None
+    warnings: Annotated[tuple[Text, ...], Doc("Things to watch out for.")] = ()
+    contacts: Annotated[tuple[str, ...], Doc("Fact names of further contacts to list.")] = ()
+    section: Annotated[
+        str | None,
+        Doc("The heading of its own steps when a sub-flow's steps come first (the title then names both parts); the title when absent."),
+    ] = None
 
 
 State = ChoiceState | ConfirmState | InputState | InstructionState | SubflowState | OutcomeState
 
 #: Maps a state's ``kind`` to its class; the loader and the schema both use it.
-STATE_KINDS: Mapping[str, type] = {cls.__dataclass_fields__["kind"].type.__args__[0]: cls for cls in State.__args__}
+STATE_KINDS: Mapping[str, type] = {cls.__annotations__["kind"].__args__[0]: cls for cls in State.__args__}
 
 
-@dataclass(frozen=True, slots=True)
-class SearchSpec:
-    phrases: tuple[str, ...] = doc("How callers describe this problem.", default=())
-    keywords: tuple[str, ...] = doc("Words that point to this procedure.", default=())
-    excludes: tuple[str, ...] = doc("Words that point away from it.", default=())
+class SearchSpec(NamedTuple):
+    phrases: Annotated[tuple[str, ...], Doc("How callers describe this problem.")] = ()
+    keywords: Annotated[tuple[str, ...], Doc("Words that point to this procedure.")] = ()
+    excludes: Annotated[tuple[str, ...], Doc("Words that point away from it.")] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
-    id: str = doc("The procedure id; also the command name and the file name.")
-    title: str = doc("The procedure's title.")
-    category: str = doc("The menu group it is listed under.")
-    source: str = doc("The section of the source FAQ it comes from.")
-    description: str = doc("One sentence on when to use it.")
-    start: str = doc("The first state.")
-    states: Mapping[str, State] = doc("The states, by id.")
-    search: SearchSpec = doc("Phrasing data for search.", default_factory=SearchSpec)
+class Flow(NamedTuple):
+    id: Annotated[str, Doc("The procedure id; also the command name and the file name.")]
+    title: Annotated[str, Doc("The procedure's title.")]
+    category: Annotated[str, Doc("The menu group it is listed under.")]
+    source: Annotated[str, Doc("The section of the source FAQ it comes from.")]
+    description: Annotated[str, Doc("One sentence on when to use it.")]
+    start: Annotated[str, Doc("The first state.")]
+    states: Annotated[Mapping[str, State], Doc("The states, by id.")]
+    search: Annotated[SearchSpec, Doc("Phrasing data for search.")] = SearchSpec()
 
 
-@dataclass(frozen=True, slots=True)
-class Shared:
-    facts: Mapping[str, Fact] = doc("Facts by name, written once and used by flows.")
-    fields: Mapping[str, InputField] = doc("Input fields by name, used by input states.")
-    synonyms: Mapping[str, tuple[str, ...]] = doc("Search: a canonical word and the words callers use for it.", default_factory=dict)
-    search_fillers: tuple[str, ...] = doc("Search: words with no meaning for it (的, 怎么, the), dropped.", default=())
-    search_negations: tuple[str, ...] = doc("Search: words negating the word after them (没, 不是, not); neither counts.", default=())
-    placeholder: str = doc("What stands for an answer left blank.", default="XX")
-    order: tuple[str, ...] = doc("Flow ids in menu order; flows not listed follow by id.", default=())
+class Shared(NamedTuple):
+    facts: Annotated[Mapping[str, Fact], Doc("Facts by name, written once and used by flows.")]
+    fields: Annotated[Mapping[str, InputField], Doc("Input fields by name, used by input states.")]
+    synonyms: Annotated[Mapping[str, tuple[str, ...]], Doc("Search: a canonical word and the words callers use for it.")] = EMPTY
+    search_fillers: Annotated[tuple[str, ...], Doc("Search: words with no meaning for it (的, 怎么, the), dropped.")] = ()
+    search_negations: Annotated[tuple[str, ...], Doc("Search: words negating the word after them (没, 不是, not); neither counts.")] = ()
+    placeholder: Annotated[str, Doc("What stands for an answer left blank.")] = "XX"
+    order: Annotated[tuple[str, ...], Doc("Flow ids in menu order; flows not listed follow by id.")] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarOverrides:
-    holidays: tuple[str, ...] = doc("Extra days off, YYYY-MM-DD.", default=())
-    workdays: tuple[str, ...] = doc("Extra working days (调休), YYYY-MM-DD.", default=())
+class CalendarOverrides(NamedTuple):
+    holidays: Annotated[tuple[str, ...], Doc("Extra days off, YYYY-MM-DD.")] = ()
+    workdays: Annotated[tuple[str, ...], Doc("Extra working days (调休), YYYY-MM-DD.")] = ()
 
 
 #: The fact preferred as the hotline when a pack has several phone numbers.
 HOTLINE_FACT = "hotline"
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(NamedTuple):
     """A loaded flows pack: shared facts and the flows, in catalogue order."""
 
     shared: Shared

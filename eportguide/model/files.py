@@ -10,7 +10,9 @@ CALENDAR_FILE = "_calendar.yaml"
 FLOW_SUFFIX = ".yaml"
 
 #: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
-RESERVED_IDS = frozenset({"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "help"})
+RESERVED_IDS = frozenset(
+    {"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "handbook", "calendar", "help"}
+)
 
 
 def shipped_pack_dir() -> Path:

@@ -1,13 +1,11 @@
 """Problems found in a flows pack, each pointing at a file and line."""
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from eportguide import wording as w
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     file: str
     line: int
     column: int

@@ -92,6 +92,10 @@ class _Checker:
                     elif attribute is not None and (name not in self.pack.shared.facts or attribute not in templates.FACT_ATTRIBUTES):
                         message = w.F_UNKNOWN_ATTRIBUTE.format(name=name, attribute=attribute)
                         self.report(fid, (*base, *path), message, "unknown-fact")
+                for named in templates.flow_references(text):
+                    if named not in self.pack.flows and named not in self.files:
+                        hint = closest(named, sorted(self.files))
+                        self.report(fid, (*base, *path), w.F_UNKNOWN_FLOW_IN_TEXT.format(flow=named, hint=hint), "unknown-flow")
             for path, condition in conditions(state):
                 self.check_condition(fid, (*base, *path), condition, keys)
 

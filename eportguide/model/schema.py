@@ -6,15 +6,12 @@ immutable model (collecting every problem with its path in the document), and
 files. There is no second, hand-written description of the format.
 """
 
-import dataclasses
-import difflib
-import json
 import types
 import typing
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path as FilePath
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
@@ -22,8 +19,7 @@ from eportguide.model import definitions as d
 Path = tuple[str | int, ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A schema violation at ``path`` inside one document."""
 
     path: Path
@@ -36,9 +32,29 @@ class Invalid(Exception):
     """A value that could not be built; its problems are already recorded."""
 
 
+def is_record(tp: Any) -> bool:
+    """Whether ``tp`` is one of the model's records (a named tuple of ``definitions``)."""
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
+
+
+@cache
+def _docs(cls: type) -> dict[str, d.Doc]:
+    """Each field's ``Doc``, from its ``Annotated`` hint."""
+    docs = {}
+    for name, hint in typing.get_type_hints(cls, include_extras=True).items():
+        for meta in getattr(hint, "__metadata__", ()):
+            if isinstance(meta, d.Doc):
+                docs[name] = meta
+    return docs
+
+
+def _required(cls: Any, name: str) -> bool:
+    return name not in cls._field_defaults
 
 
 def _type_name(tp: Any) -> str:
@@ -51,7 +67,7 @@ def _type_name(tp: Any) -> str:
         return w.F_KIND_YES_NO
     if origin in (tuple, list):
         return w.F_KIND_LIST
-    if origin in (Mapping, dict) or dataclasses.is_dataclass(tp):
+    if origin in (Mapping, dict) or is_record(tp):
         return w.F_KIND_MAPPING
     if origin in (Union, types.UnionType):
         return w.F_KIND_OR.join(_type_name(a) for a in get_args(tp) if a is not type(None))
@@ -128,8 +144,8 @@ class Builder:
                     continue
                 built[key] = self._collect(value_tp, item, (*path, key))
             return types.MappingProxyType(built)
-        if dataclasses.is_dataclass(tp):
-            return self._build_dataclass(tp, value, path)
+        if is_record(tp):
+            return self._build_record(tp, value, path)
         raise TypeError(f"schema has an unsupported type {tp!r}")  # a bug in definitions
 
     def _collect(self, tp: Any, value: Any, path: Path) -> Any:
@@ -144,7 +160,7 @@ class Builder:
         if value is None and type(None) in options:
             return None
         options = tuple(o for o in options if o is not type(None))
-        classes = [o for o in options if dataclasses.is_dataclass(o)]
+        classes = [o for o in options if is_record(o)]
         if len(classes) > 1:  # the state union: pick the class by its ``kind``
             if not isinstance(value, dict):
                 raise self.fail(path, w.F_EXPECTED.format(expected=w.F_KIND_MAPPING, found=_kind_of(value)), "type")
@@ -159,17 +175,17 @@ class Builder:
                     w.F_UNKNOWN_KIND.format(kind=kind, hint=hint, kinds=w.F_LIST_SEPARATOR.join(d.STATE_KINDS)),
                     "enum",
                 )
-            return self._build_dataclass(cls, value, path)
+            return self._build_record(cls, value, path)
         for option in options:  # e.g. str | ConditionalText: choose by the data's shape
             if _shape_fits(option, value):
                 return self.build(option, value, path)
         expected = w.F_KIND_OR.join(_type_name(o) for o in options)
         raise self.fail(path, w.F_EXPECTED.format(expected=expected, found=_kind_of(value)), "type")
 
-    def _build_dataclass(self, cls: Any, value: Any, path: Path) -> Any:
+    def _build_record(self, cls: Any, value: Any, path: Path) -> Any:
         if not isinstance(value, dict):
             raise self.fail(path, _expected(cls, value), "type")
-        fields = {f.name: f for f in dataclasses.fields(cls)}
+        fields: tuple[str, ...] = cls._fields
         hints = _hints(cls)
         ok = True
         for key in value:
@@ -178,9 +194,9 @@ class Builder:
                 self.fail((*path, str(key)), w.F_UNKNOWN_KEY.format(key=key, hint=hint), "unknown-key", True)
                 ok = False
         kwargs = {}
-        for name, f in fields.items():
+        for name in fields:
             if name not in value:
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                if _required(cls, name):
                     self.fail(path, w.F_MISSING_KEY.format(key=name), "required", at_key=True)
                     ok = False
                 continue
@@ -207,8 +223,28 @@ def _shape_fits(tp: Any, value: Any) -> bool:
 
 
 def closest(word: str, candidates: list[str]) -> str:
+    import difflib  # only when something is misspelt
+
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return w.F_DID_YOU_MEAN.format(name=match[0]) if match else ""
+
+
+# --- back to plain data ---------------------------------------------------------------
+
+
+def to_data(value: Any) -> Any:
+    """A model object as the plain data ``Builder.build`` makes it from (lists, dicts, text).
+
+    ``build(type, to_data(x))`` gives an object equal to ``x``: the pack cache stores a
+    loaded pack this way, as data that cannot run code.
+    """
+    if is_record(type(value)):
+        return {name: to_data(item) for name, item in zip(value._fields, value, strict=True)}
+    if isinstance(value, Mapping):
+        return {key: to_data(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [to_data(item) for item in value]
+    return value
 
 
 # --- JSON Schema ------------------------------------------------------------------
@@ -240,7 +276,7 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
     if origin in (Union, types.UnionType):
         options = [o for o in get_args(tp) if o is not type(None)]
-        if len([o for o in options if dataclasses.is_dataclass(o)]) > 1:
+        if len([o for o in options if is_record(o)]) > 1:
             return _by_kind(options, defs)
         schemas = [_schema_of(o, defs) for o in options]
         if type(None) in get_args(tp):
@@ -250,7 +286,7 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _schema_of(get_args(tp)[0], defs)}
     if origin is Mapping:
         return {"type": "object", "additionalProperties": _schema_of(get_args(tp)[1], defs)}
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+    if is_record(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder first: definitions may refer to themselves
@@ -272,18 +308,19 @@ def _by_kind(classes: list[Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = _hints(cls)
+    hints, docs = _hints(cls), _docs(cls)
     properties = {}
     required = []
-    for f in dataclasses.fields(cls):
-        prop = _schema_of(hints[f.name], defs)
-        if "doc" in f.metadata:
-            prop = {**prop, "description": f.metadata["doc"]}
-        if "min_items" in f.metadata:
-            prop = {**prop, "minItems": f.metadata["min_items"]}
-        properties[f.name] = prop
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            required.append(f.name)
+    for name in cls._fields:
+        prop = _schema_of(hints[name], defs)
+        doc = docs.get(name)
+        if doc is not None:
+            prop = {**prop, "description": doc.text}
+            if doc.min_items is not None:
+                prop = {**prop, "minItems": doc.min_items}
+        properties[name] = prop
+        if _required(cls, name):
+            required.append(name)
     schema: dict[str, Any] = {"type": "object", "properties": properties}
     if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
         schema["description"] = cls.__doc__.strip().splitlines()[0]
@@ -306,6 +343,8 @@ SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"
 
 def schema_text(name: str) -> str:
     """The JSON Schema of one kind of pack file, as shipped."""
+    import json
+
     root, title = DOCUMENTS[name]
     return json.dumps(json_schema(root, title), ensure_ascii=False, indent=2) + "\n"
 

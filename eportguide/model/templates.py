@@ -1,7 +1,9 @@
 """Placeholders in flow texts: ``{name}`` or ``{name.attribute}``, filled in as data.
 
 Nothing in a template is evaluated; a placeholder names a fact (and optionally one of
-its attributes), an input field, or ``business``.
+its attributes), an input field, or ``business``. ``{flow:ID}`` names another procedure
+of the pack: each output says it its own way (its title; a link in the handbook), so a
+text never spells out a command a reader of the printout cannot run.
 """
 
 import re
@@ -10,6 +12,7 @@ from collections.abc import Callable, Iterator
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_]+))?\}")
 FACT_ATTRIBUTES = frozenset({"value", "label", "recipient", "phone"})
 BUSINESS = "business"
+FLOW_REFERENCE = re.compile(r"\{flow:([^{}\s]+)\}")
 
 
 def placeholders(text: str) -> Iterator[tuple[str, str | None]]:
@@ -17,5 +20,13 @@ def placeholders(text: str) -> Iterator[tuple[str, str | None]]:
         yield match.group(1), match.group(2)
 
 
-def fill(text: str, resolve: Callable[[str, str | None], str]) -> str:
+def flow_references(text: str) -> Iterator[str]:
+    """The flow ids a text names with ``{flow:ID}``."""
+    for match in FLOW_REFERENCE.finditer(text):
+        yield match.group(1)
+
+
+def fill(text: str, resolve: Callable[[str, str | None], str], refer: Callable[[str], str] | None = None) -> str:
+    if refer is not None:
+        text = FLOW_REFERENCE.sub(lambda m: refer(m.group(1)), text)
     return PLACEHOLDER.sub(lambda m: resolve(m.group(1), m.group(2)), text)

@@ -5,9 +5,8 @@ interactive prompter (questionary) lives in its own module so that commands whic
 never prompt never import prompt_toolkit.
 """
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from eportguide.engine import Question
 from eportguide.engine.walker import Answered
@@ -26,16 +25,14 @@ class Prompter(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A menu entry: what the user sees, and what choosing it returns."""
 
     label: str
     value: object
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A line in a menu that cannot be chosen: a category's name, or a divider."""
 
     text: str

@@ -189,6 +189,9 @@ class InteractivePrompter:
             value = validators.normalise(validator, answer)
             problem = validators.problem(validator, value)
             if problem is None:
+                reason = validators.unusual(validator, value)
+                if reason is not None:  # kept as typed: the field has no published format
+                    self._print(w.UNUSUAL_KEPT.format(prompt=question.prompt, value=value, reason=reason))
                 return value
             self._warn(w.INVALID_TYPED.format(problem=problem))
             typed = answer  # to correct, not to type again

@@ -4,6 +4,8 @@ from collections.abc import Mapping
 
 from eportguide import engine
 from eportguide import wording as w
+from eportguide.engine import validators
+from eportguide.engine.answers import shown
 from eportguide.engine.walker import Answered
 from eportguide.errors import UsageError
 from eportguide.model.definitions import DONE, NO, YES
@@ -22,6 +24,7 @@ class ScriptedPrompter:
         self.answers = dict(answers)
         self.fallback = fallback
         self.used: set[str] = set()
+        self.notes: list[str] = []  # what to tell the user about values kept as given
 
     def _given(self, key: str, text: bool) -> str | None:
         """The answer key that answers ``key``: itself, or for a detail asked inside a
@@ -36,7 +39,10 @@ class ScriptedPrompter:
         given = self._given(key, question.kind == "text")
         if given is not None and key not in self.used:
             self.used.update((key, given))  # once: after "back" a person is asked instead
-            return engine.parse(question, self.answers[given])
+            value = engine.parse(question, self.answers[given])
+            if question.validator is not None:
+                self._note_if_unusual(question, value)
+            return value
         if question.implied_by and key not in self.used and any(self._given(k, True) for k in question.implied_by):
             self.used.add(key)  # a detail given means 是, fill in the details
             return YES
@@ -56,6 +62,13 @@ class ScriptedPrompter:
 
     def unused(self) -> list[str]:
         return [k for k in self.answers if k not in self.used]
+
+    def _note_if_unusual(self, question: engine.Question, value: str) -> None:
+        """A value of an unusual shape is kept; the run says so on stderr afterwards."""
+        assert question.validator is not None
+        reason = validators.unusual(question.validator, value)
+        if reason is not None:
+            self.notes.append(w.UNUSUAL_ANSWER.format(prompt=question.prompt, key=question.key, value=shown(value), reason=reason))
 
 
 def missing_answer(question: engine.Question) -> UsageError:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from eportguide.render import formats
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from eportguide.engine import Result
     from eportguide.model import definitions as d
 
@@ -17,7 +19,15 @@ def to_string(result: Result, format: str) -> str:
     return text
 
 
-def procedure_to_string(pack: d.Pack, flow: d.Flow, format: str) -> str:
-    """A whole procedure, every branch, as ``show`` prints it."""
-    text: str = formats.renderer(format, "procedure")(pack, flow)
+def procedure_to_string(pack: d.Pack, flow: d.Flow, format: str, ids: bool = False) -> str:
+    """A whole procedure, every branch, as ``show`` prints it; ``ids`` for flow authors."""
+    text: str = formats.renderer(format, "procedure")(pack, flow, ids=ids)
+    return text
+
+
+def handbook_to_string(pack: d.Pack, pack_note: str, made: date, format: str) -> str:
+    """Every procedure of the pack in one document (``eportguide handbook``)."""
+    from eportguide.render import handbook
+
+    text: str = formats.renderer(format, "handbook")(handbook.build(pack, pack_note, made))
     return text

@@ -4,21 +4,21 @@ format is added here and in its own module, nowhere else.
 
 A format's module (under ``eportguide.render``) is imported only when it is used. It
 offers one function per document it draws: ``result(result) -> str`` for a run's
-checklist, ``procedure(pack, flow) -> str`` for ``show``'s whole procedure. A screen
-format (the terminal) draws on a console instead: ``result(result, console)``.
+checklist, ``procedure(pack, flow, ids=False) -> str`` for ``show``'s whole procedure,
+``handbook(handbook) -> str`` for every procedure in one document (``render.handbook``
+builds it). A screen format (the terminal) draws on a console instead:
+``result(result, console)``.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-Document = Literal["result", "procedure"]
+Document = Literal["result", "procedure", "handbook"]
 
 
-@dataclass(frozen=True, slots=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     name: str
     module: str  # in eportguide.render
     documents: tuple[Document, ...]
@@ -31,8 +31,8 @@ FORMATS: dict[str, OutputFormat] = {
     for f in (
         OutputFormat("terminal", "terminal", ("result",), screen=True),
         OutputFormat("text", "text", ("result", "procedure"), (".txt",)),
-        OutputFormat("markdown", "markdown", ("result", "procedure"), (".md", ".markdown")),
-        OutputFormat("html", "html", ("result", "procedure"), (".html", ".htm")),
+        OutputFormat("markdown", "markdown", ("result", "procedure", "handbook"), (".md", ".markdown")),
+        OutputFormat("html", "html", ("result", "procedure", "handbook"), (".html", ".htm")),
         OutputFormat("json", "json_out", ("result", "procedure"), (".json",)),
     )
 }

@@ -9,23 +9,20 @@ state in the YAML.
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 from eportguide import wording as w
 from eportguide.engine.walker import confirm_options
 from eportguide.model import definitions as d
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
     key: str  # the state id
     kind: str  # the state's kind: its shape
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     source: str
     target: str
     label: str | None = None

@@ -5,6 +5,7 @@ from typing import Any, assert_never
 
 from eportguide import wording as w
 from eportguide.engine import Result
+from eportguide.engine.dates import Holiday
 from eportguide.engine.result import describe
 from eportguide.engine.walker import confirm_options
 from eportguide.model import definitions as d
@@ -34,12 +35,16 @@ def as_dict(result: Result) -> dict[str, Any]:
             "min_working_days": d.min_working_days,
             "max_working_days": d.max_working_days,
             "counts_from": d.counts_from,
+            "counts_from_assumed": True,  # the source never says when a time limit starts
             "what": d.what,
             "start": today.isoformat() if today else None,
             "earliest": completion.earliest.isoformat() if completion else None,
             "latest": completion.latest.isoformat() if completion else None,
             "estimated": completion.estimated if completion else None,
             "estimated_years": list(completion.estimated_years) if completion else [],
+            "sources": [{"year": year, "source": source.value} for year, source in completion.sources] if completion else [],
+            "law_holidays": [holiday_dict(h) for h in completion.law_holidays] if completion else [],
+            "makeup_workdays": [day.isoformat() for day in completion.makeup_workdays] if completion else [],
         }
     email = None
     if result.email is not None:
@@ -72,6 +77,10 @@ def as_dict(result: Result) -> dict[str, Any]:
     }
 
 
+def holiday_dict(holiday: Holiday) -> dict[str, Any]:
+    return {"name": holiday.name, "dates": [day.isoformat() for day in holiday.days]}
+
+
 def _dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -80,7 +89,8 @@ def result(result: Result) -> str:
     return _dumps(as_dict(result))
 
 
-def procedure(pack: d.Pack, flow: d.Flow) -> str:
+def procedure(pack: d.Pack, flow: d.Flow, ids: bool = False) -> str:
+    """Every state, with its id: JSON is for programs, so ``ids`` changes nothing."""
     return _dumps(procedure_dict(pack, flow))
 
 

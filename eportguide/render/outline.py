@@ -5,34 +5,34 @@ section says is decided here, once.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import quote
 
 from eportguide import wording as w
 from eportguide.engine import Result
+from eportguide.engine.dates import Completion, Holiday, Source
+from eportguide.engine.result import AreaCode, Contact
 
 Style = Literal["numbered", "checklist", "fields", "bullets"]
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     text: str
     label: str | None = None  # for "fields": the field's name
     group: str | None = None  # for "numbered": the part a step belongs to
+    blank: bool = False  # a value left blank (the placeholder): paper leaves room to write it
+    phone: bool = False  # holds phone numbers a screen may offer to dial
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     key: str  # stable: answers, steps, materials, email, mailing, contacts, deadline, warnings
     heading: str
     style: Style
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Outline:
+class Outline(NamedTuple):
     title: str
     subtitle: str
     source: str
@@ -91,16 +91,59 @@ def completion_text(result: Result) -> str:
     deadline, completion = result.deadline, result.completion
     text = w.DEADLINE_LINE.format(what=deadline.what, text=deadline.text, counts_from=deadline.counts_from)
     if completion is not None:
-        text += w.DEADLINE_DATES.format(
-            start=_day(completion.start), earliest=_day(completion.earliest), latest=_day(completion.latest), what=deadline.what
-        )
-        if completion.estimated:
-            text += w.DEADLINE_ESTIMATE.format(years="、".join(map(str, completion.estimated_years)))
+        start, earliest, latest = (day_text(x, completion) for x in (completion.start, completion.earliest, completion.latest))
+        text += w.DEADLINE_DATES.format(start=start, earliest=earliest, latest=latest, what=deadline.what)
+        text += estimate_text(completion)
     return text
 
 
-def _day(day: date) -> str:
-    return f"{day.isoformat()}（{w.WEEKDAYS[day.weekday()]}）"
+def estimate_text(completion: Completion) -> str:
+    """What an estimated count rests on: the law's holidays it skipped, or the week alone."""
+    text = ""
+    law_years = [str(year) for year, source in completion.sources if source is Source.LAW]
+    if law_years:
+        years = "、".join(law_years)
+        if completion.law_holidays:
+            holidays = "、".join(holiday_text(h) for h in completion.law_holidays)
+            text += w.DEADLINE_ESTIMATE_LAW.format(years=years, holidays=holidays)
+        else:
+            text += w.DEADLINE_ESTIMATE_LAW_NONE.format(years=years)
+    week_years = [str(year) for year, source in completion.sources if source is Source.WEEK]
+    if week_years:
+        text += w.DEADLINE_ESTIMATE.format(years="、".join(week_years))
+    return text
+
+
+def holiday_text(holiday: Holiday) -> str:
+    """``春节（2027-02-05 至 2027-02-08）``."""
+    first, last = holiday.days[0].isoformat(), holiday.days[-1].isoformat()
+    return w.HOLIDAY_DAYS.format(name=holiday.name, days=first if first == last else w.DAY_SPAN.format(first=first, last=last))
+
+
+def day_text(day: date, completion: Completion | None = None) -> str:
+    """``2026-02-14（周六）``; a make-up working day says so: ``（周六，调休上班）``."""
+    makeup = completion is not None and day in completion.makeup_workdays
+    return (w.DAY_MAKEUP if makeup else w.DAY).format(date=day.isoformat(), weekday=w.WEEKDAYS[day.weekday()])
+
+
+def phone_text(phone: str, area: AreaCode | None, inline: bool = False) -> str:
+    """A phone number, with the area code the tool adds (said to be added) beside it.
+
+    ``inline``: inside a parenthesis already (a contact's recipient and phone).
+    """
+    if area is None:
+        return phone
+    return phone + (w.PHONE_AREA_INLINE if inline else w.PHONE_AREA).format(full=area.full, source=area.source)
+
+
+def contacts_section(contacts: tuple[Contact, ...]) -> Section:
+    items = []
+    for c in contacts:
+        text = c.value
+        if c.recipient:
+            text += w.CONTACT_RECIPIENT.format(recipient=c.recipient, phone=phone_text(c.phone or "", c.phone_area, inline=True))
+        items.append(Item(text, c.label, phone=c.kind in ("phone", "address")))
+    return Section("contacts", w.H_CONTACTS, "fields", tuple(items))
 
 
 def build(result: Result) -> Outline:
@@ -114,7 +157,7 @@ def build(result: Result) -> Outline:
     if result.email is not None:
         email = result.email
         items = [Item(email.to, w.EMAIL_TO), Item(email.subject, w.EMAIL_SUBJECT)]
-        items += [Item(value, label) for label, value in email.fields]
+        items += [Item(value, label, blank=label in email.blank) for label, value in email.fields]
         attached = attachment_status(result)
         items += [Item(attached, w.EMAIL_ATTACH)] if attached else []
         sections.append(Section("email", w.H_EMAIL, "fields", tuple(items)))
@@ -124,18 +167,12 @@ def build(result: Result) -> Outline:
         if mailing.recipient:
             items.append(Item(mailing.recipient, w.MAIL_RECIPIENT))
         if mailing.phone:
-            items.append(Item(mailing.phone, w.MAIL_PHONE))
+            items.append(Item(phone_text(mailing.phone, mailing.phone_area), w.MAIL_PHONE, phone=True))
         sections.append(Section("mailing", w.H_MAILING, "fields", tuple(items)))
     if result.deadline is not None:
         sections.append(Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result)),)))
     if result.warnings:
         sections.append(Section("warnings", w.H_WARNINGS, "bullets", tuple(Item(x) for x in result.warnings)))
     if result.contacts:
-        contacts = []
-        for c in result.contacts:
-            text = c.value
-            if c.recipient:
-                text += w.CONTACT_RECIPIENT.format(recipient=c.recipient, phone=c.phone or "")
-            contacts.append(Item(text, c.label))
-        sections.append(Section("contacts", w.H_CONTACTS, "fields", tuple(contacts)))
+        sections.append(contacts_section(result.contacts))
     return Outline(result.flow_title, result.outcome_title, result.source, tuple(sections), result.today)

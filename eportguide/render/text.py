@@ -5,13 +5,12 @@ width, and a line broken at 80 columns would arrive as ragged half-lines. Field 
 are aligned by display width, so Chinese labels line up in a terminal too.
 """
 
-from rich.cells import cell_len
-
 from eportguide import wording as w
 from eportguide.engine import Result
 from eportguide.model import definitions as d
 from eportguide.render import outline as outlines
 from eportguide.render import procedure as procedures
+from eportguide.render.columns import width as display_width
 from eportguide.render.outline import Outline, Section, entries
 
 #: A label wider than this (a whole question) is not made the width of its column.
@@ -20,19 +19,19 @@ IDEOGRAPHIC_SPACE = "\u3000"
 GAP = "  "
 
 
-def _pad(label: str, width: int) -> str:
+def _pad(label: str, columns: int) -> str:
     # Chinese characters take two columns: pad by display width, not by len(). An
     # ideographic space is as wide as a Chinese character in a terminal (two columns)
     # and in the proportional fonts of WeChat or a mail client alike, where ASCII
     # spaces are narrower; so labels stay aligned wherever the text is pasted.
-    missing = max(width - cell_len(label), 0)
+    missing = max(columns - display_width(label), 0)
     return label + IDEOGRAPHIC_SPACE * (missing // 2) + " " * (missing % 2)
 
 
 def _fields(section: Section) -> list[str]:
-    widths = [cell_len(i.label or "") for i in section.items]
-    width = max((x for x in widths if x <= LABEL_CAP), default=0)
-    return [f"{_pad(i.label or '', width)}{GAP}{i.text}" for i in section.items]
+    widths = [display_width(i.label or "") for i in section.items]
+    columns = max((x for x in widths if x <= LABEL_CAP), default=0)
+    return [f"{_pad(i.label or '', columns)}{GAP}{i.text}" for i in section.items]
 
 
 def _section(section: Section) -> list[str]:
@@ -55,8 +54,29 @@ def result(result: Result) -> str:
     return render(outlines.build(result))
 
 
-def procedure(pack: d.Pack, flow: d.Flow) -> str:
-    return render(procedures.build(pack, flow))
+def procedure(pack: d.Pack, flow: d.Flow, ids: bool = False) -> str:
+    return guide(procedures.build(pack, flow), ids)
+
+
+def guide(guide: procedures.Guide, ids: bool = False) -> str:
+    """The decision guide: numbered questions, where each answer leads, each plan's checklist."""
+    plain = procedures.plain
+    title = guide.title + (plain([procedures.ids_piece(guide.flow_id)]) if ids else "")
+    lines = [title, guide.description, w.SOURCE_LINE.format(source=guide.source)]
+    if guide.begin is not None:
+        lines += ["", plain(procedures.begin_pieces(guide.begin, ids))]
+    for node in guide.nodes:
+        heading = f"【{node.stop.name}】{node.prompt}" + (plain([procedures.ids_piece(node.stop.state_id)]) if ids else "")
+        lines += ["", heading]
+        lines += [node.help] if node.help else []
+        lines += [f"- {line}" for line in node.lines]
+        lines += [f"- {plain(procedures.answer_pieces(answer, ids))}" for answer in node.answers]
+    for plan in guide.plans:
+        heading = f"■ {plan.stop.heading}" + (plain([procedures.ids_piece(plan.stop.state_id)]) if ids else "")
+        lines += ["", "", heading]
+        for section in plan.sections:
+            lines += ["", *_section(section)]
+    return "\n".join(lines) + "\n"
 
 
 def render(outline: Outline) -> str:

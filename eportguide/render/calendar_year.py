@@ -1,0 +1,76 @@
+"""``eportguide calendar``: one year's days off and make-up working days, as text or JSON."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from eportguide import wording as w
+from eportguide.engine.dates import Day, Source, Year, library_version
+from eportguide.render.outline import day_text, holiday_text
+
+
+def as_dict(year: Year, calendar_file: Path) -> dict[str, Any]:
+    def listed(days: tuple[Day, ...]) -> list[dict[str, Any]]:
+        return [{"date": day.date.isoformat(), "holiday": day.holiday, "source": day.source.value} for day in days]
+
+    return {
+        "year": year.year,
+        "source": year.source.value,
+        "basis": year.basis.value,
+        "estimated": year.estimated,
+        "makeup_known": not year.estimated,
+        "library_version": library_version(),
+        "calendar_file": str(calendar_file),
+        "law_holidays": [{"name": h.name, "dates": [day.isoformat() for day in h.days]} for h in year.law_holidays],
+        "weekdays_off": listed(year.weekdays_off),
+        "makeup_workdays": listed(year.makeup_workdays),
+    }
+
+
+def to_json(year: Year, calendar_file: Path) -> str:
+    return json.dumps(as_dict(year, calendar_file), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_text(year: Year, calendar_file: Path) -> str:
+    lines = [w.CALENDAR_TITLE.format(year=year.year), w.CALENDAR_SOURCE + _source_text(year, calendar_file)]
+    if year.law_holidays:
+        lines.append(w.CALENDAR_LAW_COUNTED.format(holidays="、".join(map(holiday_text, year.law_holidays))))
+    if year.source is Source.LAW:
+        lines += [w.CALENDAR_LAW_UNKNOWN, w.CALENDAR_UPDATE.format(path=calendar_file)]
+    lines += ["", w.CALENDAR_DAYS_OFF.format(count=len(year.weekdays_off)), *_day_lines(year, year.weekdays_off)]
+    if year.source is Source.LAW:
+        lines.append(w.CALENDAR_MAKEUP_UNKNOWN)
+    elif year.source is Source.WEEK:
+        lines.append(w.CALENDAR_MAKEUP_NO_DATA)
+    else:
+        lines += [w.CALENDAR_MAKEUP.format(count=len(year.makeup_workdays)), *_day_lines(year, year.makeup_workdays)]
+    return "\n".join(lines) + "\n"
+
+
+def _source_text(year: Year, calendar_file: Path) -> str:
+    match year.source:
+        case Source.LIBRARY:
+            return w.CALENDAR_FROM_LIBRARY.format(version=library_version())
+        case Source.LAW:
+            return w.CALENDAR_FROM_LAW.format(year=year.year, version=library_version())
+        case Source.WEEK:
+            return w.CALENDAR_FROM_WEEK.format(year=year.year)
+        case Source.PACK:
+            rest = {
+                Source.LIBRARY: w.CALENDAR_PACK_REST_LIBRARY.format(version=library_version()),
+                Source.LAW: w.CALENDAR_PACK_REST_LAW,
+                Source.WEEK: w.CALENDAR_PACK_REST_WEEK,
+                Source.PACK: "",  # a basis is never the pack itself
+            }
+            return w.CALENDAR_FROM_PACK.format(path=calendar_file) + rest[year.basis]
+
+
+def _day_lines(year: Year, days: tuple[Day, ...]) -> list[str]:
+    if not days:
+        return [w.CALENDAR_NONE]
+    marked = year.source is Source.PACK  # show which days the maintainer's file decided
+    lines = []
+    for day in days:
+        holiday = (day.holiday or "") + (w.CALENDAR_FROM_FILE if marked and day.source is Source.PACK else "")
+        lines.append(w.CALENDAR_DAY.format(day=day_text(day.date), holiday=holiday).rstrip())
+    return lines
