@@ -114,3 +114,31 @@ def test_a_refused_phone_is_reported_right_under_the_question_and_asked_again(tm
     term.expect("寄卡快递单号")
     term.child.sendcontrol("c")
     assert term.finish() == 130
+
+
+def test_at_60_columns_the_sessions_list_is_a_block_per_session_within_the_width(tmp_path):
+    import json
+
+    home = tmp_path / "home"
+    (home / "sessions").mkdir(parents=True)
+    session = {
+        "format": 1,
+        "id": "20261127-161900-deregister-enterprise-6c26",
+        "flow": "deregister-enterprise",
+        "flow_hash": "",
+        "pack": str(tmp_path),
+        "created": "2026-11-27T16:19:00+08:00",
+        "updated": "2026-11-27T16:21:00+08:00",
+        "done": True,
+        "answers": {"details": "yes", "enterprise": "西安秦川贸易有限公司"},
+        "note": "",
+        "outcome": "电子口岸企业注销：发送申请邮件",
+    }
+    (home / "sessions" / f"{session['id']}.json").write_text(json.dumps(session, ensure_ascii=False), encoding="utf-8")
+    term = Terminal(home, "sessions", columns=60, rows=20)
+    assert term.finish() == 0
+    lines = [line for line in term.lines() if line]
+    assert lines[0] == "20261127-161900-deregister-enterprise-6c26  11-27 16:21"
+    below = [line for line in lines[1:] if line.startswith("  ")]  # indented, folded to the width
+    assert "".join(line.strip() for line in below) == "西安秦川贸易有限公司｜已完成：电子口岸企业注销：发送申请邮件"
+    assert not any(line.startswith("会话 ") for line in lines)  # no table wider than the terminal

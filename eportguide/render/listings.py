@@ -7,10 +7,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from eportguide import wording as w
-from eportguide.render.columns import table
+from eportguide.render.columns import GAP, NARROWEST_FOLD, fold, table, terminal_width, width
 
 #: The input field whose answer names the caller's enterprise, shown when no note was given.
 ENTERPRISE_FIELD = "enterprise"
+#: The sessions table needs this much room for 状态／结果; else each session is a block.
+STATE_MIN = 16
+BLOCK_INDENT = 2
 
 if TYPE_CHECKING:
     from eportguide.engine.matching import Match
@@ -39,7 +42,7 @@ def search_results(pack: d.Pack, found: list[Match]) -> None:
 
 def _when(stamp: str) -> str:
     try:
-        return f"{datetime.fromisoformat(stamp):%Y-%m-%d %H:%M}"
+        return f"{datetime.fromisoformat(stamp):%m-%d %H:%M}"  # the year is in the session's id
     except ValueError:
         return stamp
 
@@ -59,7 +62,20 @@ def _state(session: Session) -> str:
 
 
 def sessions(found: list[Session], directory: object) -> None:
-    """One row a session: its id, who the call was for, how far it got (or its outcome)."""
+    """One row a session: its id, who the call was for, how far it got (or its outcome).
+
+    On a terminal too narrow for the row (an id is some 40 columns), each session is a
+    block instead: the id and time, then who and how far, indented below.
+    """
     rows = [[s.id, _who(s), _state(s), _when(s.updated)] for s in found]
-    sys.stdout.write(table([w.COL_SESSION, w.COL_WHO, w.COL_STATE, w.COL_UPDATED], rows, folding=2))
+    headings = [w.COL_SESSION, w.COL_WHO, w.COL_STATE, w.COL_UPDATED]
+    widest = [max(width(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
+    available = terminal_width()
+    if available is None or sum(widest) - widest[2] + min(widest[2], STATE_MIN) + len(GAP) * 3 <= available:
+        sys.stdout.write(table(headings, rows, folding=2))
+    else:
+        for session_id, who, state, updated in rows:
+            sys.stdout.write(f"{session_id}{GAP}{updated}\n")
+            for line in fold(w.SESSION_BLOCK.format(who=who, state=state), max(available - BLOCK_INDENT, NARROWEST_FOLD)):
+                sys.stdout.write(" " * BLOCK_INDENT + line + "\n")
     sys.stdout.write(w.SESSIONS_WHERE.format(path=directory) + "\n")
