@@ -2,7 +2,16 @@
 
 For each set (the development set and the held-out set) it reports top-1 and top-3
 accuracy, the no-match decisions (a problem no procedure covers must get no answer;
-one that a procedure covers must get one), and the time per query. Two baselines run on
+one that a procedure covers must get one), the precision of the suggestions shown, and
+the time per query.
+
+Precision is over every suggestion shown (``search`` lists at most ``SHOWN`` = 5, as
+the command and the triage menu do), counted across the whole set: *exact* is the share
+that is the expected procedure itself (with one right answer per query, a list of one
+right suggestion scores 1, the right one among four others 0.2); *on topic* the share
+that is the expected procedure or another of its category (the menu group: a 法人卡
+reissue shown beside an 操作员卡 reissue is on topic, 企业注销 beside 入网指南 is not). For
+a problem no procedure covers every suggestion shown counts as wrong. Two baselines run on
 the same queries in the same run, with the same synonym rewriting, each a nearest-phrase
 matcher over the flows' phrases, titles and keywords: difflib's ``SequenceMatcher``
 (standard library) and, when it is installed, RapidFuzz's ``fuzz.ratio``. Their no-match
@@ -34,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "triage" / "dev.yaml"
 DEFAULT_HOLDOUT = REPO / "benchmarks" / "triage_holdout.yaml"
 BASELINE_CUTOFF = 0.6
+SHOWN = 5  # suggestions listed by `eportguide search` and the triage menu
 
 Ranker = Callable[[str], list[str]]  # query -> flow ids, best first; [] = no match
 
@@ -46,15 +56,25 @@ class Tally:
     nulls: int = 0
     nulls_declined: int = 0  # a null query answered with nothing: right
     declined_wrongly: int = 0  # a covered problem answered with nothing
+    shown: int = 0  # suggestions shown, over the whole set
+    exact: int = 0  # of those, the expected procedure
+    on_topic: int = 0  # of those, the expected procedure or another of its category
     misses: list[str] = field(default_factory=list)
+    off_topic: list[str] = field(default_factory=list)
 
     def line(self, name: str, per_query_ms: float) -> str:
         covered = self.cases - self.nulls
         return (
             f"{name:<28} top-1 {self.top1:>2}/{self.cases}  top-3 {self.top3:>2}/{self.cases}  "
             f"no-match right {self.nulls_declined}/{self.nulls}  "
-            f"no-match wrong {self.declined_wrongly}/{covered}  {per_query_ms:8.3f} ms/query"
+            f"no-match wrong {self.declined_wrongly}/{covered}  "
+            f"precision exact {_share(self.exact, self.shown)} on topic {_share(self.on_topic, self.shown)} "
+            f"({self.shown} shown)  {per_query_ms:8.3f} ms/query"
         )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "-"
 
 
 def read_cases(path: Path) -> list[tuple[str, str | None]]:
@@ -62,11 +82,18 @@ def read_cases(path: Path) -> list[tuple[str, str | None]]:
     return [(str(case["query"]), case.get("expect")) for case in data]
 
 
-def evaluate(rank: Ranker, cases: list[tuple[str, str | None]], repeat: int) -> tuple[Tally, float]:
+def evaluate(rank: Ranker, cases: list[tuple[str, str | None]], repeat: int, topic: dict[str, str]) -> tuple[Tally, float]:
     tally = Tally()
     for query, expect in cases:
         ranked = rank(query)
         tally.cases += 1
+        shown = ranked[:SHOWN]
+        tally.shown += len(shown)
+        tally.exact += sum(flow_id == expect for flow_id in shown)
+        relevant = [f for f in shown if expect is not None and (f == expect or topic[f] == topic[expect])]
+        tally.on_topic += len(relevant)
+        if len(relevant) < len(shown):
+            tally.off_topic.append(f"{query} -> {', '.join(f for f in shown if f not in relevant)} (expected {expect})")
         if expect is None:
             tally.nulls += 1
             tally.nulls_declined += not ranked
@@ -90,7 +117,8 @@ def evaluate(rank: Ranker, cases: list[tuple[str, str | None]], repeat: int) -> 
 
 
 def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ranker:
-    """A baseline: each flow scores its most similar phrase, title or keyword."""
+    """A baseline: each flow scores its most similar phrase, title or keyword; it suggests
+    the flows at or above the cut-off, best first (none when the best is below it)."""
     normalise = matching.Normaliser.of(pack.shared)
     texts = [
         (flow.id, normalise(text)) for flow in pack.flows.values() for text in (*flow.search.phrases, flow.title, *flow.search.keywords)
@@ -102,7 +130,7 @@ def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ran
         for flow_id, text in texts:
             best[flow_id] = max(best.get(flow_id, 0.0), similarity(wanted, text))
         ranked = sorted(best, key=lambda flow_id: best[flow_id], reverse=True)
-        return ranked if ranked and best[ranked[0]] >= BASELINE_CUTOFF else []
+        return [flow_id for flow_id in ranked if best[flow_id] >= BASELINE_CUTOFF]
 
     return rank
 
@@ -138,13 +166,16 @@ def main() -> None:
     for label, path in (("dev", args.dev), ("holdout", args.holdout)):
         cases = read_cases(path)
         print(f"\n{label}: {path} ({len(cases)} queries, {sum(e is None for _, e in cases)} with no procedure)")
-        results = {name: evaluate(rank, cases, args.repeat) for name, rank in rankers(pack).items()}
+        topic = {flow.id: flow.category for flow in pack.flows.values()}
+        results = {name: evaluate(rank, cases, args.repeat, topic) for name, rank in rankers(pack).items()}
         ours_ms = next(iter(results.values()))[1]
         for name, (tally, per_query_ms) in results.items():
             print(tally.line(name, per_query_ms) + f"  time x{per_query_ms / ours_ms:.2f}")
             if args.misses:
                 for miss in tally.misses:
                     print(f"    miss: {miss}")
+                for shown in tally.off_topic:
+                    print(f"    off topic: {shown}")
 
 
 if __name__ == "__main__":

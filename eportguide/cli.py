@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from eportguide import wording as w
-from eportguide.errors import EXIT_INTERNAL, EportguideError
+from eportguide.errors import EXIT_INTERNAL, EportguideError, Interrupted
 
 #: The built-in commands: name -> (module in eportguide.commands, function, help).
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -120,7 +120,9 @@ def _fail(error: EportguideError) -> None:
     from eportguide.console import error_console
 
     console = error_console()
-    if error.message:  # empty: the command has said everything already
+    if isinstance(error, Interrupted):  # the user stopped it: not an error, no 错误：
+        console.print(error.message, markup=False, highlight=False)
+    elif error.message:  # empty: the command has said everything already
         console.print(f"[bold red]{w.ERROR_PREFIX}[/]", end="")
         console.print(error.message, markup=False, highlight=False)
     if error.hint:

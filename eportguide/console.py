@@ -5,8 +5,20 @@ import sys
 from rich.console import Console
 
 
+class _Console(Console):
+    """A console whose closed pipe (``eportguide list | head -1``) ends the command quietly.
+
+    rich's own handling exits with status 1, which the CLI reserves for validation
+    findings; raised as ``BrokenPipeError``, the CLI ends with 0 and says nothing.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def output_console(file: object = None, width: int | None = None) -> Console:
-    return Console(file=file or sys.stdout, width=width, soft_wrap=False)  # type: ignore[arg-type]
+    return _Console(file=file or sys.stdout, width=width, soft_wrap=False)  # type: ignore[arg-type]
 
 
 def error_console() -> Console:

@@ -30,12 +30,15 @@ class RunOptions(NamedTuple):
     answer: tuple[str, ...] = ()
     answers: Path | None = None
     no_input: bool = False
-    format: str = "terminal"
+    format: str | None = None  # None: from -o's file name, else the terminal (text when piped)
     output: Path | None = None
     email_draft: Path | None = None
     no_save: bool = False
     today: str | None = None
     session: Session | None = None  # a saved run to continue (eportguide resume)
+    can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
+    note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
+    attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
 
 
 def parse_today(value: str | None) -> date:
@@ -81,6 +84,9 @@ def execute(options: RunOptions) -> None:
     flow = packs.get_flow(pack, options.flow_id)
     start = parse_today(options.today)
     given = gather_answers(pack, flow.id, options.answer, options.answers)
+    if options.attach and options.email_draft is None:
+        raise UsageError(w.ATTACH_WITHOUT_DRAFT)
+    files = outputs.read_attachments(options.attach)  # before any question: a wrong path is known at once
     fallback = None
     if not options.no_input and is_interactive():
         from eportguide.prompting.interactive import InteractivePrompter
@@ -89,18 +95,26 @@ def execute(options: RunOptions) -> None:
     prompter = ScriptedPrompter(given, fallback)
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
     saving = not options.no_save and (fallback is not None or options.session is not None)
-    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving)
+    recorder = sessions.recorder(options.session, flow.id, packs.pack_dir(options.flows), saving, options.note)
     try:
-        finished = runner.drive(pack, flow.id, prompter, recorder.answers, on_change=recorder.save)
+        finished = runner.drive(pack, flow.id, prompter, recorder.answers, recorder.save, options.can_leave and fallback is not None)
     except Interrupted as stop:
         raise sessions.with_resume_hint(stop, recorder) from None
-    recorder.finish()
+    except runner.LeftFlow:
+        recorder.discard()  # nothing answered: nothing to resume
+        raise
     result = engine.build(pack, finished, start)
+    recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
     for note in prompter.notes:
         typer.echo(note, err=True)
-    outputs.emit(result, options.format, options.output, options.email_draft)
-    if fallback is not None and options.format == "terminal" and options.output is None and options.email_draft is None:
+    format = outputs.choose_format(options.format, options.output)
+    if options.email_draft is not None and (files or fallback is None):  # else asked after the checklist
+        result = outputs.with_files(result, files)
+    outputs.emit(result, format, options.output)
+    if options.email_draft is not None:
+        outputs.emit_draft(result, options.email_draft, files, fallback)
+    elif fallback is not None and outputs.is_screen(format) and options.output is None:
         outputs.offer_files(fallback, result)

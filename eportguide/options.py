@@ -8,13 +8,19 @@ from eportguide import wording as w
 from eportguide.render import formats
 
 
-def format_option(document: formats.Document, default: str) -> Any:
-    """``--format``, its choices the formats that draw ``document`` (from the registry)."""
+def format_option(document: formats.Document, default: str | None, help: str = w.OPT_FORMAT) -> Any:
+    """``--format``, its choices the formats that draw ``document`` (from the registry).
+
+    A ``None`` default leaves the choice to the command (a run picks it from ``-o``'s
+    file name, or from whether it prints to a terminal).
+    """
     choices = formats.names(document)
 
-    def check(value: str) -> str:
-        if value not in choices:
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in choices:
             raise typer.BadParameter(w.NOT_A_FORMAT.format(value=value, choices="|".join(choices)))
         return value
 
-    return typer.Option(default, "--format", "-f", metavar="<" + "|".join(choices) + ">", help=w.OPT_FORMAT, callback=check)
+    return typer.Option(
+        default, "--format", "-f", metavar="<" + "|".join(choices) + ">", help=help, callback=check, show_default=default is not None
+    )

@@ -18,16 +18,28 @@ from eportguide.prompting import Navigation, Prompter
 Answers = dict[str, str]
 
 
+class LeftFlow(Exception):  # not an error: the user went back out of the flow
+    """返回上一步 at the first question, where the flow was chosen from a menu."""
+
+
 def drive(
     pack: d.Pack,
     flow_id: str,
     prompter: Prompter,
     answers: Answers | None = None,
     on_change: Callable[[Answers], None] | None = None,
+    can_leave: bool = False,
 ) -> engine.Finished:
-    """Ask until the flow reaches its outcome; ``answers`` is the log to start from."""
+    """Ask until the flow reaches its outcome; ``answers`` is the log to start from.
+
+    With ``can_leave`` (the flow was picked from the triage menu) the first question
+    also offers 返回上一步, which raises ``LeftFlow``.
+    """
     log: Answers = dict(answers or {})
-    undone: Answers = {}  # answers taken back with 返回上一步: shown again as defaults
+    # Every answer of this run by its field's own name, offered again as the default
+    # wherever that field returns: the details typed for the 法人卡 come back when the
+    # review changes the card and a sub-flow asks them, or after 否 → 是 on the gate.
+    remembered: Answers = {_field_name(k): v for k, v in log.items()}
     try:
         while True:
             position = engine.walk(pack, flow_id, log)
@@ -40,19 +52,24 @@ def drive(
                 changed = _review(pack, flow_id, prompter, position, log)
                 if changed is None:
                     return position
-                log = changed
+                if isinstance(changed, Navigation):  # 重新开始: a fresh start, no defaults either
+                    log, remembered = {}, {}
+                else:
+                    log = changed
+                    remembered.update((_field_name(k), v) for k, v in log.items())
                 if on_change is not None:
                     on_change(log)
                 continue
             asked = [a.key for a in position.path if not a.preset]
             key = position.question.key
-            previous = position.previous if position.previous is not None else undone.get(key)
-            reply = prompter.ask(position.question, previous, can_go_back=bool(asked))
+            previous = position.previous if position.previous is not None else remembered.get(_field_name(key))
+            reply = prompter.ask(position.question, previous, can_go_back=bool(asked) or can_leave)
+            if reply is Navigation.BACK and not asked:
+                raise LeftFlow
             if reply is Navigation.BACK:
-                undone[asked[-1]] = log[asked[-1]]
                 log = {k: log[k] for k in asked[:-1]}
             elif reply is Navigation.RESTART:
-                log, undone = {}, {}
+                log, remembered = {}, {}
             else:
                 assert isinstance(reply, str)
                 # Answers after this one stay: a resumed run whose flow changed replays
@@ -61,7 +78,7 @@ def drive(
                 log = {k: log[k] for k in asked}
                 log[key] = reply
                 log.update(later)
-                undone.pop(key, None)
+                remembered[_field_name(key)] = reply
             if on_change is not None:
                 on_change(log)
     except KeyboardInterrupt:
@@ -70,8 +87,14 @@ def drive(
         raise Interrupted(w.CLOSED_INPUT) from None
 
 
-def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Finished, log: Answers) -> Answers | None:
-    """Show every answer before the outcome; ``None`` when confirmed, else the changed log.
+def _field_name(key: str) -> str:
+    """An answer key without the sub-flow prefix: ``legal_first.enterprise`` → ``enterprise``."""
+    return key.rsplit(".", 1)[-1]
+
+
+def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Finished, log: Answers) -> Answers | Navigation | None:
+    """Show every answer before the outcome; ``None`` when confirmed, else the changed log
+    (``Navigation.RESTART``, the only navigation returned, to start again).
 
     Changing an answer asks that one question again with the old answer as default and
     keeps the answers after it: the walk replays them by key, so those that still apply
@@ -83,7 +106,7 @@ def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Fin
     if choice is None:
         return None
     if choice is Navigation.RESTART:
-        return {}
+        return Navigation.RESTART
     if choice is Navigation.BACK:
         return dict(list(log.items())[:-1])
     assert isinstance(choice, str) and choice in log
@@ -93,6 +116,6 @@ def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Fin
     if reply is Navigation.BACK:  # changed their mind: back to the review
         return dict(log)
     if reply is Navigation.RESTART:
-        return {}
+        return Navigation.RESTART
     assert isinstance(reply, str)
     return {k: (reply if k == choice else v) for k, v in log.items()}

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -65,6 +65,13 @@ class Session(NamedTuple):
     updated: str
     answers: Mapping[str, str] = MappingProxyType({})
     done: bool = False
+    note: str = ""  # what tells this call apart: the caller's words in triage, or --note
+    outcome: str = ""  # the outcome's title, once done
+
+    @property
+    def tag(self) -> str:
+        """The random tag that ends the id (``…-c968``): enough to name the session."""
+        return self.id.rsplit("-", 1)[-1]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +84,8 @@ class Session(NamedTuple):
             "updated": self.updated,
             "done": self.done,
             "answers": dict(self.answers),
+            "note": self.note,
+            "outcome": self.outcome,
         }
 
 
@@ -131,6 +140,9 @@ def _parse(data: Any) -> Session:
         raise ValueError("a field is missing or of the wrong type")
     for stamp in ("created", "updated"):
         datetime.fromisoformat(str(texts[stamp]))  # ValueError: not a time, a corrupt file
+    added = {name: data.get(name, "") for name in ("note", "outcome")}  # absent from older files
+    if not all(isinstance(value, str) for value in added.values()):
+        raise ValueError("a field is of the wrong type")
     return Session(
         id=str(texts["id"]),
         flow_id=str(texts["flow"]),
@@ -140,6 +152,8 @@ def _parse(data: Any) -> Session:
         updated=str(texts["updated"]),
         answers=dict(answers),
         done=bool(data["done"]),
+        note=str(added["note"]),
+        outcome=str(added["outcome"]),
     )
 
 
@@ -198,8 +212,11 @@ class Store:
             raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id), w.SESSION_NOT_FOUND_HINT)
         path = self.path(session_id)
         if not path.exists():
-            matches = [s for s in self._names() if s.startswith(session_id)]
-            if len(matches) != 1:
+            matches = [name for name in self._names() if _names_it(session_id, name)]
+            if len(matches) > 1:
+                listed = "".join(f"\n  {name}" for name in matches)
+                raise SessionError(w.SESSION_AMBIGUOUS.format(name=session_id, count=len(matches)) + listed, w.SESSION_AMBIGUOUS_HINT)
+            if not matches:
                 raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id), w.SESSION_NOT_FOUND_HINT)
             path = self.path(matches[0])
         return self._read(path)
@@ -218,13 +235,16 @@ class Store:
         sessions.sort(key=lambda s: (s.updated, s.id), reverse=True)
         return sessions, problems
 
-    def clear(self) -> int:
-        """Remove every session file (set-aside ones too); the number removed."""
+    def clear(self, keep: Collection[str] = ()) -> int:
+        """Remove every session file (set-aside ones too) but those whose id is in
+        ``keep``; the number removed."""
         removed = 0
         if not self.directory.is_dir():
             return 0
         for path in self.directory.iterdir():
             if path.name.endswith((SUFFIX, SUFFIX + CORRUPT_SUFFIX)) and not path.name.startswith("."):
+                if path.name.removesuffix(SUFFIX) in keep:
+                    continue
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
@@ -249,6 +269,11 @@ class Store:
         if session.id != path.stem:
             session = session._replace(id=path.stem)  # the file name is what users type
         return session
+
+
+def _names_it(name: str, session_id: str) -> bool:
+    """Whether ``name`` names the session: the start of its id, or its random tag alone."""
+    return session_id.startswith(name) or session_id.rsplit("-", 1)[-1] == name
 
 
 def _owner_only(path: Path) -> None:
@@ -291,11 +316,18 @@ class Recorder:
         self.session = self.session._replace(answers=dict(answers))
         self._write()
 
-    def finish(self) -> None:
-        """Mark the session done (a run that asked nothing leaves no session)."""
-        self.session = self.session._replace(done=True)
+    def finish(self, outcome: str = "") -> None:
+        """Mark the session done, reaching ``outcome`` (a run that asked nothing leaves no session)."""
+        self.session = self.session._replace(done=True, outcome=outcome)
         if self.saved or self.session.answers:
             self._write()
+
+    def discard(self) -> None:
+        """Remove this run's session file: the user left the flow with nothing answered."""
+        if self.saved and self.store is not None:
+            with contextlib.suppress(OSError):
+                self.store.path(self.session.id).unlink(missing_ok=True)
+            self.saved = False
 
     def resume_command(self) -> str | None:
         """How to continue this run later, if it has been saved."""
@@ -316,13 +348,13 @@ class Recorder:
             self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=exc.strerror or exc))
 
 
-def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool) -> Recorder:
-    """The recorder of a run: a new session, or the resumed one (now against this flow)."""
+def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "") -> Recorder:
+    """The recorder of a run: a new session (with ``note``), or the resumed one (now against this flow)."""
     if not enabled and session is None:  # touch no disk for a run that is not saved
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
     store = Store()
     if session is None:
-        session = store.new(flow_id, pack_dir)
+        session = store.new(flow_id, pack_dir)._replace(note=note)
     else:
         session = session._replace(flow_hash=flow_hash(pack_dir, flow_id), pack_dir=str(pack_dir.resolve()))
     return Recorder(store, session, enabled, _warn)
@@ -334,9 +366,10 @@ def with_resume_hint(stop: Interrupted, recorder: Recorder) -> Interrupted:
     from eportguide.errors import Interrupted
 
     command = recorder.resume_command()
-    if command is None:
+    if command is None or recorder.store is None:
         return stop
-    return Interrupted(stop.message, w.RESUME_HINT.format(command=command))
+    where = recorder.store.path(recorder.session.id)
+    return Interrupted(stop.message, w.RESUME_HINT.format(path=where, command=command))
 
 
 def report_problems(problems: list[CorruptSession]) -> None:

@@ -185,6 +185,7 @@ def test_show_json_lists_every_state_with_prompt_and_choices():
         "legal_details",
         "legal_mail",
         "operator_online",
+        "both_online",
         "legal_card_other",
     }
     assert states["card"]["kind"] == "choice" and states["card"]["prompt"] == "哪张卡被锁住了？"

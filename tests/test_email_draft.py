@@ -4,6 +4,7 @@ Each test writes the draft through the command line and reads it back with the
 standard library's parser, as a mail client would.
 """
 
+import re
 from email import policy
 from email.parser import BytesParser
 from urllib.parse import parse_qs, urlsplit
@@ -50,6 +51,16 @@ def test_the_unlock_draft_is_addressed_to_the_service_mailbox_with_the_filled_in
     assert message["To"] == EMAIL
     assert message["Subject"] == f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"
     assert message["X-Unsent"] == "1"  # Outlook opens it as a draft, ready to send
+
+
+def test_the_draft_is_dated_when_it_was_written(tmp_path):
+    from datetime import datetime, timedelta
+
+    message, _ = draft(tmp_path, "unlock-card", "card=legal", **DETAILS)
+    written = message["Date"].datetime
+    assert written.tzinfo is not None  # with its offset, so clients show the local time
+    assert abs(datetime.now(written.tzinfo) - written) < timedelta(minutes=5)
+    assert message["X-Unsent"] == "1"
 
 
 def test_the_unlock_draft_body_has_each_field_the_source_lists_filled_in(tmp_path):
@@ -199,3 +210,82 @@ def test_the_mailto_link_carries_the_same_subject_and_body_with_crlf_line_breaks
     assert (link.scheme, link.path) == ("mailto", EMAIL)
     assert query["subject"] == [f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"]
     assert query["body"][0].split("\r\n")[:2] == ["在办业务名称：法人卡解锁", "公司收卡地址：西安市未央区凤城八路100号"]
+
+
+# --- the clerk's files in the draft (issue 10, item 17) ----------------------------------
+
+
+def attach(tmp_path, flow: str, answers: list[str], *files, extra: list[str] | None = None):
+    """Run ``flow`` with ``--email-draft`` and ``--attach`` for each file; (result, message, raw)."""
+    target = tmp_path / "申请邮件.eml"
+    args = [flow, "--no-input", "--no-save", "--format", "text", "--email-draft", str(target), *(extra or [])]
+    for answer in answers:
+        args += ["-a", answer]
+    for file in files:
+        args += ["--attach", str(file)]
+    result = CliRunner().invoke(app, args)
+    if not target.exists():
+        return result, None, b""
+    raw = target.read_bytes()
+    return result, BytesParser(policy=policy.default).parsebytes(raw), raw
+
+
+def test_attach_puts_the_files_into_the_draft_with_their_chinese_names_and_bytes(tmp_path):
+    licence = tmp_path / "营业执照扫描件.pdf"
+    licence.write_bytes(b"%PDF-1.4 \x00\xff licence scan")
+    card = tmp_path / "身份证 正反面.jpg"
+    card.write_bytes(b"\xff\xd8\xff\xe0 id card")
+    result, message, raw = attach(tmp_path, "cancel-card", [f"enterprise={ENTERPRISE}"], licence, card)
+    assert result.exit_code == 0, result.output
+    assert message.get_content_type() == "multipart/mixed"
+    assert message["Subject"] == f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务" and message["X-Unsent"] == "1"
+    assert "在办业务名称：电子口岸卡注销" in message.get_body(("plain",)).get_content()
+    parts = [(part.get_filename(), part.get_content_type(), part.get_content()) for part in message.iter_attachments()]
+    assert parts == [
+        ("营业执照扫描件.pdf", "application/pdf", licence.read_bytes()),
+        ("身份证 正反面.jpg", "image/jpeg", card.read_bytes()),
+    ]
+    # RFC 2231 (with continuations for a long name), as mail clients read Chinese names
+    assert re.search(rb"filename\*(0\*)?=utf-8''%E8%90%A5%E4%B8%9A", raw)
+
+
+def test_the_checklist_says_which_attachments_are_in_the_draft_and_which_are_still_to_add(tmp_path):
+    licence = tmp_path / "营业执照.pdf"
+    licence.write_bytes(b"scan")
+    result, message, _ = attach(tmp_path, "cancel-card", [], licence)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith("附件"))
+    assert "营业执照原件扫描件（已放入草稿：营业执照.pdf）" in row
+    assert "电子口岸卡持卡人身份证正反面（待添加）" in row
+    assert [part.get_filename() for part in message.iter_attachments()] == ["营业执照.pdf"]
+
+
+def test_a_draft_without_attach_says_every_attachment_is_still_to_add(tmp_path):
+    result, message, _ = attach(tmp_path, "cancel-card", [])
+    assert result.exit_code == 0, result.output
+    assert "营业执照原件扫描件（待添加）；电子口岸卡持卡人身份证正反面（待添加）" in result.stdout
+    assert list(message.iter_attachments()) == []
+
+
+@pytest.mark.parametrize("name", ["不存在的文件.pdf", "a-folder"])
+def test_an_attachment_that_cannot_be_read_is_exit_2_before_any_question(tmp_path, name):
+    (tmp_path / "a-folder").mkdir()
+    result, message, _ = attach(tmp_path, "cancel-card", [], tmp_path / name)
+    assert result.exit_code == 2
+    assert name in result.stderr and message is None
+
+
+def test_attach_without_a_draft_is_a_usage_error(tmp_path):
+    licence = tmp_path / "营业执照.pdf"
+    licence.write_bytes(b"scan")
+    result = CliRunner().invoke(app, ["cancel-card", "--no-input", "--no-save", "--attach", str(licence)])
+    assert result.exit_code == 2 and "--email-draft" in result.stderr
+
+
+def test_an_attachment_above_10_mb_is_attached_with_a_warning(tmp_path):
+    big = tmp_path / "scan.tif"
+    big.write_bytes(b"\x00" * (10 * 1024 * 1024 + 1))
+    result, message, _ = attach(tmp_path, "cancel-card", [], big)
+    assert result.exit_code == 0, result.output
+    assert "超过 10 MB" in result.stderr and "scan.tif" in result.stderr
+    assert [len(part.get_content()) for part in message.iter_attachments()] == [10 * 1024 * 1024 + 1]

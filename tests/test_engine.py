@@ -68,7 +68,8 @@ def test_both_cards_locked_unlocks_the_legal_card_first_then_the_operator_card(p
     sections = list(dict.fromkeys(step.section for step in result.steps))
     assert sections == ["法人卡解锁：发送申请邮件，邮寄法人卡", "操作员卡解锁：用法人卡在线解锁"]
     assert result.mailing is not None and result.mailing.recipient == "服务台"
-    assert result.outcome_id == "operator_online"
+    assert result.outcome_id == "both_online"
+    assert result.outcome_title == "法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"  # titled for both cards
 
 
 def test_the_sub_flow_does_not_ask_what_its_parent_already_knows(pack):
@@ -198,6 +199,17 @@ def test_progress_counts_the_questions_still_possible(pack):
         pack, {"card": "operator", "legal_card_works": "no", "legal_card_problem": "locked", "legal_first.legal_details": "yes"}
     )
     assert (inside.key, inside.number, inside.total) == ("legal_first.enterprise", 5, 10)
+
+
+def test_a_total_is_known_only_when_every_way_on_asks_as_many_questions(pack):
+    first = question(pack, {})
+    assert (first.fewest, first.total, first.known_total) == (2, 10, None)  # 操作员卡 → 是 ends after 2
+    gate = question(pack, {"card": "legal"})
+    assert (gate.fewest, gate.total, gate.known_total) == (2, 8, None)  # 否 skips the six details
+    detail = question(pack, {"card": "legal", "legal_details": "yes"})
+    assert (detail.number, detail.known_total) == (3, 8)  # six details, then the outcome: sure
+    last = question(pack, {"card": "operator"})
+    assert (last.number, last.fewest) == (2, 2) and last.known_total is None
 
 
 def test_every_key_a_flow_can_ask_is_known_including_sub_flow_keys(pack):

@@ -185,7 +185,8 @@ def test_when_both_cards_are_locked_the_legal_card_is_unlocked_first(pack):
         "legal_first.card_number": CARD_NUMBER,
     }
     result = run(pack, "unlock-card", answers)
-    assert result.outcome_id == "operator_online"
+    assert result.outcome_id == "both_online"
+    assert "法人卡" in result.outcome_title and "操作员卡" in result.outcome_title
     texts = steps(result)
     assert texts[0].startswith(f"发送申请邮件至：{EMAIL}。")
     assert texts[1].startswith(f"将已锁定法人卡邮寄至：{ADDRESS}")
@@ -658,3 +659,21 @@ def test_each_procedure_is_listed_under_its_category(pack):
         "cancel-card": "注销",
         "deregister-enterprise": "注销",
     }
+
+
+def test_every_question_has_a_short_label_for_tables_and_the_review(pack):
+    from rich.cells import cell_len
+
+    from eportguide.model import definitions as d
+
+    for flow in pack.flows.values():
+        for state_id, state in flow.states.items():
+            if isinstance(state, d.ChoiceState | d.ConfirmState):
+                label = state.label
+            elif isinstance(state, d.InputState) and state.ask is not None:
+                label = state.ask_label
+            else:
+                continue
+            assert label, f"{flow.id}/{state_id} has no short label"
+            assert cell_len(label) <= 20, f"{flow.id}/{state_id}: {label} is not short"
+    assert all(cell_len(field.prompt) <= 22 for field in pack.shared.fields.values())

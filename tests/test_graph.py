@@ -36,8 +36,8 @@ def test_mermaid_labels_transitions_with_the_choices_and_marks_outcomes_and_jump
     assert '    st_legal_card_works -->|"是"| st_operator_online' in lines
     assert '    st_legal_card_works -->|"否"| st_legal_card_problem' in lines
     assert '    st_legal_card_problem -->|"法人卡也被锁住了"| st_legal_first' in lines
-    assert "    st_legal_first --> st_operator_online" in lines
-    assert "    class st_legal_mail,st_operator_online,st_legal_card_other outcome" in lines
+    assert "    st_legal_first --> st_both_online" in lines
+    assert "    class st_legal_mail,st_operator_online,st_both_online,st_legal_card_other outcome" in lines
     assert "    class st_legal_first subflow" in lines
 
 

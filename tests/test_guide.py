@@ -82,12 +82,13 @@ def test_unlock_card_reads_as_numbered_questions_whose_answers_say_where_they_le
     ]
     assert (
         "- 法人卡也被锁住了 → 先按《电子口岸卡被锁，如何解锁》中 法人卡 的办法办理（办理方案 A），"
-        "然后 → 办理方案 B：操作员卡解锁：用法人卡在线解锁"
+        "然后 → 办理方案 C：法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"
     ) in lines
     assert [line for line in lines if line.startswith("■ ")] == [
         "■ 办理方案 A：法人卡解锁：发送申请邮件，邮寄法人卡",
         "■ 办理方案 B：操作员卡解锁：用法人卡在线解锁",
-        "■ 办理方案 C：先让法人卡恢复可用，再解锁操作员卡",
+        "■ 办理方案 C：法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡",  # issue 10: titled for both
+        "■ 办理方案 D：先让法人卡恢复可用，再解锁操作员卡",
     ]
 
 
@@ -106,9 +107,9 @@ def test_a_procedure_without_questions_says_so_and_goes_to_its_one_plan():
 
 
 def test_the_other_procedures_a_step_names_are_named_by_title():
-    plan_c = show("unlock-card").split("■ 办理方案 C", 1)[1]
-    assert "证书过期，见《法人卡证书延期》" in plan_c
-    assert "法人卡能正常登录后，再按《电子口岸卡被锁，如何解锁》中操作员卡的办法解锁操作员卡。" in plan_c
+    plan_d = show("unlock-card").split("■ 办理方案 D", 1)[1]  # C: both cards locked (issue 10)
+    assert "证书过期，见《法人卡证书延期》" in plan_d
+    assert "法人卡能正常登录后，再按《电子口岸卡被锁，如何解锁》中操作员卡的办法解锁操作员卡。" in plan_d
 
 
 def test_with_ids_answers_show_their_values_and_the_states_they_pass():
@@ -116,7 +117,7 @@ def test_with_ids_answers_show_their_values_and_the_states_they_pass():
     assert text.splitlines()[0] == "电子口岸卡被锁，如何解锁 〔unlock-card〕"
     assert "【问题 1】哪张卡被锁住了？ 〔card〕" in text
     assert "- 法人卡 → 办理方案 A：法人卡解锁：发送申请邮件，邮寄法人卡 〔legal → legal_details → legal_mail〕" in text
-    assert "〔locked → legal_first（unlock-card：card=legal） → operator_online〕" in text
+    assert "〔locked → legal_first（unlock-card：card=legal） → both_online〕" in text
 
 
 def test_show_json_is_the_same_with_or_without_ids():
@@ -138,7 +139,8 @@ def test_the_html_guide_has_a_main_landmark_and_one_h2_per_question_and_plan():
         "问题 3　法人卡为什么不能登录？",
         "办理方案 A：法人卡解锁：发送申请邮件，邮寄法人卡",
         "办理方案 B：操作员卡解锁：用法人卡在线解锁",
-        "办理方案 C：先让法人卡恢复可用，再解锁操作员卡",
+        "办理方案 C：法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡",
+        "办理方案 D：先让法人卡恢复可用，再解锁操作员卡",
     ]
     h3 = [text for tag, text in page.headings if tag == "h3"]
     assert h3[:6] == ["办理步骤", "需准备的材料", "申请邮件", "邮寄", "办理时限", "联系方式"]

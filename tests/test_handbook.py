@@ -97,9 +97,9 @@ def test_the_shared_contacts_are_listed_once(html, markdown):
 
 
 def test_a_procedure_a_step_names_is_a_link_to_it(html):
-    plan_c = html.split('id="flow-unlock-card.plan-c"', 1)[1].split("</section>\n</section>", 1)[0]
-    assert '见<a href="#flow-extend-card">《法人卡证书延期》</a>' in plan_c
-    assert '<a href="#flow-reset-password">《电子口岸卡密码忘记，如何重置》</a>' in plan_c
+    plan_d = html.split('id="flow-unlock-card.plan-d"', 1)[1].split("</section>\n</section>", 1)[0]  # C: both locked
+    assert '见<a href="#flow-extend-card">《法人卡证书延期》</a>' in plan_d
+    assert '<a href="#flow-reset-password">《电子口岸卡密码忘记，如何重置》</a>' in plan_d
 
 
 def test_contacts_are_links_on_screen(html):

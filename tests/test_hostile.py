@@ -149,8 +149,16 @@ def test_output_to_a_pipe_has_no_colour_codes(tmp_path, env):
 
 
 def test_a_40_column_terminal_still_prints_every_fact(tmp_path):
+    # --format terminal: piped, a run prints plain text; this draws the terminal's layout
     done = run_process(
-        "unlock-card", "-a", "card=legal", "--no-input", "--no-save", env={"EPORTGUIDE_HOME": str(tmp_path), "COLUMNS": "40"}
+        "unlock-card",
+        "-a",
+        "card=legal",
+        "--no-input",
+        "--no-save",
+        "--format",
+        "terminal",
+        env={"EPORTGUIDE_HOME": str(tmp_path), "COLUMNS": "40"},
     )
     assert done.returncode == 0, done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) <= 40

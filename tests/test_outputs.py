@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -269,8 +270,24 @@ def test_text_never_wraps_a_step_so_it_pastes_as_one_line():
     assert "\x1b" not in output and "╭" not in output  # no colour codes, no box drawing
 
 
-def test_a_whole_question_as_label_does_not_push_the_other_answers_aside():
+def test_the_answers_name_each_question_by_its_short_label():
     rows = block(run(PATHS[0], "text"), "您的回答")
+    assert rows[0] == "被锁的卡" + "\u3000" * 7 + "  法人卡"  # padded to 办理业务的电子口岸卡号
+    assert rows[1] == "填写邮件内容" + "\u3000" * 5 + "  是"
+    assert rows[-1] == "办理业务的电子口岸卡号  （未填）"
+
+
+def test_a_whole_question_as_label_does_not_push_the_other_answers_aside(tmp_path):
+    import shutil
+
+    unlabelled = tmp_path / "flows"  # a pack whose questions have no short label
+    shutil.copytree(Path(__file__).parents[1] / "flows", unlabelled)
+    for flow in unlabelled.glob("[!_]*.yaml"):
+        flow.write_text(re.sub(r"\n\s+(ask_)?label: .*", "", flow.read_text(encoding="utf-8")), encoding="utf-8")
+    args = ["--flows", str(unlabelled), "unlock-card", "-a", "card=legal", "-a", f"enterprise={ENTERPRISE}", "--no-input", "--no-save"]
+    result = CliRunner().invoke(app, [*args, "--format", "text"])
+    assert result.exit_code == 0, result.output
+    rows = block(result.stdout, "您的回答")
     assert rows[1] == "现在填写申请邮件的内容吗？（企业名称、联系人等，可跳过）  是"
     assert rows[0] == "哪张卡被锁住了？\u3000\u3000\u3000  法人卡"  # padded to the widest label that is not a whole question
     assert rows[-1] == "办理业务的电子口岸卡号  （未填）"
@@ -499,3 +516,54 @@ def test_a_url_or_address_typed_as_an_answer_is_shown_as_typed_not_made_a_link()
     assert "example.org" in "".join(parse_html(page).text)
     drafted = "mailto:kefu@xaeport.com?"  # the filled-in e-mail carries them, as typed
     assert not [href for href in hrefs(page) if "example.org" in href and not href.startswith(drafted)]
+
+
+# --- the format from -o's file name, and plain text in a pipe (issue 10, items 1-2) ---------
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("清单.html", "<!DOCTYPE html>"),
+        ("c.HTM", "<!DOCTYPE html>"),
+        ("c.md", "# 电子口岸卡被锁"),
+        ("c.txt", "电子口岸卡被锁"),
+        ("c.json", "{"),
+    ],
+)
+def test_o_picks_the_format_from_the_file_name(tmp_path, name, starts):
+    target = tmp_path / name
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+    assert f"已写入 {target}" in result.stderr
+
+
+def test_format_given_wins_over_the_file_name(tmp_path):
+    target = tmp_path / "c.html"
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["flow"]["id"] == "unlock-card"
+
+
+def test_a_file_name_of_no_known_format_gets_plain_text(tmp_path):
+    target = tmp_path / "checklist.note"
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("电子口岸卡被锁，如何解锁\n") and "【办理步骤】" in text
+
+
+def test_piped_a_run_prints_plain_text_without_box_drawing():
+    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"])
+    assert result.exit_code == 0, result.output
+    assert "【办理步骤】" in result.stdout and "朱雀大街397号" in result.stdout
+    assert not set("╭╮╰╯│─+|") & set(result.stdout.splitlines()[0])
+    assert "╭" not in result.stdout and "│" not in result.stdout
+
+
+def test_when_both_cards_are_locked_the_outcome_is_titled_for_both_cards():
+    args = ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "text"]
+    lines = CliRunner().invoke(app, args).stdout.splitlines()
+    assert lines[1] == "法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"
+    assert "〔操作员卡解锁：用法人卡在线解锁〕" in lines  # its own steps keep the 操作员卡 heading

@@ -76,6 +76,16 @@ def test_less_than_in_a_text_question_goes_back(pack):
     assert result.outcome_id == "legal_mail"
 
 
+@pytest.mark.parametrize(("back", "restart"), [("《", "《《"), ("＜", "＜＜"), ("〈", "<《"), (" ＜ ", "\u3000<<")])
+def test_the_full_width_and_chinese_forms_of_less_than_go_back_and_restart(pack, back, restart):
+    keys = ENTER + ENTER + back + ENTER + ENTER  # 法人卡, 是, back from 企业名称, 是 again
+    keys += restart + ENTER + DOWN + ENTER + ENTER  # restart from 企业名称; 操作员卡, 是
+    result, logs = drive(pack, keys)
+    assert {"card": "legal"} in logs and {} in logs
+    assert all(back.strip() not in log.values() for log in logs)
+    assert result.outcome_id == "operator_online"
+
+
 def test_restart_clears_every_answer(pack):
     keys = DOWN + ENTER + DOWN + DOWN + DOWN + ENTER  # 操作员卡, then 重新开始
     keys += ENTER + DOWN + ENTER  # 法人卡, 否

@@ -189,3 +189,30 @@ def test_ctrl_c_at_any_prompt_exits_130_and_tells_how_to_resume(tmp_path, stop_a
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--format", "terminal"],
+        ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"],
+        ["search", "卡锁了"],
+        ["show", "unlock-card"],
+    ],
+)
+def test_a_reader_that_closed_the_pipe_ends_the_command_with_0_and_nothing_said(tmp_path, args):
+    read, write = os.pipe()
+    os.close(read)  # as `eportguide … | true`: nobody reads
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "eportguide", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "EPORTGUIDE_HOME": str(tmp_path)},
+            timeout=60,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0
+    assert done.stderr == b""

@@ -106,7 +106,29 @@ def test_the_reason_for_a_match_names_the_keyword_found_in_the_query(pack):
 
 
 def test_limit_caps_the_number_of_suggestions(pack):
-    assert len(matching.search(pack, "操作员卡", limit=2)) == 2
+    assert len(matching.search(pack, "U盾丢了")) == 3  # which card is lost is not said: all three reissues
+    assert len(matching.search(pack, "U盾丢了", limit=2)) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "best_id", "off_topic"),
+    [
+        ("新公司怎么办卡", "onboard", {"deregister-enterprise", "cancel-card"}),
+        ("operator left the company, cancel his card", "cancel-card", {"add-operator-card", "onboard"}),
+        ("公章卡锁死了", "unlock-card", {"reissue-legal-card", "extend-card"}),
+    ],
+)
+def test_suggestions_after_the_best_share_its_topic(pack, query, best_id, off_topic):
+    found = [m.flow_id for m in matching.search(pack, query)]
+    assert found[0] == best_id
+    assert not off_topic & set(found)
+    assert {pack.flow(f).category for f in found} == {pack.flow(best_id).category}
+
+
+def test_a_close_alternative_of_the_same_topic_is_still_offered(pack):
+    found = [m.flow_id for m in matching.search(pack, "operator left the company, cancel his card")]
+    assert found == ["cancel-card", "deregister-enterprise"]
+    assert {m.flow_id for m in matching.search(pack, "password")} >= {"reset-password", "default-password"}
 
 
 def test_a_synonym_added_to_the_facts_file_changes_what_search_finds(tmp_path):
@@ -220,10 +242,10 @@ def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, cases
     assert copied == []
 
 
-def test_the_development_set_ranks_29_of_30_first_with_both_unanswerable_problems_unanswered(pack):
+def test_the_development_set_ranks_all_30_first_with_both_unanswerable_problems_unanswered(pack):
     cases = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))
     right = sum(best(pack, case["query"]) == case["expect"] for case in cases)
-    assert right >= 29, right
+    assert right == len(cases) == 30, right
     assert all(best(pack, case["query"]) is None for case in cases if case["expect"] is None)
 
 
@@ -258,7 +280,7 @@ def test_search_json_gives_id_title_score_and_reason():
 def test_search_with_no_confident_match_says_so_and_gives_the_hotline_with_exit_0():
     result = runner.invoke(app, ["search", "进口关税税率是多少"])
     assert result.exit_code == 0
-    assert "没有找到与描述相符的办理流程" in result.output
+    assert "没有办理流程与这些词相符" in result.output
     assert HOTLINE in result.output
 
 
@@ -266,7 +288,7 @@ def test_search_for_a_problem_of_a_card_no_procedure_covers_gives_the_hotline_no
     result = runner.invoke(app, ["search", "报关员卡锁了"])
     assert result.exit_code == 0
     assert "reissue-declarant-card" not in result.output
-    assert "没有找到与描述相符的办理流程" in result.output
+    assert "没有办理流程与这些词相符" in result.output
     assert HOTLINE in result.output
 
 
@@ -307,3 +329,32 @@ def test_search_does_not_load_the_prompting_libraries_and_list_does_not_load_sea
     assert "eportguide.engine.matching" in searched
     assert "prompt_toolkit" not in searched and "questionary" not in searched
     assert "eportguide.engine.matching" not in modules("list")
+
+
+def test_no_match_says_no_procedure_matched_the_words_then_how_to_browse_then_the_hotline():
+    out = runner.invoke(app, ["search", "进口关税税率是多少"]).output
+    assert "常见问题未涉及" not in out  # the words may miss what the FAQ covers; never claim it does not
+    said, browse, hotline = out.index("没有办理流程与这些词相符"), out.index("eportguide list"), out.index(HOTLINE)
+    assert said < browse < hotline
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "公司不做进出口了",
+        "we are closing the company",
+        "公司倒闭了，电子口岸的账号怎么办",
+        "the company is shutting down",
+        "我们公司不再做外贸了",
+    ],
+)
+def test_a_company_that_stops_trading_is_told_to_deregister(pack, query):
+    assert best(pack, query) == "deregister-enterprise"
+    out = runner.invoke(app, ["search", query]).output
+    assert out.splitlines()[1].split()[1] == "deregister-enterprise", out
+
+
+def test_search_for_a_new_company_lists_no_deregistration_or_card_cancellation():
+    out = runner.invoke(app, ["search", "新公司怎么办卡"]).output
+    assert "onboard" in out
+    assert "电子口岸企业注销" not in out and "电子口岸卡注销" not in out

@@ -67,7 +67,7 @@ def test_a_run_is_saved_after_each_answer_with_flow_hash_answers_and_times(pack,
     assert data["pack"] == str(FLOWS.resolve())
     assert data["done"] is False
     assert data["created"] <= data["updated"] and data["created"][:4].isdigit()
-    assert stop.value.hint == f"进度已保存，继续办理请运行：eportguide resume {path.stem}"
+    assert stop.value.hint == f"回答已保存在 {path}\n继续办理请运行：eportguide resume {path.stem}"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -193,7 +193,39 @@ def test_sessions_lists_each_saved_run_with_its_flow_and_state(home):
     result = cli.invoke(app, ["sessions"])
     assert result.exit_code == 0
     row = next(line for line in result.output.splitlines() if "unlock-card" in line and "resume" not in line)
-    assert "未完成" in row and " 1 " in row
+    assert "未完成，已答1题" in row
+
+
+def test_sessions_tell_calls_apart_by_enterprise_or_note_and_outcome(home):
+    store = sessions.Store()
+    named = save(home, answers={"card": "legal", "legal_details": "yes", "enterprise": "西安秦川贸易有限公司"}, done=True)
+    store.save(sessions.Session(**{**_fields(named), "outcome": "法人卡解锁：发送申请邮件，邮寄法人卡"}))
+    noted = save(home, answers={"card": "operator"})
+    store.save(sessions.Session(**{**_fields(noted), "note": "公章卡锁死了"}))
+    output = CliRunner().invoke(app, ["sessions"], env={"COLUMNS": "160"}).output
+    heading = output.splitlines()[0].split()
+    assert heading == ["会话", "企业／备注", "状态／结果", "更新时间"]  # no "ID" column holding the procedure
+    rows = {line.split()[0]: line for line in output.splitlines()[1:] if line.startswith("2")}
+    assert "西安秦川贸易有限公司" in rows[named.id] and "已完成：法人卡解锁：发送申请邮件，邮寄法人卡" in rows[named.id]
+    assert "公章卡锁死了" in rows[noted.id] and "未完成，已答1题" in rows[noted.id]
+
+
+def test_a_finished_run_saves_the_outcome_it_reached(pack, home):
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True, note="来电：秦川贸易 张三")
+    recorder.save({"card": "legal", "legal_details": "no"})
+    recorder.finish("法人卡解锁：发送申请邮件，邮寄法人卡")
+    saved = json.loads(saved_files(home)[0].read_text(encoding="utf-8"))
+    assert saved["note"] == "来电：秦川贸易 张三" and saved["outcome"] == "法人卡解锁：发送申请邮件，邮寄法人卡"
+    assert saved["done"] is True
+
+
+def test_a_session_file_written_before_notes_and_outcomes_still_reads(home):
+    session = save(home)
+    path = sessions.Store().path(session.id)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["note"], data["outcome"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert sessions.Store().load(session.id).note == ""
 
 
 def test_sessions_json_lists_the_saved_fields(home):
@@ -202,13 +234,24 @@ def test_sessions_json_lists_the_saved_fields(home):
     assert rows == [{k: v for k, v in session.as_json().items() if k != "format"}]
 
 
-def test_sessions_clear_removes_every_session(home):
+def test_sessions_clear_all_removes_every_session(home):
     save(home)
     save(home, "reset-password")
-    result = cli.invoke(app, ["sessions", "--clear"])
+    result = cli.invoke(app, ["sessions", "--clear", "--all"])
     assert result.exit_code == 0 and "已删除 2 个会话文件" in result.output
     assert saved_files(home) == []
     assert "没有保存的会话" in cli.invoke(app, ["sessions"]).output
+
+
+def test_sessions_clear_removes_finished_sessions_and_keeps_unfinished_ones(home):
+    done = save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
+    open_one = save(home, "reset-password")
+    result = cli.invoke(app, ["sessions", "--clear"])
+    assert result.exit_code == 0
+    assert "已删除 1 个会话文件" in result.output
+    assert "保留了 1 个未完成的会话" in result.output and "--clear --all" in result.output
+    assert [p.stem for p in saved_files(home)] == [open_one.id]
+    assert not sessions.Store().path(done.id).exists()
 
 
 def test_a_corrupt_session_file_is_reported_set_aside_and_the_others_still_listed(home):
@@ -242,11 +285,34 @@ def test_resuming_a_corrupt_session_by_name_is_a_clear_error_not_a_crash(home):
     assert "已损坏" in result.stderr and "Traceback" not in result.output
 
 
-def test_resume_of_a_finished_session_says_it_is_done(home):
+def test_resume_of_a_finished_session_says_it_is_done_and_shows_its_outcome_again(home):
     session = save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
+    before = saved_files(home)[0].read_bytes()
     result = cli.invoke(app, ["resume", session.id])
     assert result.exit_code == 0
-    assert f"会话 {session.id}（unlock-card）已经完成" in result.stdout
+    assert f"会话 {session.id}（unlock-card）已经完成" in result.stderr
+    assert "法人卡解锁：发送申请邮件，邮寄法人卡" in result.stdout and "朱雀大街397号" in result.stdout
+    assert f"记录日期：{session.updated[:10]}" in result.stdout  # dated the day it was finished
+    assert saved_files(home)[0].read_bytes() == before  # shown, not saved again
+
+
+def test_a_session_is_named_by_its_random_tag_alone(home):
+    session = save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
+    result = cli.invoke(app, ["resume", session.tag, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["outcome"]["id"] == "legal_mail"
+
+
+def test_a_name_matching_two_sessions_is_ambiguous_and_lists_them(home):
+    first = save(home)
+    second = save(home, "reset-password")
+    # 20261127-1619…: what the two ids have in common, started the same day and time
+    prefix = next((first.id[:n] for n in range(len(first.id), 0, -1) if second.id.startswith(first.id[:n])), "")
+    assert len(prefix) >= len("20261127-")
+    result = cli.invoke(app, ["resume", prefix])
+    assert result.exit_code == 2
+    assert "不止指一个会话" in result.stderr
+    assert first.id in result.stderr and second.id in result.stderr
 
 
 def test_resume_without_a_name_continues_the_latest_unfinished_session(home):

@@ -48,3 +48,8 @@ def test_suggestions_end_with_describing_again_and_browsing():
     assert triage(keys + ENTER) == "unlock-card"
     keys = "报关员卡丢了" + ENTER + UP + UP + ENTER  # describe again
     assert triage(keys + "操作员卡丢了" + ENTER + ENTER) == "reissue-operator-card"
+
+
+def test_the_category_list_goes_back_to_the_question():
+    # browse, then UP from the first procedure wraps to the last entry: back to 遇到了什么问题？
+    assert triage(ENTER + UP + ENTER + "法人卡密码忘了" + ENTER + ENTER) == "reset-password"

@@ -114,4 +114,4 @@ def test_the_text_output_is_a_call_note_with_date_procedure_and_answers(tmp_path
     assert head[0] == "电子口岸卡被锁，如何解锁"
     assert "记录日期：2026-11-27（周五）" in head
     assert "【您的回答】" in head
-    assert any(line.startswith("哪张卡被锁住了？") and line.endswith("操作员卡") for line in head)
+    assert any(line.startswith("被锁的卡") and line.endswith("操作员卡") for line in head)

@@ -3,11 +3,13 @@
 First "遇到了什么问题？": the user describes the problem in their own words and picks
 from the procedures ``search`` ranks for it, or presses Enter to browse every procedure
 by category. When nothing matches, they are told so (with the hotline) and may
-describe it again or browse.
+describe it again or browse. 返回上一步 at the chosen procedure's first question comes
+back to the menu it was chosen from; the category list goes back to the question.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,57 +23,96 @@ if TYPE_CHECKING:
 #: Menu entries that are not procedures (objects: no flow id can equal them).
 DESCRIBE_AGAIN = object()
 BROWSE = object()
+BACK = object()
 SUGGESTIONS = 5
 DIVIDER = "-" * 12
 
 
-def browse(pack: d.Pack, prompter: InteractivePrompter) -> str:
-    """Every procedure, grouped by category."""
-    from eportguide.prompting import Entry, Heading, MenuLine
+class Triage:
+    """The triage menus of one help-desk session; remembers the menu a procedure came from."""
 
-    lines: list[MenuLine] = []
-    category = None
-    for flow in pack.flows.values():
-        if flow.category != category:
-            category = flow.category
-            lines.append(Heading(f"-- {category} --"))
-        lines.append(Entry(flow.title, flow.id))
-    return str(prompter.menu(w.MENU_PROMPT, lines))
+    def __init__(self, pack: d.Pack, prompter: InteractivePrompter) -> None:
+        self.pack = pack
+        self.prompter = prompter
+        self.chosen_from: Callable[[], str | None] | None = None
+        self.words = ""  # the caller's words the procedure was suggested for (the session's note)
+
+    def choose(self) -> str:
+        """Ask what the problem is; the id of the procedure chosen."""
+        while True:
+            words = self.prompter.describe(w.TRIAGE_PROMPT, w.TRIAGE_INSTRUCTION)
+            flow_id = self.browse() if not words.strip() else self.suggest(words)
+            if flow_id is not None:
+                return flow_id
+
+    def back(self) -> str:
+        """The menu the last procedure was chosen from, shown again; the id chosen now."""
+        menu = self.chosen_from
+        flow_id = menu() if menu is not None else None
+        return flow_id if flow_id is not None else self.choose()
+
+    def browse(self) -> str | None:
+        """Every procedure, grouped by category; ``None`` to go back to the question."""
+        from eportguide.prompting import Entry, Heading, MenuLine
+
+        self.chosen_from = self.browse
+        self.words = ""
+        lines: list[MenuLine] = []
+        category = None
+        for flow in self.pack.flows.values():
+            if flow.category != category:
+                category = flow.category
+                lines.append(Heading(f"-- {category} --"))
+            lines.append(Entry(flow.title, flow.id))
+        lines += [Heading(DIVIDER), Entry(w.TRIAGE_BACK_TO_QUESTION, BACK)]
+        answer = self.prompter.menu(w.MENU_PROMPT, lines)
+        return None if answer is BACK else str(answer)
+
+    def suggest(self, words: str) -> str | None:
+        """The procedures ``search`` ranks for ``words``; ``None`` to describe it again."""
+        from eportguide.engine import matching
+        from eportguide.prompting import Entry, Heading, MenuLine
+        from eportguide.render.listings import no_match_message
+
+        self.chosen_from = lambda: self.suggest(words)
+        self.words = words.strip()
+        found = matching.search(self.pack, words, SUGGESTIONS)
+        lines: list[MenuLine] = [Entry(f"{self.pack.flow(m.flow_id).title}（{m.flow_id}）", m.flow_id) for m in found]
+        if found:
+            lines.append(Heading(DIVIDER))
+        else:
+            self.prompter.say(no_match_message(self.pack, in_menu=True))
+        lines += [Entry(w.TRIAGE_DESCRIBE_AGAIN, DESCRIBE_AGAIN), Entry(w.TRIAGE_BROWSE, BROWSE)]
+        answer = self.prompter.menu(w.TRIAGE_PICK if found else w.TRIAGE_NEXT, lines)
+        if answer is BROWSE:
+            return self.browse()
+        if answer is DESCRIBE_AGAIN:
+            return None
+        return str(answer)
 
 
 def choose_flow(pack_directory: Path, input: object = None, output: object = None) -> str:
     """Ask what the problem is; the id of the procedure chosen."""
-    from eportguide.engine import matching
-    from eportguide.prompting import Entry, Heading, MenuLine
     from eportguide.prompting.interactive import InteractivePrompter
-    from eportguide.render.listings import no_match_message
 
-    pack = packs.load(pack_directory)
-    prompter = InteractivePrompter(input, output)
-    while True:
-        words = prompter.describe(w.TRIAGE_PROMPT, w.TRIAGE_INSTRUCTION)
-        if not words.strip():
-            return browse(pack, prompter)
-        found = matching.search(pack, words, SUGGESTIONS)
-        lines: list[MenuLine] = [Entry(f"{pack.flow(m.flow_id).title}（{m.flow_id}）", m.flow_id) for m in found]
-        if found:
-            lines.append(Heading(DIVIDER))
-        else:
-            prompter.say(no_match_message(pack))
-        lines += [Entry(w.TRIAGE_DESCRIBE_AGAIN, DESCRIBE_AGAIN), Entry(w.TRIAGE_BROWSE, BROWSE)]
-        answer = prompter.menu(w.TRIAGE_PICK if found else w.TRIAGE_NEXT, lines)
-        if answer is BROWSE:
-            return browse(pack, prompter)
-        if answer is not DESCRIBE_AGAIN:
-            return str(answer)
+    return Triage(packs.load(pack_directory), InteractivePrompter(input, output)).choose()
 
 
 def run(flows: Path | None) -> None:
     from eportguide.errors import Interrupted
     from eportguide.execution import RunOptions, execute
+    from eportguide.prompting.interactive import InteractivePrompter
+    from eportguide.runner import LeftFlow
 
-    try:
-        flow_id = choose_flow(packs.pack_dir(flows))
-    except (KeyboardInterrupt, EOFError):
-        raise Interrupted(w.INTERRUPTED) from None
-    execute(RunOptions(flow_id=flow_id, flows=flows))
+    triage = Triage(packs.load(packs.pack_dir(flows)), InteractivePrompter())
+    ask: Callable[[], str] = triage.choose
+    while True:
+        try:
+            flow_id = ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted(w.INTERRUPTED) from None
+        try:
+            execute(RunOptions(flow_id=flow_id, flows=flows, can_leave=True, note=triage.words))
+            return
+        except LeftFlow:  # 返回上一步 at its first question: the menu it was chosen from
+            ask = triage.back

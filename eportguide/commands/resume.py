@@ -1,6 +1,8 @@
-"""``eportguide resume [SESSION]``: continue a saved run where it stopped.
+"""``eportguide resume [SESSION]``: continue a saved run where it stopped, or show a
+finished one's outcome again.
 
-Without a name, the most recently updated unfinished session. The answers saved are
+Without a name, the most recently updated unfinished session; a name may be the start
+of a session's id or its random tag alone (``c968``). The answers saved are
 replayed through the flow as it is now: answers that still fit are kept, questions that
 changed (or are new) are asked, and the user is told when the flow changed since.
 """
@@ -51,35 +53,37 @@ def pack_directory(session: sessions.Session, option: Path | None) -> Path:
 def resume_command(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="[SESSION]", help=w.ARG_SESSION, show_default=False)] = None,
-    format: str = format_option("result", "terminal"),
+    format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
     email_draft: Annotated[Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)] = None,
+    attach: Annotated[list[Path] | None, typer.Option("--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False)] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,
     today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)] = None,
 ) -> None:
     from eportguide import packs, sessions
 
     session = choose(sessions.Store(), name)
-    if session.done:
-        typer.echo(w.SESSION_ALREADY_DONE.format(id=session.id, flow=session.flow_id))
-        typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id))
-        return
     directory = pack_directory(session, ctx.find_root().params.get("flows"))
     pack = packs.load(directory)
     if session.flow_id not in pack.flows:
         raise UsageError(w.SESSION_FLOW_GONE.format(id=session.id, flow=session.flow_id), w.SEE_LIST)
     if sessions.flow_hash(directory, session.flow_id) != session.flow_hash:
         typer.echo(w.SESSION_FLOW_CHANGED.format(flow=session.flow_id), err=True)
-    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
-    execute(
-        RunOptions(
-            flow_id=session.flow_id,
-            flows=directory,
-            format=format,
-            output=output,
-            email_draft=email_draft,
-            no_save=no_save,
-            today=today,
-            session=session,
-        )
+    options = RunOptions(
+        flow_id=session.flow_id,
+        flows=directory,
+        format=format,
+        output=output,
+        email_draft=email_draft,
+        no_save=no_save,
+        today=today,
+        session=session,
+        attach=tuple(attach or ()),
     )
+    if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
+        typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)
+        execute(options._replace(no_input=True, no_save=True, today=today or session.updated[:10]))
+        typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id), err=True)
+        return
+    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
+    execute(options)

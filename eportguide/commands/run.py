@@ -15,11 +15,13 @@ def run_command(
     answer: list[str] = typer.Option([], "--answer", "-a", metavar="ID=VALUE", help=w.OPT_ANSWER),
     answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help=w.OPT_ANSWERS, dir_okay=False),
     no_input: bool = typer.Option(False, "--no-input", help=w.OPT_NO_INPUT),
-    format: str = format_option("result", "terminal"),
+    format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False),
     email_draft: Path | None = typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False),
     no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
     today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY),
+    note: str = typer.Option("", "--note", metavar="TEXT", help=w.OPT_NOTE, show_default=False),
+    attach: list[Path] = typer.Option([], "--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False),
 ) -> None:
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
@@ -32,5 +34,7 @@ def run_command(
         email_draft=email_draft,
         no_save=no_save,
         today=today,
+        note=note,
+        attach=tuple(attach),
     )
     execute(options)

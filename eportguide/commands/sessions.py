@@ -1,4 +1,4 @@
-"""``eportguide sessions``: the saved runs, to resume one; ``--clear`` removes them all."""
+"""``eportguide sessions``: the saved runs, to resume one; ``--clear`` removes the finished ones."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from eportguide import wording as w
 from eportguide.errors import UsageError
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
-    pass
+    from eportguide import sessions
 
 
 class SessionsFormat(StrEnum):
@@ -22,17 +22,14 @@ class SessionsFormat(StrEnum):
 
 def sessions_command(
     clear: Annotated[bool, typer.Option("--clear", help=w.OPT_SESSIONS_CLEAR)] = False,
+    every: Annotated[bool, typer.Option("--all", help=w.OPT_SESSIONS_ALL)] = False,
     format: Annotated[SessionsFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SessionsFormat.table,
 ) -> None:
     from eportguide import sessions
 
     store = sessions.Store()
     if clear:
-        try:
-            removed = store.clear()
-        except OSError as exc:
-            raise UsageError(w.CANNOT_WRITE.format(path=store.directory, reason=exc.strerror or exc)) from None
-        typer.echo(w.SESSIONS_CLEARED.format(count=removed, path=store.directory))
+        clear_sessions(store, every)
         return
     found, problems = store.all()
     sessions.report_problems(problems)
@@ -46,3 +43,31 @@ def sessions_command(
     from eportguide.render import listings
 
     listings.sessions(found, store.directory)
+
+
+def clear_sessions(store: sessions.Store, every: bool) -> None:
+    """Finished sessions go; an unfinished one is a call someone may still resume, so it
+    goes only with ``--all`` or when the user at a terminal says so."""
+    from eportguide import sessions
+    from eportguide.execution import is_interactive
+
+    keep: set[str] = set()
+    if not every:
+        found, problems = store.all()
+        sessions.report_problems(problems)
+        keep = {s.id for s in found if not s.done}
+        if keep and is_interactive():
+            from eportguide.prompting.interactive import InteractivePrompter
+
+            try:
+                if InteractivePrompter().confirm(w.SESSIONS_CLEAR_OPEN_TOO.format(count=len(keep))):
+                    keep = set()
+            except (KeyboardInterrupt, EOFError):
+                return  # nothing removed yet
+    try:
+        removed = store.clear(keep=keep)
+    except OSError as exc:
+        raise UsageError(w.CANNOT_WRITE.format(path=store.directory, reason=exc.strerror or exc)) from None
+    typer.echo(w.SESSIONS_CLEARED.format(count=removed, path=store.directory))
+    if keep:
+        typer.echo(w.SESSIONS_KEPT_OPEN.format(count=len(keep)))

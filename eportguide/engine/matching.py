@@ -19,7 +19,8 @@ its excludes say what the procedure is not for (extend-card excludes 操作员, 
 source's extension is for the 法人卡 only).
 
 A confident wrong answer costs a caller a day, so a result is returned only when the
-best flow is confidently right. Keywords name the problems procedures solve (锁, 丢,
+best flow is confidently right, and the suggestions after it are only those close to
+it in score and of its category (its topic): an off-topic second guess is noise. Keywords name the problems procedures solve (锁, 丢,
 过期); when the query names one, the best flow must be one whose keyword it names —
 otherwise the caller has a problem the best procedure does not solve (a locked 报关员卡
 is no reason to reissue it). When the query names none, the best flow must cover most
@@ -49,8 +50,9 @@ UNIGRAM_WEIGHT = 0.5
 MIN_SCORE = 1.0
 #: When the query names no keyword, the share of its weight the best flow must cover.
 MIN_COVERAGE = 0.6
-#: Flows scoring less than this share of the best one are not suggested.
-MIN_RELATIVE_SCORE = 0.3
+#: A suggestion after the best must score at least this share of the best one, and be
+#: of the best one's category (its topic): 卡注销 is no second guess for 新公司怎么办卡.
+MIN_RELATIVE_SCORE = 0.5
 
 ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing")
 
@@ -259,6 +261,7 @@ class _Keyword(NamedTuple):
 
 class _Document(NamedTuple):
     flow_id: str
+    category: str  # the topic: suggestions after the best share it
     terms: Mapping[str, float]  # token -> weighted frequency in the phrases, title and description
     length: float  # with the keywords
     keywords: tuple[_Keyword, ...]
@@ -299,6 +302,7 @@ class Index:
         )
         return _Document(
             flow.id,
+            flow.category,
             terms,
             sum(terms.values()) + sum(sum(keyword.terms.values()) for keyword in keywords),
             keywords,
@@ -325,7 +329,7 @@ class Index:
         matches = [
             Match(doc.flow_id, round(score, 2), self._why(doc, normalised))
             for score, doc in scored
-            if score > 0 and score >= MIN_RELATIVE_SCORE * best_score
+            if doc is best or (doc.category == best.category and score > 0 and score >= MIN_RELATIVE_SCORE * best_score)
         ]
         return matches[:limit] if limit is not None else matches
 

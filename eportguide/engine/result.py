@@ -59,6 +59,9 @@ class EmailDraft(NamedTuple):
     attachments: tuple[str, ...]
     blank: frozenset[str] = frozenset()  # labels of the fields left blank (the placeholder)
     subject_answers: tuple[str, ...] = ()  # typed values the subject names: whose case it is
+    #: When a draft is written: the file put in for each attachment, in their order
+    #: ("" = still to add), then any further files. None: no draft, nothing to say.
+    files: tuple[str, ...] | None = None
 
 
 class Mailing(NamedTuple):
@@ -217,7 +220,7 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
     for part in finished.parts:
         outcome = part.outcome
         fill = _Filler(pack, part, used, every_branch, worded)
-        section = outcome.title if sections else None
+        section = (outcome.section or outcome.title) if sections else None
         steps += (Step(text, section) for text in fill.items(outcome.steps))
         materials += fill.items(outcome.materials)
         warnings += fill.items(outcome.warnings)

@@ -18,6 +18,8 @@ from eportguide.model.definitions import DONE, NO, YES
 Kind = Literal["choice", "confirm", "text", "instruction"]
 #: The states that ask one question of their own.
 QuestionState = d.ChoiceState | d.ConfirmState | d.InstructionState
+#: The fewest and the most questions that may still be asked.
+Span = tuple[int, int]
 
 
 class FlowError(Exception):
@@ -42,6 +44,18 @@ class Question(NamedTuple):
     state_id: str = ""
     number: int = 1  # this question's position in the walk, from 1
     total: int = 1  # number plus the most questions that may still follow
+    fewest: int = 1  # number plus the fewest questions that may still follow
+    label: str = ""  # the question in a few words, for tables and the review ("": the prompt)
+
+    @property
+    def short(self) -> str:
+        return self.label or self.prompt
+
+    @property
+    def known_total(self) -> int | None:
+        """How many questions this walk asks, when every way on asks as many; else None
+        (a "1 of 10" on a path that may end after 2 is not believed)."""
+        return self.total if self.fewest == self.total else None
 
 
 class Answered(NamedTuple):
@@ -52,6 +66,12 @@ class Answered(NamedTuple):
     value: str
     label: str  # what the user saw: a choice's label, 是/否, or the text typed
     preset: bool = False  # given by the parent flow, not asked
+    question_label: str = ""  # the question in a few words, for tables and the review
+
+    @property
+    def short(self) -> str:
+        """The question as tables and the review name it."""
+        return self.question_label or self.prompt
 
 
 class Part(NamedTuple):
@@ -84,9 +104,9 @@ class _Walker:
         self.answers = answers
         self.path: list[Answered] = []
         self.parts: list[Part] = []
-        self.longest = _Longest(pack)
+        self.span = _Span(pack)
 
-    def run(self, flow: d.Flow, prefix: str, preset: Mapping[str, str], tail: int, stack: tuple[str, ...]) -> Pending | None:
+    def run(self, flow: d.Flow, prefix: str, preset: Mapping[str, str], tail: Span, stack: tuple[str, ...]) -> Pending | None:
         local: dict[str, str] = dict(preset)
         visited: set[str] = set()
         state_id = flow.start
@@ -95,7 +115,7 @@ class _Walker:
                 raise FlowError(f"{flow.id}: state {state_id!r} is reached twice in one walk")
             visited.add(state_id)
             state = flow.states[state_id]
-            remaining = self.longest(flow.id, state_id, frozenset(preset.items())) + tail
+            remaining = _plus(self.span(flow.id, state_id, frozenset(preset.items())), tail)
             match state:
                 case d.ChoiceState() | d.ConfirmState() | d.InstructionState():
                     question = _question(flow, state_id, state, prefix)
@@ -106,6 +126,7 @@ class _Walker:
                     self._record(question, option.value, option.label, is_preset, local, state_id)
                     state_id = _target(state, option.value)
                 case d.InputState():
+                    after = _plus(self.span(flow.id, state.next, frozenset(preset.items())), tail)
                     if state.ask is not None:
                         gate = Question(
                             prefix + state_id,
@@ -115,17 +136,17 @@ class _Walker:
                             flow_id=flow.id,
                             state_id=state_id,
                             implied_by=tuple(prefix + name for name in state.fields),
+                            label=state.ask_label or "",
                         )
                         value, is_preset = self._value(gate, state_id, local, preset)
                         option = _option(gate, value)
                         if option is None:
                             return self._ask(gate, value, remaining)
                         self._record(gate, option.value, option.label, is_preset, local, state_id)
-                        remaining -= 1
                         if option.value == NO:
                             state_id = state.next
                             continue
-                    for name in state.fields:
+                    for index, name in enumerate(state.fields):
                         spec = self.pack.shared.fields[name]
                         question = Question(
                             prefix + name,
@@ -138,15 +159,15 @@ class _Walker:
                         )
                         value, is_preset = self._value(question, name, local, preset)
                         if value is None or validators.problem(spec.validate, value) is not None:
-                            return self._ask(question, value, remaining)
+                            left = len(state.fields) - index  # this one and those after it
+                            return self._ask(question, value, _plus((left, left), after))
                         self._record(question, value, value, is_preset, local, name)
-                        remaining -= 1
                     state_id = state.next
                 case d.SubflowState():
                     entry = f"{flow.id}/{state_id}"
                     if entry in stack:
                         raise FlowError(f"{flow.id}: sub-flow {state.flow!r} enters itself again")
-                    after = self.longest(flow.id, state.next, frozenset(preset.items())) + tail
+                    after = _plus(self.span(flow.id, state.next, frozenset(preset.items())), tail)
                     pending = self.run(self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry))
                     if pending is not None:
                         return pending
@@ -157,10 +178,11 @@ class _Walker:
                 case _:
                     assert_never(state)
 
-    def _ask(self, question: Question, value: str | None, remaining: int) -> Pending:
-        """The open question, numbered: asked so far + 1, of at most asked + remaining."""
+    def _ask(self, question: Question, value: str | None, remaining: Span) -> Pending:
+        """The open question, numbered: asked so far + 1, of asked + remaining (fewest, most)."""
         number = sum(1 for a in self.path if not a.preset) + 1
-        question = _with_progress(question, number, number - 1 + remaining)
+        fewest, most = remaining
+        question = _with_progress(question, number, number - 1 + fewest, number - 1 + most)
         return Pending(question, tuple(self.path), value)
 
     def _value(self, question: Question, local_key: str, local: dict[str, str], preset: Mapping[str, str]) -> tuple[str | None, bool]:
@@ -170,7 +192,7 @@ class _Walker:
 
     def _record(self, question: Question, value: str, label: str, preset: bool, local: dict[str, str], local_key: str) -> None:
         local[local_key] = value
-        self.path.append(Answered(question.key, question.prompt, value, label, preset))
+        self.path.append(Answered(question.key, question.prompt, value, label, preset, question.label))
 
 
 def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str) -> Question:
@@ -178,14 +200,16 @@ def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str) ->
     match state:
         case d.ChoiceState():
             options = tuple(Option(c.value, c.label) for c in state.choices)
-            return Question(key, "choice", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id)
+            return Question(key, "choice", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case d.ConfirmState():
-            return Question(key, "confirm", state.prompt, confirm_options(), state.help, flow_id=flow.id, state_id=state_id)
+            options = confirm_options()
+            return Question(key, "confirm", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case d.InstructionState():
             # Conditional lines are resolved by the renderer of the question; the
             # instruction itself is shown whole here.
             lines = tuple(t if isinstance(t, str) else t.text for t in state.text)
-            return Question(key, "instruction", state.title, (Option(DONE, w.DONE_LABEL),), lines=lines, flow_id=flow.id, state_id=state_id)
+            done = (Option(DONE, w.DONE_LABEL),)
+            return Question(key, "instruction", state.title, done, lines=lines, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case _:
             assert_never(state)
 
@@ -208,48 +232,60 @@ def _target(state: QuestionState, value: str) -> str:
             assert_never(state)
 
 
-def _with_progress(question: Question, number: int, total: int) -> Question:
-    return question._replace(number=number, total=max(total, number))
+def _with_progress(question: Question, number: int, fewest: int, most: int) -> Question:
+    return question._replace(number=number, fewest=max(fewest, number), total=max(most, number))
 
 
-class _Longest:
-    """The most questions that may still be asked from a state to an outcome.
+def _plus(first: Span, second: Span) -> Span:
+    return first[0] + second[0], first[1] + second[1]
+
+
+def _either(spans: list[Span]) -> Span:
+    """One of several ways on: the fewest of any, the most of any."""
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 0)
+
+
+class _Span:
+    """The fewest and the most questions that may still be asked from a state to an outcome.
 
     ``preset`` holds a sub-flow's given answers: those states are followed, not counted.
     """
 
     def __init__(self, pack: d.Pack) -> None:
         self.pack = pack
-        self.memo: dict[tuple[str, str, frozenset[tuple[str, str]]], int] = {}
+        self.memo: dict[tuple[str, str, frozenset[tuple[str, str]]], Span] = {}
 
-    def __call__(self, flow_id: str, state_id: str, preset: frozenset[tuple[str, str]] = frozenset()) -> int:
+    def __call__(self, flow_id: str, state_id: str, preset: frozenset[tuple[str, str]] = frozenset()) -> Span:
         key = (flow_id, state_id, preset)
         if key in self.memo:
             return self.memo[key]
-        self.memo[key] = 0  # in progress: a loop adds nothing
+        self.memo[key] = (0, 0)  # in progress: a loop adds nothing
         state = self.pack.flows[flow_id].states[state_id]
         self.memo[key] = result = self._count(flow_id, state_id, state, preset)
         return result
 
-    def _count(self, flow_id: str, state_id: str, state: d.State, preset: frozenset[tuple[str, str]]) -> int:
+    def _count(self, flow_id: str, state_id: str, state: d.State, preset: frozenset[tuple[str, str]]) -> Span:
         given = dict(preset).get(state_id)
+        asked = (1, 1) if given is None else (0, 0)
         match state:
             case d.ChoiceState():
                 options = [c.next for c in state.choices if given in (None, c.value)]
-                return (given is None) + max((self(flow_id, n, preset) for n in options), default=0)
+                return _plus(asked, _either([self(flow_id, n, preset) for n in options]))
             case d.ConfirmState():
                 options = [n for v, n in ((YES, state.if_yes), (NO, state.if_no)) if given in (None, v)]
-                return (given is None) + max((self(flow_id, n, preset) for n in options), default=0)
+                return _plus(asked, _either([self(flow_id, n, preset) for n in options]))
             case d.InstructionState():
-                return 1 + self(flow_id, state.next, preset)
+                return _plus((1, 1), self(flow_id, state.next, preset))
             case d.InputState():
-                return (state.ask is not None) + len(state.fields) + self(flow_id, state.next, preset)
+                fields = len(state.fields)
+                inputs = (fields, fields) if state.ask is None else (1, 1 + fields)  # 否 at the gate skips them
+                return _plus(inputs, self(flow_id, state.next, preset))
             case d.SubflowState():
                 sub = self.pack.flows[state.flow]
                 inner = self(sub.id, sub.start, frozenset(state.answers.items()))
-                return inner + self(flow_id, state.next, preset)
+                return _plus(inner, self(flow_id, state.next, preset))
             case d.OutcomeState():
-                return 0
+                return (0, 0)
             case _:
                 assert_never(state)
 
@@ -262,7 +298,7 @@ def answer_log(path: tuple[Answered, ...]) -> dict[str, str]:
 def walk(pack: d.Pack, flow_id: str, answers: Mapping[str, str]) -> Pending | Finished:
     """Replay ``answers`` through a flow: the first open question, or the outcome."""
     walker = _Walker(pack, answers)
-    pending = walker.run(pack.flows[flow_id], "", {}, 0, ())
+    pending = walker.run(pack.flows[flow_id], "", {}, (0, 0), ())
     if pending is not None:
         return pending
     return Finished(tuple(walker.path), tuple(walker.parts))

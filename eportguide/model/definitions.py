@@ -72,11 +72,15 @@ class Choice(NamedTuple):
     next: Annotated[str, Doc("The state this choice leads to.")]
 
 
+QUESTION_LABEL = "The question in a few words, for the answers table and the review (e.g. 被锁的卡); the prompt when absent."
+
+
 class ChoiceState(NamedTuple):
     kind: Literal["choice"]
     prompt: Annotated[str, Doc("The question.")]
     choices: Annotated[tuple[Choice, ...], Doc("The options, in display order.", min_items=1)]
     help: Annotated[str | None, Doc("A hint shown under the question.")] = None
+    label: Annotated[str | None, Doc(QUESTION_LABEL)] = None
 
 
 class ConfirmState(NamedTuple):
@@ -86,6 +90,7 @@ class ConfirmState(NamedTuple):
     if_yes: Annotated[str, Doc("The state after 是.")]
     if_no: Annotated[str, Doc("The state after 否.")]
     help: Annotated[str | None, Doc("A hint shown under the question.")] = None
+    label: Annotated[str | None, Doc(QUESTION_LABEL)] = None
 
 
 class InputState(NamedTuple):
@@ -93,6 +98,9 @@ class InputState(NamedTuple):
     fields: Annotated[tuple[str, ...], Doc("Shared input fields asked in order; each is optional.")]
     next: Annotated[str, Doc("The state after the inputs.")]
     ask: Annotated[str | None, Doc("A yes/no question asked first; 否 skips the inputs (placeholders stay XX).")] = None
+    ask_label: Annotated[str | None, Doc("The ask question in a few words, for the answers table and the review (e.g. 填写邮件内容).")] = (
+        None
+    )
 
 
 class InstructionState(NamedTuple):
@@ -100,6 +108,7 @@ class InstructionState(NamedTuple):
     title: Annotated[str, Doc("What the user is told to do now.")]
     text: Annotated[tuple[Text, ...], Doc("The instruction, one line per item.")]
     next: Annotated[str, Doc("The state after the user has done it.")]
+    label: Annotated[str | None, Doc("The instruction in a few words, for the answers table; the title when absent.")] = None
 
 
 class SubflowState(NamedTuple):
@@ -148,6 +157,10 @@ class OutcomeState(NamedTuple):
     deadline: Annotated[DeadlineSpec | None, Doc("The processing time, if the source states one.")] = None
     warnings: Annotated[tuple[Text, ...], Doc("Things to watch out for.")] = ()
     contacts: Annotated[tuple[str, ...], Doc("Fact names of further contacts to list.")] = ()
+    section: Annotated[
+        str | None,
+        Doc("The heading of its own steps when a sub-flow's steps come first (the title then names both parts); the title when absent."),
+    ] = None
 
 
 State = ChoiceState | ConfirmState | InputState | InstructionState | SubflowState | OutcomeState

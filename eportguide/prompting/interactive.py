@@ -4,7 +4,9 @@ Imported only when a run prompts: questionary pulls in prompt_toolkit, which cos
 to import than the rest of the program.
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from questionary import Choice, Separator
@@ -16,13 +18,61 @@ from eportguide.engine.walker import Answered
 from eportguide.model.definitions import DONE
 from eportguide.prompting import Entry, MenuLine, Navigation
 
+if TYPE_CHECKING:
+    from eportguide.attachments import Attachment
+
 # ASCII marks only: a GBK console cannot print questionary's default pointer.
 POINTER = ">"
 QMARK = "?"
 GO_BACK_TEXT = "<"
 RESTART_TEXT = "<<"  # typed in a text question: 重新开始
+#: What a Chinese input method types for "<": full-width ＜, or 《 (〈) with Chinese
+#: punctuation on. Each counts as "<", so that << is also ＜＜ or 《《.
+LESS_THAN_FORMS = str.maketrans(dict.fromkeys("＜《〈‹", "<"))
 #: The review menu's "these answers are right" entry (not an answer key).
 CONFIRM = object()
+#: Columns a menu line loses to the pointer before its text.
+MENU_INDENT = 4
+ELLIPSIS = "…"
+#: The review cuts a long typed answer to no fewer columns than this.
+ANSWER_KEPT = 12
+
+
+def review_item(question: str, answer: str, room: int) -> str:
+    """One line of the review, cut to ``room`` columns so that the answer's ``[…]`` is
+    never cut off: a long typed answer gives way first (down to ``ANSWER_KEPT`` columns,
+    its start kept), then the question."""
+    from rich.cells import cell_len
+
+    line = w.REVIEW_ITEM.format(prompt=question, answer=answer)
+    over = cell_len(line) - room
+    if over > 0 and cell_len(answer) > ANSWER_KEPT:
+        answer = _cut(answer, max(cell_len(answer) - over, ANSWER_KEPT))
+        line = w.REVIEW_ITEM.format(prompt=question, answer=answer)
+        over = cell_len(line) - room
+    if over > 0:
+        line = w.REVIEW_ITEM.format(prompt=_cut(question, max(cell_len(question) - over, 4)), answer=answer)
+    return line
+
+
+def progress(question: engine.Question) -> str:
+    """[步骤 3/8] when every way on asks as many questions; else [步骤 3], no total to doubt."""
+    total = question.known_total
+    return w.PROGRESS_OPEN.format(number=question.number) if total is None else w.PROGRESS.format(number=question.number, total=total)
+
+
+def _as_navigation(text: str) -> str:
+    """Typed text as the navigation marks compare it: trimmed, ＜ and 《 read as <."""
+    return text.strip().translate(LESS_THAN_FORMS)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns, … marking what was cut."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
 class InteractivePrompter:
@@ -39,7 +89,7 @@ class InteractivePrompter:
             self.io["output"] = output
 
     def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
-        message = w.PROGRESS.format(number=question.number, total=question.total) + " " + question.prompt
+        message = progress(question) + " " + question.prompt
         if question.kind == "text":
             return self._text(question, message, previous, can_go_back)
         choices: list[Any] = [Choice(o.label, value=o.value) for o in question.options]
@@ -50,7 +100,7 @@ class InteractivePrompter:
                 Choice(w.RESTART_LABEL, value=Navigation.RESTART),
             ]
         if question.kind == "instruction":
-            message = w.PROGRESS.format(number=question.number, total=question.total) + " " + w.INSTRUCTION_PROMPT
+            message = progress(question) + " " + w.INSTRUCTION_PROMPT
             self._print(question.prompt, *question.lines)
         elif question.help:
             self._print(question.help)
@@ -72,7 +122,8 @@ class InteractivePrompter:
         """Every answer on one menu: confirm them, or pick one to change."""
         changeable = [a for a in path if not a.preset and a.value != DONE]
         choices: list[Any] = [Choice(w.REVIEW_CONFIRM, value=CONFIRM), Separator("-" * 12)]
-        choices += [Choice(w.REVIEW_ITEM.format(prompt=a.prompt, answer=a.label or w.LEFT_BLANK), value=a.key) for a in changeable]
+        room = self._width() - MENU_INDENT
+        choices += [Choice(review_item(a.short, a.label or w.LEFT_BLANK, room), value=a.key) for a in changeable]
         choices += [
             Separator("-" * 12),
             Choice(w.BACK_LABEL, value=Navigation.BACK),
@@ -117,37 +168,85 @@ class InteractivePrompter:
         questionary.print(text, style="bold", **{k: v for k, v in self.io.items() if k == "output"})
 
     def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
+        """A text question; an invalid value is asked again, its reason printed right under it.
+
+        Not prompt_toolkit's own validation: its message goes to the bottom line of the
+        terminal, far from the question, and Enter seems to do nothing.
+        """
         assert question.validator is not None
         validator = question.validator
-
         navigation = {GO_BACK_TEXT: Navigation.BACK, RESTART_TEXT: Navigation.RESTART} if can_go_back else {}
-
-        def check(text: str) -> bool | str:
-            if text.strip() in navigation:
-                return True
-            return validators.problem(validator, validators.normalise(validator, text)) or True
-
         if question.help:
             self._print(question.help)
         instruction = w.TEXT_INSTRUCTION_BACK if can_go_back else w.TEXT_INSTRUCTION
-        answer = questionary.text(
-            message,
-            default=previous or "",
-            validate=check,
-            qmark=QMARK,
-            instruction=instruction,
-            **self.io,
-        ).unsafe_ask()
-        if answer is None:
-            raise EOFError
-        if answer.strip() in navigation:
-            return navigation[answer.strip()]
-        value = validators.normalise(validator, answer)
-        reason = validators.unusual(validator, value)
-        if reason is not None:  # kept as typed: the field has no published format
-            self._print(w.UNUSUAL_KEPT.format(prompt=question.prompt, value=value, reason=reason))
-        return value
+        typed = previous or ""
+        while True:
+            answer = questionary.text(message, default=typed, qmark=QMARK, instruction=instruction, **self.io).unsafe_ask()
+            if answer is None:
+                raise EOFError
+            if _as_navigation(answer) in navigation:
+                return navigation[_as_navigation(answer)]
+            value = validators.normalise(validator, answer)
+            problem = validators.problem(validator, value)
+            if problem is None:
+                reason = validators.unusual(validator, value)
+                if reason is not None:  # kept as typed: the field has no published format
+                    self._print(w.UNUSUAL_KEPT.format(prompt=question.prompt, value=value, reason=reason))
+                return value
+            self._warn(w.INVALID_TYPED.format(problem=problem))
+            typed = answer  # to correct, not to type again
+
+    def attachment(self, item: str) -> Attachment | None:
+        """The file for one attachment of the e-mail draft; None when Enter skips it.
+
+        A path that does not exist or cannot be read is asked again, the reason right
+        under the question; a file above the size mail servers accept is taken, with a
+        warning.
+        """
+        from pathlib import Path
+
+        from eportguide import attachments
+        from eportguide.errors import UsageError
+
+        typed = ""
+        while True:
+            answer = questionary.text(
+                w.ATTACH_PROMPT.format(item=item), default=typed, qmark=QMARK, instruction=w.ATTACH_INSTRUCTION, **self.io
+            ).unsafe_ask()
+            if answer is None:
+                raise EOFError
+            path = attachments.clean(answer)
+            if not path:
+                return None
+            try:
+                found = attachments.read(Path(path).expanduser())
+            except UsageError as error:
+                self._warn(error.message)
+                typed = answer
+                continue
+            warning = attachments.size_warning(found)
+            if warning:
+                self._warn(warning)
+            return found
+
+    def _warn(self, text: str) -> None:
+        """A message right under the question it is about, broken to the terminal's width."""
+        from eportguide.render.breaking import wrap  # not inside 029-83196210 at 60 columns
+
+        for line in wrap(text, self._width() - 1):
+            questionary.print(line, style="fg:ansired bold", **self._output())
+
+    def _width(self) -> int:
+        output = self.io.get("output")
+        if output is not None:
+            return int(output.get_size().columns)
+        import shutil
+
+        return shutil.get_terminal_size().columns
+
+    def _output(self) -> dict[str, Any]:
+        return {k: v for k, v in self.io.items() if k == "output"}
 
     def _print(self, *lines: str) -> None:
         for line in lines:
-            questionary.print(line, style="fg:ansibrightblack", **{k: v for k, v in self.io.items() if k == "output"})
+            questionary.print(line, style="fg:ansibrightblack", **self._output())

@@ -12,6 +12,7 @@ builds it). A screen format (the terminal) draws on a console instead:
 
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import PurePath
 from typing import Any, Literal, NamedTuple
 
 Document = Literal["result", "procedure", "handbook"]
@@ -37,11 +38,19 @@ FORMATS: dict[str, OutputFormat] = {
 }
 #: What a screen format writes when its output goes to a file.
 FILE_FALLBACK = "text"
+#: What a run draws on a terminal when no format is asked for.
+SCREEN_DEFAULT = "terminal"
 
 
 def names(document: Document) -> list[str]:
     """The formats that draw ``document``: a command's ``--format`` choices."""
     return [f.name for f in FORMATS.values() if document in f.documents]
+
+
+def by_suffix(path: PurePath, document: Document) -> str | None:
+    """The format a file name asks for (``c.html`` → html), if it names one that draws ``document``."""
+    suffix = path.suffix.lower()
+    return next((f.name for f in FORMATS.values() if suffix in f.suffixes and document in f.documents), None)
 
 
 def renderer(format: str, document: Document) -> Callable[..., Any]:

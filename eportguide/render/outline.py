@@ -62,6 +62,24 @@ def email_body(result: Result) -> str:
     return "\n".join(lines)
 
 
+def attachment_status(result: Result) -> str:
+    """The attachments the e-mail needs; once a draft is written, which file is in it for
+    each and which are still to add."""
+    assert result.email is not None
+    email = result.email
+    if email.files is None:
+        return "、".join(email.attachments)
+    files = list(email.files) + [""] * (len(email.attachments) - len(email.files))
+    parts = [
+        w.ATTACHED_AS.format(item=item, file=file) if file else w.ATTACH_STILL_TO_ADD.format(item=item)
+        for item, file in zip(email.attachments, files, strict=False)
+    ]
+    extra = [file for file in files[len(email.attachments) :] if file]
+    if extra:
+        parts.append(w.ATTACHED_MORE.format(files="、".join(extra)))
+    return "；".join(parts)
+
+
 def mailto(result: Result) -> str:
     assert result.email is not None
     body = email_body(result).replace("\n", "\r\n")  # RFC 6068: line breaks in a body are CRLF
@@ -130,7 +148,7 @@ def contacts_section(contacts: tuple[Contact, ...]) -> Section:
 
 def build(result: Result) -> Outline:
     sections: list[Section] = []
-    answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.prompt) for a in result.path if not a.preset)
+    answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.short) for a in result.path if not a.preset)
     if answered:
         sections.append(Section("answers", w.H_ANSWERS, "fields", answered))
     sections.append(Section("steps", w.H_STEPS, "numbered", tuple(Item(s.text, group=s.section) for s in result.steps)))
@@ -140,7 +158,8 @@ def build(result: Result) -> Outline:
         email = result.email
         items = [Item(email.to, w.EMAIL_TO), Item(email.subject, w.EMAIL_SUBJECT)]
         items += [Item(value, label, blank=label in email.blank) for label, value in email.fields]
-        items += [Item("、".join(email.attachments), w.EMAIL_ATTACH)] if email.attachments else []
+        attached = attachment_status(result)
+        items += [Item(attached, w.EMAIL_ATTACH)] if attached else []
         sections.append(Section("email", w.H_EMAIL, "fields", tuple(items)))
     if result.mailing is not None:
         mailing = result.mailing

@@ -1,8 +1,11 @@
-"""The outcome on a terminal, drawn with rich: numbered steps, a checklist, contacts."""
+"""The outcome on a terminal, drawn with rich: numbered steps, a checklist, contacts.
+
+Every text is broken by ``breaking``: never inside a phone number, an e-mail address,
+a URL or a command; label-and-value sections stack when the terminal is too narrow.
+"""
 
 from rich import box
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -10,6 +13,7 @@ from rich.text import Text
 from eportguide import wording as w
 from eportguide.engine import Result
 from eportguide.render import outline as outlines
+from eportguide.render.breaking import Fields, Paragraph
 from eportguide.render.outline import Outline, Section, entries
 
 
@@ -18,27 +22,22 @@ def _box(console: Console) -> box.Box:
     return box.ROUNDED if console.encoding.lower().startswith("utf") else box.ASCII
 
 
-def _section(section: Section) -> Table | Text:
+def _section(section: Section) -> Table | Fields:
     if section.style == "fields":
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
-        for item in section.items:
-            table.add_row(escape(item.label or ""), Text(item.text))
-        return table
+        return Fields((item.label or "", item.text) for item in section.items)
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, justify="right")
-    table.add_column(overflow="fold")
+    table.add_column()
     for number, opens, item in entries(section):
         if section.style == "numbered":
             if opens:
-                table.add_row("", Text(opens, style="bold underline"))
+                table.add_row("", Paragraph(opens, style="bold underline"))
             marker = f"{number}."
         elif section.style == "checklist":
             marker = "[ ]"
         else:
             marker = "-"
-        table.add_row(marker, Text(item.text))
+        table.add_row(marker, Paragraph(item.text))
     return table
 
 
@@ -49,8 +48,8 @@ def result(result: Result, console: Console) -> None:
 
 def render(outline: Outline, console: Console, mailto: str | None = None) -> None:
     parts: list[object] = [
-        Text(outline.subtitle, style="bold green"),
-        Text(w.SOURCE_LINE.format(source=outline.source), style="dim"),
+        Paragraph(outline.subtitle, style="bold green"),
+        Paragraph(w.SOURCE_LINE.format(source=outline.source), style="dim"),
     ]
     for section in outline.sections:
         style = "bold red" if section.key == "warnings" else "bold cyan"
@@ -59,7 +58,7 @@ def render(outline: Outline, console: Console, mailto: str | None = None) -> Non
             # The link carries subject and body; the visible text stays short.
             link = Text(w.MAILTO_TEXT)
             link.append(mailto.split("?", 1)[0], style=f"link {mailto} underline")
-            parts.append(link)
+            parts.append(Paragraph(link))
     console.print(
         Panel(
             Group(*parts),  # type: ignore[arg-type]
