@@ -13,6 +13,8 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_]+))?\}")
 FACT_ATTRIBUTES = frozenset({"value", "label", "recipient", "phone"})
 BUSINESS = "business"
 FLOW_REFERENCE = re.compile(r"\{flow:([^{}\s]+)\}")
+#: A run of Chinese: CJK symbols and punctuation, ideographs, full-width forms.
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
 def placeholders(text: str) -> Iterator[tuple[str, str | None]]:
