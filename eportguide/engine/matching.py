@@ -11,7 +11,9 @@ its ``search_negations`` (没, 不是, not …) is dropped with it: 卡没锁 sa
 locked card. Maintainers tune all of this in YAML.
 
 Each flow is one document made of its ``search.phrases``, its title, its description
-and its ``search.keywords`` (weighted highest, and counted only when the query names one
+and its ``search.keywords`` — in every language the pack is read in (a translation's
+English title, description and phrases beside the Chinese), so that a caller's words
+rank alike whichever language the help desk speaks — (weighted highest, and counted only when the query names one
 whole: 注销 alone is not 企业注销); Okapi BM25 scores a query against them, so a word
 found in every flow (卡, 电子口岸) counts for little and a word found in one (锁, 注销)
 decides. A query naming one of a flow's ``excludes`` never gets that flow:
@@ -33,7 +35,7 @@ Pure: no printing and no files; the pack comes in, ranked matches go out.
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import NamedTuple
 
@@ -266,7 +268,8 @@ class _Document(NamedTuple):
     length: float  # with the keywords
     keywords: tuple[_Keyword, ...]
     excludes: tuple[str, ...]  # normalised
-    phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams)
+    phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams), the language spoken first
+    spoken: int  # how many of the phrases are in the language spoken
 
     def named_keywords(self, normalised: str) -> list[_Keyword]:
         """The keywords that ``normalised`` contains whole."""
@@ -274,11 +277,13 @@ class _Document(NamedTuple):
 
 
 class Index:
-    """The flows of a pack, ready to be searched."""
+    """The flows of a pack, ready to be searched; ``also``: the same pack in other languages."""
 
-    def __init__(self, pack: d.Pack) -> None:
+    def __init__(self, pack: d.Pack, also: Sequence[d.Pack] = ()) -> None:
         self.normalise = Normaliser.of(pack.shared)
-        self.documents = [self._document(flow) for flow in pack.flows.values()]
+        self.documents = [
+            self._document([flow, *(other.flows[flow.id] for other in also if flow.id in other.flows)]) for flow in pack.flows.values()
+        ]
         count = len(self.documents)
         self.average_length = sum(doc.length for doc in self.documents) / max(count, 1)
         frequency: Counter[str] = Counter()
@@ -287,27 +292,49 @@ class Index:
         self.idf = {term: _idf(count, df) for term, df in frequency.items()}
         self.unseen_idf = _idf(count, 0)
 
-    def _document(self, flow: d.Flow) -> _Document:
-        spec = flow.search
-        fields: dict[str, Iterable[str]] = {"phrases": spec.phrases, "title": (flow.title,), "description": (flow.description,)}
+    def _terms(self, flow: d.Flow) -> dict[str, float]:
+        """Weighted frequency of each token in a flow's phrases, title and description."""
+        fields: dict[str, Iterable[str]] = {"phrases": flow.search.phrases, "title": (flow.title,), "description": (flow.description,)}
         terms: dict[str, float] = {}
         for name, texts in fields.items():
             for text in texts:
                 for term, count in tokens(self.normalise(text)).items():
                     terms[term] = terms.get(term, 0.0) + count * FIELD_WEIGHTS[name]
+        return terms
+
+    def _document(self, versions: list[d.Flow]) -> _Document:
+        """One flow's document from its versions, the language spoken first.
+
+        A translation says the same again: a token both say (法人卡, and "legal-person
+        card" rewritten to it) counts as often as the version that says it most, and a
+        keyword or exclude they share once rewritten (解锁, "unlock") counts once. So a
+        flow weighs no more for being translated, and words only English has still count.
+        """
+        flow = versions[0]
+        terms: dict[str, float] = {}
+        for version in versions:  # a word both languages say (rewritten alike) counts as often as one says it
+            for term, weight in self._terms(version).items():
+                terms[term] = max(terms.get(term, 0.0), weight)
+        phrases = tuple(p for version in versions for p in version.search.phrases)
+        written_by_normalised: dict[str, str] = {}
+        for version in versions:
+            for written in version.search.keywords:
+                written_by_normalised.setdefault(self.normalise(written), written)
         keywords = tuple(
             _Keyword(written, normalised, {term: count * FIELD_WEIGHTS["keywords"] for term, count in tokens(normalised).items()})
-            for written, normalised in ((k, self.normalise(k)) for k in spec.keywords)
+            for normalised, written in written_by_normalised.items()
             if normalised
         )
+        excludes = (self.normalise(e) for version in versions for e in version.search.excludes)
         return _Document(
             flow.id,
             flow.category,
             terms,
             sum(terms.values()) + sum(sum(keyword.terms.values()) for keyword in keywords),
             keywords,
-            tuple(n for n in (self.normalise(e) for e in spec.excludes) if n),
-            tuple((p, _bigrams(self.normalise(p))) for p in spec.phrases),
+            tuple(dict.fromkeys(n for n in excludes if n)),
+            tuple((p, _bigrams(self.normalise(p))) for p in phrases),
+            len(flow.search.phrases),
         )
 
     def search(self, query: str, limit: int | None = None) -> list[Match]:
@@ -367,9 +394,12 @@ class Index:
     def _why(self, doc: _Document, normalised: str) -> tuple[str, ...]:
         reasons = [keyword.written for keyword in doc.named_keywords(normalised)]
         query_bigrams = _bigrams(normalised)
-        closest = max(doc.phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
-        if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
-            reasons.append(closest[0])
+        # The closest phrase in the language spoken, else in another: the reader's own words first.
+        for phrases in (doc.phrases[: doc.spoken], doc.phrases[doc.spoken :]):
+            closest = max(phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
+            if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
+                reasons.append(closest[0])
+                break
         return tuple(reasons)
 
 
@@ -392,17 +422,21 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     return 2 * len(first & second) / (len(first) + len(second))
 
 
-_last: tuple[d.Pack, Index] | None = None
+_last: tuple[tuple[d.Pack, ...], Index] | None = None
 
 
-def index_of(pack: d.Pack) -> Index:
-    """The index of ``pack``, built once for the pack last searched."""
+def index_of(pack: d.Pack, also: Sequence[d.Pack] = ()) -> Index:
+    """The index of ``pack`` (and ``also``), built once for the packs last searched."""
     global _last
-    if _last is None or _last[0] is not pack:
-        _last = (pack, Index(pack))
+    packs = (pack, *also)
+    if _last is None or len(_last[0]) != len(packs) or any(a is not b for a, b in zip(_last[0], packs, strict=True)):
+        _last = (packs, Index(pack, also))
     return _last[1]
 
 
-def search(pack: d.Pack, query: str, limit: int | None = None) -> list[Match]:
-    """Procedures for a caller's words, best first; ``[]`` when none fits with confidence."""
-    return index_of(pack).search(query, limit)
+def search(pack: d.Pack, query: str, limit: int | None = None, also: Sequence[d.Pack] = ()) -> list[Match]:
+    """Procedures for a caller's words, best first; ``[]`` when none fits with confidence.
+
+    ``also``: the same pack in other languages, searched as one with it.
+    """
+    return index_of(pack, also).search(query, limit)
