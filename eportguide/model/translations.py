@@ -30,7 +30,7 @@ from eportguide.errors import PackError
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model.documents import Document, Loaded
-from eportguide.model.files import FLOW_SUFFIX, SHARED_FILE, is_shipped, translation_files
+from eportguide.model.files import FLOW_SUFFIX, SHARED_FILE, flow_ids, is_shipped, translation_files
 from eportguide.model.findings import Finding
 from eportguide.model.lint import lint
 from eportguide.model.loader import parse, read_pack
@@ -58,6 +58,7 @@ class Translation:
     documents: dict[str, Document] = field(default_factory=dict)  # flow id (file stem) or SHARED_FILE
     findings: list[Finding] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # stems whose file could not be read or built
+    flow_files: set[str] = field(default_factory=set)  # the pack's flow files, by stem, loaded or not
 
 
 def has_chinese(text: str) -> bool:
@@ -79,7 +80,7 @@ def fact_value_translated(fact: d.Fact) -> bool:
 
 def read(directory: Path, language: str) -> Translation:
     """Parse and build every translation file of ``language`` in the pack ``directory``."""
-    translation = Translation(language)
+    translation = Translation(language, flow_files=set(flow_ids(directory)))
     for path in translation_files(directory, language):
         document, found = parse(path, directory)
         translation.findings += found
@@ -152,11 +153,15 @@ class _Checker:
     def _file(self, key: str) -> str:
         return f"{self.language}/{key if key == SHARED_FILE else key + FLOW_SUFFIX}"
 
-    def missing(self, key: str, path: Path_, text: str, flow: str | None = None) -> None:
-        """A source text without its translation: a warning at the source's text."""
+    def missing(self, key: str, path: Path_, text: str, flow: str | None = None, translated_in: str | None = None) -> None:
+        """A source text without its translation: a warning at the source's text.
+
+        Not when the translation's file could not be read: its own finding says why.
+        """
+        where = translated_in or key
         document = self.sources.get(key)
-        if document is not None and key not in self.translation.unread:
-            message = w.F_NO_TRANSLATION.format(text=_short(text), language=self.language, file=self._file(key))
+        if document is not None and where not in self.translation.unread:
+            message = w.F_NO_TRANSLATION.format(text=_short(text), language=self.language, file=self._file(where))
             self.findings.append(document.finding(path, message, "missing-translation", flow, warning=True))
 
     def wrong(self, key: str, path: Path_, message: str, rule: str, flow: str | None = None, *, at_key: bool = False) -> None:
@@ -185,7 +190,7 @@ class _Checker:
             else:
                 self.check_flow(flow, text)
         for stem in self.translation.flows:
-            if stem not in self.pack.flows:
+            if stem not in self.pack.flows and stem not in self.translation.flow_files:  # a flow that failed to load says so itself
                 hint = closest(stem, list(self.pack.flows))
                 self.wrong(stem, (), w.F_TRANSLATION_NO_FLOW.format(flow=stem, hint=hint), "orphan-translation", stem)
         self.check_categories()
@@ -231,6 +236,8 @@ class _Checker:
                 self.wrong(SHARED_FILE, ("categories", category), message, "orphan-translation", at_key=True)
 
     def check_site_names_used(self) -> None:
+        if self.translation.unread:  # a file that could not be read may be the one using a name
+            return
         for name in self.translation.shared.site_names:
             if name not in self.sites_used:
                 self.notice(SHARED_FILE, ("site_names", name), w.F_UNUSED_SITE_NAME.format(name=name), "unused-site-name")
@@ -345,7 +352,7 @@ class _Checker:
         where = translated_in or key
         if given is None:
             if needs_translation(source):
-                self.missing(key, source_path, source, flow)
+                self.missing(key, source_path, source, flow, translated_in)
             return
         for name in SITE_NAME.findall(given):
             self.sites_used.add(name)
@@ -356,7 +363,15 @@ class _Checker:
         plain = SITE_NAME.sub("", given)
         wanted, found = _references(source), _references(plain)
         if wanted != found:
-            message = w.F_TRANSLATION_PLACEHOLDERS.format(source=_listed(wanted), translated=_listed(found))
+            details = [
+                template.format(names=_listed(names))
+                for template, names in (
+                    (w.F_TRANSLATION_REFERENCES_MISSING, wanted - found),
+                    (w.F_TRANSLATION_REFERENCES_EXTRA, found - wanted),
+                )
+                if names
+            ]
+            message = w.F_TRANSLATION_PLACEHOLDERS.format(details=w.F_TRANSLATION_DETAILS_SEPARATOR.join(details))
             self.wrong(where, given_path, message, "translation-placeholders", flow)
         lost = sorted(set(NUMBER.findall(_without_references(source))) - set(NUMBER.findall(plain)), key=int)
         if lost:
@@ -387,7 +402,7 @@ def _without_references(text: str) -> str:
 
 
 def _listed(references: set[str]) -> str:
-    return w.F_LIST_SEPARATOR.join(sorted(references)) or w.F_NOTHING
+    return w.F_LIST_SEPARATOR.join(sorted(references))
 
 
 # --- applying ------------------------------------------------------------------------------
