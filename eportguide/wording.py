@@ -404,4 +404,8 @@ F_TRANSLATION_DETAILS_SEPARATOR = "；"
 F_TRANSLATION_NUMBERS = "原文的数字 {numbers} 在译文中没有"
 F_TRANSLATION_CHINESE = "译文中还有中文“{text}”（网站上的名称写作 {{site:名称}}，并在 {file} 的 site_names 中翻译）"
 F_UNKNOWN_SITE_NAME = "网站名称“{name}”没有译文（在 {file} 的 site_names 中添加）{hint}"
+ARG_SCHEMA_WITH_TRANSLATIONS = (
+    "flow：流程文件；shared：共享事实文件 _facts.yaml；"
+    "translation、shared-translation：它们的译文（如 en/unlock-card.yaml、en/_facts.yaml）。"
+)
 F_UNUSED_SITE_NAME = "没有译文用到网站名称“{name}”"

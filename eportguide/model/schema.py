@@ -336,6 +336,8 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
 DOCUMENTS: dict[str, tuple[type, str]] = {
     "flow": (d.Flow, "eportguide flow file (<flow-id>.yaml)"),
     "shared": (d.Shared, "eportguide shared facts and input fields (_facts.yaml)"),
+    "translation": (d.FlowText, "eportguide translation of a flow file (<language>/<flow-id>.yaml)"),
+    "shared-translation": (d.SharedText, "eportguide translation of the shared facts and input fields (<language>/_facts.yaml)"),
 }
 #: Where they ship; each flow file's first line points its editor here.
 SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"
