@@ -16,6 +16,7 @@ import html
 import io
 import json
 import re
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -254,3 +255,51 @@ def test_every_english_text_prints_on_a_gbk_console():
             except UnicodeEncodeError:
                 unsafe.append(f"{path.name}:{number}: {line.strip()}")
     assert unsafe == []
+
+
+# --- asked at a terminal, in English -------------------------------------------------------
+
+DOWN, ENTER = "\x1b[B", "\r"
+
+
+def test_the_questions_asked_through_prompt_toolkit_are_the_pack_s_english():
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from eportguide import runner
+    from eportguide.prompting.interactive import InteractivePrompter
+
+    with create_pipe_input() as pipe:
+        pipe.send_text(DOWN + ENTER + ENTER + ENTER)  # operator card; it logs in: yes; the review: confirm
+        finished = runner.drive(ENGLISH_PACK, "unlock-card", InteractivePrompter(input=pipe, output=DummyOutput()))
+    result = engine.build(ENGLISH_PACK, finished)
+    assert (result.path[0].prompt, result.path[0].label) == ("Which card is locked?", "Operator card")
+    assert result.path[1].prompt == "Can the legal-person card log in normally now?"
+    assert result.outcome_title == "Operator card unlocking: unlock it online with the legal-person card"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+def test_a_clerk_unlocks_an_operator_card_in_english_at_a_real_terminal(tmp_path):
+    import os
+
+    import pexpect
+
+    env = {**os.environ, "EPORTGUIDE_HOME": str(tmp_path / "home"), "EPORTGUIDE_LANG": "en", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        sys.executable, ["-m", "eportguide", "unlock-card", "--no-save"], env=env, encoding="utf-8", timeout=20, dimensions=(50, 160)
+    )
+    child.expect("Which card is locked")
+    child.send(DOWN + ENTER)  # operator card
+    child.expect("An operator card is unlocked after logging in to China E-Port with the legal-person card")  # the help
+    child.expect("Can the legal-person card log in normally now")  # under it, the question
+    child.send(ENTER)  # yes
+    child.expect("Legal-person card logs in")  # the review names each answer by its short label
+    child.send(ENTER)  # confirm
+    child.expect("Operator card unlocking: unlock it online with the legal-person card")
+    child.expect("Identity Authentication Management System")
+    child.expect("eight 8s")
+    child.send(ENTER)  # no file saved
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

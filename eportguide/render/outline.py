@@ -71,13 +71,20 @@ def glossed(text: str, gloss: str | None) -> str:
     return text if not gloss or gloss == text else w.GLOSSED.format(text=text, gloss=gloss)
 
 
+def attachment_names(result: Result) -> list[str]:
+    """The attachments the e-mail needs, each with its reading when the pack is read in another language."""
+    assert result.email is not None
+    email = result.email
+    readings = email.gloss.attachments if email.gloss is not None else ()
+    return [glossed(item, readings[i] if i < len(readings) else None) for i, item in enumerate(email.attachments)]
+
+
 def attachment_status(result: Result) -> str:
     """The attachments the e-mail needs; once a draft is written, which file is in it for
     each and which are still to add."""
     assert result.email is not None
     email = result.email
-    readings = email.gloss.attachments if email.gloss is not None else ()
-    attachments = [glossed(item, readings[i] if i < len(readings) else None) for i, item in enumerate(email.attachments)]
+    attachments = attachment_names(result)
     if email.files is None:
         return "、".join(attachments)
     files = list(email.files) + [""] * (len(attachments) - len(email.files))
