@@ -98,13 +98,20 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
+    def may_start(self, text: str, at: int) -> bool:
+        """Whether a word may start at ``at``: most characters start none (and none inside an
+        English word does). Asked before ``match``, it spares most calls, which were most
+        of the time an English text took to index."""
+        char = text[at]
+        return char in self.by_first and not (at and _english_edge(char) and _english_edge(text[at - 1]))
+
     def match(self, text: str, at: int) -> int:
         """Where the word found at ``at`` ends (with its ending), or -1."""
+        if at > 0 and _english_edge(text[at]) and _english_edge(text[at - 1]):
+            return -1  # inside an English word: no word of the lexicon starts here
         for word in self.by_first.get(text[at], ()):
             if not text.startswith(word, at):
                 continue
-            if _english_edge(word[0]) and at > 0 and _english_edge(text[at - 1]):
-                return -1  # inside an English word: no word of the lexicon starts here
             end = at + len(word)
             if not _english_edge(word[-1]):
                 return end
@@ -120,14 +127,21 @@ class Lexicon:
             return text
         out: list[str] = []
         at = 0
+        starts = self.by_first
+        after_english = False  # the character before ``at`` is an English letter or digit
         while at < len(text):
-            end = self.match(text, at)
+            # ``may_start`` written out: this loop runs for every character of every text.
+            char = text[at]
+            english = char.isascii() and char.isalnum()
+            end = self.match(text, at) if char in starts and not (english and after_english) else -1
             if end < 0:
-                out.append(text[at])
+                out.append(char)
                 at += 1
+                after_english = english
             else:
                 out.append(replacement(text[at:end]))
                 at = end
+                after_english = _english_edge(text[end - 1])
         return "".join(out)
 
 
@@ -191,7 +205,7 @@ class Normaliser:
         out: list[str] = []
         at = 0
         while at < len(text):
-            end = self.negations.match(text, at)
+            end = self.negations.match(text, at) if self.negations.may_start(text, at) else -1
             if end < 0:
                 out.append(text[at])
                 at += 1
