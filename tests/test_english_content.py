@@ -82,7 +82,7 @@ def wording_spoken() -> list[str]:
             value = getattr(w, name)
             for text in value if isinstance(value, tuple) else (value,):
                 if isinstance(text, str):
-                    found += [part for part in re.split(r"\{[^{}]*\}", text) if templates.CHINESE.search(part)]
+                    found += [part for part in re.split(r"\{[^{}]*\}", text) if templates.chinese().search(part)]
     return found
 
 
@@ -107,7 +107,7 @@ def chinese_left(shown: str, kept: list[str]) -> list[str]:
     """The Chinese in ``shown`` once what may stay Chinese is taken out, longest first."""
     for text in sorted({k for k in kept + wording_spoken() + PROGRAM_LITERALS if k}, key=len, reverse=True):
         shown = shown.replace(text, " ")
-    return templates.CHINESE.findall(shown)
+    return templates.chinese().findall(shown)
 
 
 def visible_html(page: str) -> str:

@@ -29,6 +29,7 @@ from eportguide import wording as w
 from eportguide.errors import PackError
 from eportguide.model import definitions as d
 from eportguide.model import templates
+from eportguide.model import translation_format as t
 from eportguide.model.documents import Document, Loaded
 from eportguide.model.files import FLOW_SUFFIX, SHARED_FILE, flow_ids, is_shipped, translation_files
 from eportguide.model.findings import Finding
@@ -53,8 +54,8 @@ class Translation:
     """One language's translation files of a pack, as read (a file that failed is left out)."""
 
     language: str
-    shared: d.SharedText = d.SharedText()
-    flows: dict[str, d.FlowText] = field(default_factory=dict)
+    shared: t.SharedText = t.SharedText()
+    flows: dict[str, t.FlowText] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)  # flow id (file stem) or SHARED_FILE
     findings: list[Finding] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # stems whose file could not be read or built
@@ -62,7 +63,7 @@ class Translation:
 
 
 def has_chinese(text: str) -> bool:
-    return templates.CHINESE.search(text) is not None
+    return templates.chinese().search(text) is not None
 
 
 def needs_translation(text: str) -> bool:
@@ -90,7 +91,7 @@ def read(directory: Path, language: str) -> Translation:
             translation.unread.add(key)
             continue
         translation.documents[key] = document
-        built = _build(d.SharedText if key == SHARED_FILE else d.FlowText, document, None if key == SHARED_FILE else stem, translation)
+        built = _build(t.SharedText if key == SHARED_FILE else t.FlowText, document, None if key == SHARED_FILE else stem, translation)
         if built is None:
             translation.unread.add(key)
         elif key == SHARED_FILE:
@@ -200,7 +201,7 @@ class _Checker:
     def check_shared(self) -> None:
         shared, text = self.pack.shared, self.translation.shared
         for name, fact in shared.facts.items():
-            given = text.facts.get(name, d.FactText())
+            given = text.facts.get(name, t.FactText())
             self.pair(SHARED_FILE, ("facts", name, "label"), fact.label, given.label, ("facts", name, "label"))
             if fact_value_translated(fact):
                 self.pair(SHARED_FILE, ("facts", name, "value"), fact.value, given.value, ("facts", name, "value"))
@@ -211,7 +212,7 @@ class _Checker:
                 message = w.F_TRANSLATION_NO_FACT.format(name=name, hint=closest(name, list(shared.facts)))
                 self.wrong(SHARED_FILE, ("facts", name), message, "orphan-translation", at_key=True)
         for name, input_field in shared.fields.items():
-            given_field = text.fields.get(name, d.FieldText())
+            given_field = text.fields.get(name, t.FieldText())
             base: Path_ = ("fields", name)
             self.pair(SHARED_FILE, (*base, "prompt"), input_field.prompt, given_field.prompt, (*base, "prompt"))
             self.optional(SHARED_FILE, base, "help", input_field.help, given_field.help)
@@ -244,7 +245,7 @@ class _Checker:
 
     # one flow
 
-    def check_flow(self, flow: d.Flow, text: d.FlowText) -> None:
+    def check_flow(self, flow: d.Flow, text: t.FlowText) -> None:
         fid = flow.id
         for name in ("title", "source", "description"):
             self.pair(fid, (name,), getattr(flow, name), getattr(text, name), (name,), flow=fid)
@@ -254,9 +255,9 @@ class _Checker:
                 message = w.F_TRANSLATION_NO_STATE.format(state=state_id, hint=hint)
                 self.wrong(fid, ("states", state_id), message, "orphan-translation", fid, at_key=True)
         for state_id, state in flow.states.items():
-            self.check_state(fid, state_id, state, text.states.get(state_id, d.StateText()))
+            self.check_state(fid, state_id, state, text.states.get(state_id, t.StateText()))
 
-    def check_state(self, fid: str, state_id: str, state: d.State, text: d.StateText) -> None:
+    def check_state(self, fid: str, state_id: str, state: d.State, text: t.StateText) -> None:
         base: Path_ = ("states", state_id)
         for name in SCALARS:
             self.optional(fid, base, name, getattr(state, name, None), getattr(text, name), flow=fid)
@@ -267,9 +268,9 @@ class _Checker:
         self.check_email(fid, base, outcome.email if outcome else None, text.email)
         mail, deadline = (outcome.mail, outcome.deadline) if outcome else (None, None)
         if self.present(fid, base, "mail", mail, text.mail) and mail is not None:
-            self.pair(fid, (*base, "mail", "item"), mail.item, (text.mail or d.MailText()).item, (*base, "mail", "item"), flow=fid)
+            self.pair(fid, (*base, "mail", "item"), mail.item, (text.mail or t.MailText()).item, (*base, "mail", "item"), flow=fid)
         if self.present(fid, base, "deadline", deadline, text.deadline) and deadline is not None:
-            given = text.deadline or d.DeadlineText()
+            given = text.deadline or t.DeadlineText()
             for name in ("counts_from", "what"):
                 path = (*base, "deadline", name)
                 self.pair(fid, path, getattr(deadline, name), getattr(given, name), path, flow=fid)
@@ -288,10 +289,10 @@ class _Checker:
                 message = w.F_TRANSLATION_NO_CHOICE.format(state=base[1], value=value, hint=closest(value, values))
                 self.wrong(fid, (*base, "choices", value), message, "orphan-translation", fid, at_key=True)
 
-    def check_email(self, fid: str, base: Path_, spec: d.EmailSpec | None, given: d.EmailText | None) -> None:
+    def check_email(self, fid: str, base: Path_, spec: d.EmailSpec | None, given: t.EmailText | None) -> None:
         if not self.present(fid, base, "email", spec, given) or spec is None:
             return
-        given = given or d.EmailText()
+        given = given or t.EmailText()
         where: Path_ = (*base, "email")
         self.pair(fid, (*where, "subject"), spec.subject, given.subject, (*where, "subject"), flow=fid)
         fields = given.fields
@@ -377,7 +378,7 @@ class _Checker:
         if lost:
             message = w.F_TRANSLATION_NUMBERS.format(numbers=w.F_LIST_SEPARATOR.join(lost))
             self.wrong(where, given_path, message, "translation-numbers", flow)
-        left = templates.CHINESE.search(plain)
+        left = templates.chinese().search(plain)
         if left is not None:
             message = w.F_TRANSLATION_CHINESE.format(text=left.group(0), file=self._file(SHARED_FILE))
             self.notice(where, given_path, message, "untranslated", flow)
@@ -418,12 +419,12 @@ def apply(pack: d.Pack, translation: Translation) -> d.Pack:
     shared = translation.shared
     facts = {}
     for name, fact in pack.shared.facts.items():
-        given = shared.facts.get(name, d.FactText())
+        given = shared.facts.get(name, t.FactText())
         value = text(fact.value, given.value) if fact_value_translated(fact) else fact.value
         facts[name] = fact._replace(label=text(fact.label, given.label), value=value)
     fields = {}
     for name, input_field in pack.shared.fields.items():
-        given_field = shared.fields.get(name, d.FieldText())
+        given_field = shared.fields.get(name, t.FieldText())
         help_text = input_field.help if input_field.help is None else text(input_field.help, given_field.help)
         fields[name] = input_field._replace(prompt=text(input_field.prompt, given_field.prompt), help=help_text)
     translated_shared = pack.shared._replace(facts=MappingProxyType(facts), fields=MappingProxyType(fields))
@@ -446,7 +447,7 @@ def expand(text: str, names: Mapping[str, str]) -> str:
 Translate = Callable[[str, str | None], str]
 
 
-def _flow(flow: d.Flow, given: d.FlowText | None, categories: Mapping[str, str], text: Translate) -> d.Flow:
+def _flow(flow: d.Flow, given: t.FlowText | None, categories: Mapping[str, str], text: Translate) -> d.Flow:
     category = text(flow.category, categories.get(flow.category))
     if given is None:
         return flow._replace(category=category, search=d.SearchSpec())
@@ -461,7 +462,7 @@ def _flow(flow: d.Flow, given: d.FlowText | None, categories: Mapping[str, str],
     )
 
 
-def _state(state: d.State, given: d.StateText | None, text: Translate) -> d.State:
+def _state(state: d.State, given: t.StateText | None, text: Translate) -> d.State:
     if given is None:
         return state
     changes: dict[str, Any] = {}
@@ -500,7 +501,7 @@ def _items(source: tuple[d.Text, ...], given: tuple[str, ...], text: Translate) 
     return tuple(out)
 
 
-def _email(spec: d.EmailSpec, given: d.EmailText, text: Translate) -> d.EmailSpec:
+def _email(spec: d.EmailSpec, given: t.EmailText, text: Translate) -> d.EmailSpec:
     """The e-mail's reading: the engine takes the e-mail itself from the pack as written."""
     fields = given.fields or ()
     glossed = []

@@ -11,6 +11,7 @@ as it stands.
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from html import escape
 
 from eportguide import language
@@ -27,9 +28,6 @@ from eportguide.render.outline import Item, Outline, Section, entries
 #: Chinese (the e-mail, an address, a name on the e-port's website) is marked as such.
 LANGUAGE_TAGS = {language.CHINESE: "zh-CN", language.ENGLISH: "en"}
 CHINESE_TAG = LANGUAGE_TAGS[language.CHINESE]
-TAG = re.compile(r"(<[^>]*>)")
-#: A run of Chinese with the Latin letters and digits inside or before it (IC卡管理, 397号).
-CHINESE_RUN = re.compile(f"[A-Za-z0-9]*{templates.CHINESE.pattern}(?:[A-Za-z0-9]*{templates.CHINESE.pattern})*")
 
 STYLE = """
 @page {
@@ -205,12 +203,19 @@ def _part(section: Section, level: int = 2, flows: Mapping[str, str] | None = No
     return [f'<section class="part part-{section.key}{keep}">', *_section(section, level, flows, mailto), "</section>"]
 
 
+@cache
+def _chinese_run() -> re.Pattern[str]:
+    """A run of Chinese with the Latin letters and digits inside or before it (IC卡管理, 397号)."""
+    run = f"[{templates.CHINESE_CHARACTERS}]+"
+    return re.compile(f"[A-Za-z0-9]*{run}(?:[A-Za-z0-9]*{run})*")
+
+
 def _mark_chinese(line: str) -> str:
     """Chinese runs in the text of an HTML line, each marked ``lang="zh-CN"`` (tags untouched)."""
-    parts = TAG.split(line)
+    mark = _chinese_run()
     return "".join(
-        part if part.startswith("<") else CHINESE_RUN.sub(lambda m: f'<span lang="{CHINESE_TAG}">{m.group(0)}</span>', part)
-        for part in parts
+        part if part.startswith("<") else mark.sub(lambda m: f'<span lang="{CHINESE_TAG}">{m.group(0)}</span>', part)
+        for part in re.split(r"(<[^>]*>)", line)
     )
 
 
