@@ -101,11 +101,18 @@ def localise(text: str) -> str:
 
 def _names_by_text() -> dict[str, str]:
     """Each text of a wording constant, in Chinese and in every catalogue loaded, to its name."""
+    spoken = tuple(_catalogues)
+    if _names_cache and _names_cache[0] == spoken:
+        return _names_cache[1]
     names: dict[str, str] = {}
     for name, source in vars(_wording).items() if _wording is not None else ():
         if not (name.isupper() and isinstance(source, str)):
             continue
         names.setdefault(source, name)
-        for lang in list(_catalogues):
+        for lang in spoken:
             names.setdefault(translate(name, source, lang), name)
+    _names_cache[:] = [spoken, names]
     return names
+
+
+_names_cache: list = []  # [the languages loaded, their names by text]
