@@ -35,10 +35,10 @@ from eportguide.errors import UsageError
 # The sentences of click and typer that carry a value, as typer 0.28 writes them.
 _QUOTED = r"(?P<value>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
 NOT_ONE_OF = re.compile(_QUOTED + r" is not one of ")
-NOT_A_NUMBER = re.compile(_QUOTED + r" is not a valid (?:integer|float)")
+NOT_A_NUMBER = re.compile(_QUOTED + r" is not a valid int(?:eger)?(?: range)?\.")
 OUT_OF_RANGE = re.compile(r"(?P<value>\S+) is not in the range ")
 PATH_IS = re.compile(r"(?:File|Directory|Path) " + _QUOTED + r" is a (?P<kind>directory|file)\.")
-EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments? \((?P<arguments>.*)\)$", re.DOTALL)
+EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)$", re.DOTALL)
 TAKES_NO_VALUE = "does not take a value"
 
 
@@ -97,6 +97,16 @@ class Worded:
         format_commands = getattr(self, "format_commands", None)
         if format_commands is not None:
             format_commands(ctx, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """click's parsing; a usage error it raises without its command is given it, for the usage hint."""
+        try:
+            parsed: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
+        except exceptions.UsageError as error:
+            if error.ctx is None:
+                error.ctx = ctx
+            raise
+        return parsed
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -446,6 +446,7 @@ TEXT_GROUP = "〔{group}〕"
 GUIDE_HEADING = "{name}　{prompt}"  # 问题 2　法人卡现在能正常登录吗？
 TEXT_GUIDE_HEADING = "【{name}】{prompt}"
 MENU_ENTRY = "{title}（{id}）"
+LABEL_PAD = "\u3000"  # pads a label of the plain-text checklist: as wide as a Chinese character
 GRAPH_SUBFLOW_TITLED = "{jump}：{title}"
 # the holidays' names, as the law and chinese-calendar give them (eportguide.engine.dates)
 HOLIDAYS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日")

@@ -15,17 +15,19 @@ from eportguide.render.outline import Outline, Section, entries
 
 #: A label wider than this (a whole question) is not made the width of its column.
 LABEL_CAP = 24
-IDEOGRAPHIC_SPACE = "\u3000"
 GAP = "  "
 
 
 def _pad(label: str, columns: int) -> str:
-    # Chinese characters take two columns: pad by display width, not by len(). An
-    # ideographic space is as wide as a Chinese character in a terminal (two columns)
-    # and in the proportional fonts of WeChat or a mail client alike, where ASCII
-    # spaces are narrower; so labels stay aligned wherever the text is pasted.
+    # Chinese characters take two columns: pad by display width, not by len(). In
+    # Chinese the pad is an ideographic space, as wide as a Chinese character in a
+    # terminal (two columns) and in the proportional fonts of WeChat or a mail client
+    # alike, where ASCII spaces are narrower; so labels stay aligned wherever the text
+    # is pasted. English pads with ASCII spaces (w.LABEL_PAD).
     missing = max(columns - display_width(label), 0)
-    return label + IDEOGRAPHIC_SPACE * (missing // 2) + " " * (missing % 2)
+    pad = w.LABEL_PAD
+    unit = display_width(pad)
+    return label + pad * (missing // unit) + " " * (missing % unit)
 
 
 def _fields(section: Section) -> list[str]:
