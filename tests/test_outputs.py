@@ -567,3 +567,13 @@ def test_when_both_cards_are_locked_the_outcome_is_titled_for_both_cards():
     lines = CliRunner().invoke(app, args).stdout.splitlines()
     assert lines[1] == "法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"
     assert "〔操作员卡解锁：用法人卡在线解锁〕" in lines  # its own steps keep the 操作员卡 heading
+
+
+def test_the_printable_page_never_breaks_a_date_at_its_hyphens():
+    page = (
+        CliRunner()
+        .invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--today", "2026-11-27", "-f", "html"])
+        .stdout
+    )
+    assert '<span class="code">2026-11-30（周一）</span>' in page
+    assert ".code { white-space: nowrap; }" in page

@@ -142,3 +142,13 @@ def test_at_60_columns_the_sessions_list_is_a_block_per_session_within_the_width
     below = [line for line in lines[1:] if line.startswith("  ")]  # indented, folded to the width
     assert "".join(line.strip() for line in below) == "西安秦川贸易有限公司｜已完成：电子口岸企业注销：发送申请邮件"
     assert not any(line.startswith("会话 ") for line in lines)  # no table wider than the terminal
+
+
+@pytest.mark.parametrize("width", range(28, 60))  # the longest date note is 28 columns
+def test_a_date_stays_whole_with_its_weekday_note(width):
+    from eportguide.render.breaking import wrap
+
+    text = "若 2026-11-27（周五） 为起算日，预计 2026-11-30（周一） 至 2026-02-14（周六，调休上班） 完成电子口岸办理"
+    lines = wrap(text, width)
+    for date in ("2026-11-27（周五）", "2026-11-30（周一）", "2026-02-14（周六，调休上班）"):
+        assert any(date in line for line in lines), (width, lines)

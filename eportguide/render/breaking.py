@@ -27,7 +27,9 @@ NO_LINE_START = set("，。、；：？！）」』”’》〉】…％,.;:?!)]
 NO_LINE_END = set("（「『“‘《〈【([{")
 
 _ARGUMENT = r"(?:--?[A-Za-z][\w-]*(?:=[^\s，。；：）]+)?|[a-z0-9]+(?:-[a-z0-9]+)+|[\w.-]+=[^\s，。；：）]+|[a-z]+(?=[\s，。；：）]|$))"
-_TOKEN = re.compile(rf"eportguide(?: {_ARGUMENT})*|[!-~]+| +|\n|.", re.DOTALL)
+#: A date with its weekday note stays whole: 2026-12-01（周二）, 2026-12-01 (Tue).
+_DATE = r"\d{4}-\d{2}-\d{2}(?:（[^）\n]{1,12}）| ?\([^)\n]{1,24}\))"
+_TOKEN = re.compile(rf"eportguide(?: {_ARGUMENT})*|{_DATE}|[!-~]+| +|\n|.", re.DOTALL)
 
 
 def units(text: str) -> list[tuple[str, ...]]:

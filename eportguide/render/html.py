@@ -57,7 +57,7 @@ th, td { text-align: left; vertical-align: top; padding: 1mm 2mm 1mm 0; overflow
 th { white-space: nowrap; width: 1%; }
 .part-answers th { white-space: normal; width: 45%; }  /* questions are whole sentences */
 a { color: #0645ad; }
-a.code { white-space: nowrap; }  /* an e-mail address, URL or number never breaks inside */
+.code { white-space: nowrap; }  /* an e-mail address, URL, number or date never breaks inside */
 .ids { font-family: ui-monospace, Consolas, monospace; font-size: 9pt; color: #555; }
 .id { white-space: nowrap; }
 .stop { margin: 0 0 4mm; }
@@ -90,8 +90,10 @@ a.code { white-space: nowrap; }  /* an e-mail address, URL or number never break
 URL = r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+[A-Za-z0-9\-_~/#=&%]"
 EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 PHONE = r"(?<![\d-])(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|9\d{4})(?![\d-])"
-LINKS = re.compile(f"(?P<url>{URL})|(?P<email>{EMAIL})")
-LINKS_AND_PHONES = re.compile(f"(?P<url>{URL})|(?P<email>{EMAIL})|(?P<phone>{PHONE})")
+#: A date with its weekday note, 2026-12-01（周二）: never broken at its hyphens.
+DATE = r"\d{4}-\d{2}-\d{2}(?:（[^）]{1,12}）| ?\([^)]{1,24}\))?"
+LINKS = re.compile(f"(?P<url>{URL})|(?P<email>{EMAIL})|(?P<date>{DATE})")
+LINKS_AND_PHONES = re.compile(f"(?P<url>{URL})|(?P<email>{EMAIL})|(?P<phone>{PHONE})|(?P<date>{DATE})")
 
 
 def _link(href: str, text: str) -> str:
@@ -116,6 +118,8 @@ def _rich(text: str, phone: bool = False, flows: Mapping[str, str] | None = None
             out.append(_link(f"mailto:{found}", found))
         elif match.lastgroup == "phone":
             out.append(_link(f"tel:{found}", found))
+        elif match.lastgroup == "date":
+            out.append(f'<span class="code">{escape(found)}</span>')
         else:
             out.append(f'<a href="#{(flows or {})[found]}">{escape(found)}</a>')
         last = match.end()
