@@ -446,6 +446,7 @@ TEXT_GROUP = "〔{group}〕"
 GUIDE_HEADING = "{name}　{prompt}"  # 问题 2　法人卡现在能正常登录吗？
 TEXT_GUIDE_HEADING = "【{name}】{prompt}"
 MENU_ENTRY = "{title}（{id}）"
+HTML_LANG = "zh-CN"  # the lang attribute of a printable page: the language it is written in
 LABEL_PAD = "\u3000"  # pads a label of the plain-text checklist: as wide as a Chinese character
 GRAPH_SUBFLOW_TITLED = "{jump}：{title}"
 # the holidays' names, as the law and chinese-calendar give them (eportguide.engine.dates)
