@@ -160,11 +160,13 @@ def _default_text(param: Any, ctx: Any) -> str | None:
 def usage_error(error: exceptions.ClickException) -> UsageError:
     """Click's usage error as the program's: the message in its words, the usage as the hint."""
     ctx = getattr(error, "ctx", None)
-    hint = None
+    hints = []
+    if isinstance(error, exceptions.NoSuchOption) and error.possibilities:
+        hints.append(w.DID_YOU_MEAN.format(ids=w.LIST_SEPARATOR.join(error.possibilities)))
     if ctx is not None:
         pieces = ctx.command.collect_usage_pieces(ctx)
-        hint = w.USAGE_HINT.format(usage=" ".join([ctx.command_path, *pieces]), command=ctx.command_path)
-    return UsageError(_message(error), hint)
+        hints.append(w.USAGE_HINT.format(usage=" ".join([ctx.command_path, *pieces]), command=ctx.command_path))
+    return UsageError(_message(error), "\n".join(hints) or None)
 
 
 def _message(error: exceptions.ClickException) -> str:
@@ -174,10 +176,7 @@ def _message(error: exceptions.ClickException) -> str:
             return w.MISSING_OPTION.format(name=name)
         return w.MISSING_ARGUMENT.format(name=name)
     if isinstance(error, exceptions.NoSuchOption):
-        message = w.NO_SUCH_OPTION.format(name=error.option_name)
-        if error.possibilities:
-            message += " " + w.DID_YOU_MEAN.format(ids=w.LIST_SEPARATOR.join(error.possibilities))
-        return message
+        return w.NO_SUCH_OPTION.format(name=error.option_name)
     if isinstance(error, exceptions.BadOptionUsage):
         template = w.OPTION_TAKES_NO_VALUE if TAKES_NO_VALUE in error.message else w.OPTION_NEEDS_VALUE
         return template.format(name=error.option_name)
