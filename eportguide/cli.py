@@ -90,9 +90,9 @@ def settle_language(args: list[str]) -> None:
     asked = asked_language(args)
     language.use(None)  # a new command: nothing asked yet (tests run many in one process)
     if asked is not None:
-        if asked not in language.LANGUAGES:
+        if asked.strip().lower() not in language.LANGUAGES:
             raise UsageError(w.UNKNOWN_LANGUAGE.format(value=asked, choices=choices))
-        language.use(asked)
+        language.use(asked.strip().lower())
         return
     configured = os.environ.get(language.ENV, "").strip()
     if configured and configured.lower() not in language.LANGUAGES:

@@ -386,8 +386,9 @@ SESSION_BLOCK = "{who}｜{state}"
 
 
 # --- typer/click's own words, the language, punctuation (issue 10 item 13, issue 15) ---
-# Kept Chinese in every language: the body of the e-mail the e-port requires.
-ALWAYS_CHINESE = frozenset({"EMAIL_ATTACHMENTS_LINE"})
+# Kept Chinese in every language: the body of the e-mail the e-port requires (the
+# EMAIL_BODY_* constants come with the e-mail's gloss, issue 15's content part).
+ALWAYS_CHINESE = frozenset({"EMAIL_ATTACHMENTS_LINE", "EMAIL_BODY_FIELD", "EMAIL_BODY_SEPARATOR"})
 # the help screens
 USAGE_PREFIX = "用法："
 HELP_ARGUMENTS = "参数："
@@ -446,7 +447,6 @@ TEXT_GROUP = "〔{group}〕"
 GUIDE_HEADING = "{name}　{prompt}"  # 问题 2　法人卡现在能正常登录吗？
 TEXT_GUIDE_HEADING = "【{name}】{prompt}"
 MENU_ENTRY = "{title}（{id}）"
-HTML_LANG = "zh-CN"  # the lang attribute of a printable page: the language it is written in
 LABEL_PAD = "\u3000"  # pads a label of the plain-text checklist: as wide as a Chinese character
 GRAPH_SUBFLOW_TITLED = "{jump}：{title}"
 # the holidays' names, as the law and chinese-calendar give them (eportguide.engine.dates)

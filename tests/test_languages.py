@@ -352,12 +352,6 @@ def test_every_other_command_speaks_english_when_asked(args):
     assert program_chinese_in(result.output) == []
 
 
-def test_a_printable_page_says_which_language_it_is_written_in():
-    args = no_input("unlock-card", "-a", "card=legal", "-a", "legal_details=no", "-f", "html")
-    assert '<html lang="zh-CN">' in cli(*args).stdout
-    assert '<html lang="en">' in cli(*args, "--lang", "en").stdout
-
-
 def test_the_calendar_names_the_law_s_holidays_in_the_language_spoken():
     assert "New Year's Day (2027-01-01)" in cli("calendar", "2027", "--lang", "en").stdout
     assert "元旦（2027-01-01）" in cli("calendar", "2027").stdout

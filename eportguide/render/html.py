@@ -21,6 +21,8 @@ from eportguide.render import outline as outlines
 from eportguide.render import procedure as procedures
 from eportguide.render.outline import Item, Outline, Section, entries
 
+LANGUAGE = "zh-CN"
+
 STYLE = """
 @page {
   size: A4; margin: 16mm 15mm 18mm;
@@ -196,7 +198,7 @@ def _part(section: Section, level: int = 2, flows: Mapping[str, str] | None = No
 def _page(title: str, header: Iterable[str], main: Iterable[str]) -> str:
     lines = [
         "<!DOCTYPE html>",
-        f'<html lang="{w.HTML_LANG}">',
+        f'<html lang="{LANGUAGE}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
