@@ -13,7 +13,7 @@ They are replaced here, and only here:
   value it refused), from that sentence.
 
 This is the one module that reaches into typer's private ``typer._click`` (its exception
-and parameter classes); ``tests/test_click_words.py`` provokes every error it words, in
+and parameter classes); ``tests/test_languages.py`` provokes every error it words, in
 both languages, so that a typer release that words them differently fails a test, not
 a user. A message this module does not recognise is passed on as click wrote it.
 """
