@@ -77,7 +77,7 @@ class Triage:
         self.chosen_from = lambda: self.suggest(words)
         self.words = words.strip()
         found = matching.search(self.pack, words, SUGGESTIONS)
-        lines: list[MenuLine] = [Entry(f"{self.pack.flow(m.flow_id).title}（{m.flow_id}）", m.flow_id) for m in found]
+        lines: list[MenuLine] = [Entry(w.MENU_ENTRY.format(title=self.pack.flow(m.flow_id).title, id=m.flow_id), m.flow_id) for m in found]
         if found:
             lines.append(Heading(DIVIDER))
         else:
