@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import UsageError, os_reason
 
 MAX_ANSWERS_BYTES = 1_000_000
 
@@ -39,7 +39,7 @@ def read(path: Path) -> dict[str, str]:
         with path.open("rb") as stream:
             raw = stream.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
-        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)) from None
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=os_reason(exc))) from None
     if len(raw) > MAX_ANSWERS_BYTES:
         raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.FILE_TOO_LARGE.format(limit=MAX_ANSWERS_BYTES)))
     try:

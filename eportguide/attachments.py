@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import UsageError, os_reason
 
 #: Many mail servers refuse a message above about 10 MB (and base64 adds a third).
 WARN_ABOVE = 10 * 1024 * 1024
@@ -39,7 +39,7 @@ def read(path: Path) -> Attachment:
     except FileNotFoundError:
         raise UsageError(w.ATTACH_MISSING.format(path=path)) from None
     except OSError as exc:
-        raise UsageError(w.ATTACH_UNREADABLE.format(path=path, reason=exc.strerror or exc)) from None
+        raise UsageError(w.ATTACH_UNREADABLE.format(path=path, reason=os_reason(exc))) from None
     return Attachment(path.name, data)
 
 

@@ -6,6 +6,11 @@ Errors of the program reach the user here, once: ``FlowGroup.invoke`` turns an
 A command's module is imported, and its options declared to click, only when that
 command runs or its help is shown: building every command on every start cost more
 than most commands' own work.
+
+The language is settled first, in ``FlowGroup.main``: ``--lang`` may come before the
+command or after it, and a command module words its options' help when it is imported.
+typer's and click's own words (help layout, usage errors) are the program's too
+(``click_words``); a usage error is exit 2, said once, like every other error.
 """
 
 import os
@@ -14,39 +19,107 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup, TyperOption
 
+from eportguide import language
 from eportguide import wording as w
-from eportguide.errors import EXIT_INTERNAL, EportguideError, Interrupted
+from eportguide.click_words import ClickException, Worded, WordedCommand, usage_error
+from eportguide.errors import EXIT_INTERNAL, EportguideError, Interrupted, UsageError
 
-#: The built-in commands: name -> (module in eportguide.commands, function, help).
+#: The built-in commands: name -> (module in eportguide.commands, function, the wording of its help).
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "list": ("listing", "list_command", w.HELP_LIST),
-    "show": ("show", "show_command", w.HELP_SHOW),
-    "run": ("run", "run_command", w.HELP_RUN),
-    "validate": ("validate", "validate_command", w.HELP_VALIDATE),
-    "graph": ("graph", "graph_command", w.HELP_GRAPH),
-    "schema": ("schema", "schema_command", w.HELP_SCHEMA),
-    "search": ("search", "search_command", w.HELP_SEARCH),
-    "sessions": ("sessions", "sessions_command", w.HELP_SESSIONS),
-    "resume": ("resume", "resume_command", w.HELP_RESUME),
-    "handbook": ("handbook", "handbook_command", w.HELP_HANDBOOK),
-    "calendar": ("calendar", "calendar_command", w.HELP_CALENDAR),
+    "list": ("listing", "list_command", "HELP_LIST"),
+    "show": ("show", "show_command", "HELP_SHOW"),
+    "run": ("run", "run_command", "HELP_RUN"),
+    "validate": ("validate", "validate_command", "HELP_VALIDATE"),
+    "graph": ("graph", "graph_command", "HELP_GRAPH"),
+    "schema": ("schema", "schema_command", "HELP_SCHEMA"),
+    "search": ("search", "search_command", "HELP_SEARCH"),
+    "sessions": ("sessions", "sessions_command", "HELP_SESSIONS"),
+    "resume": ("resume", "resume_command", "HELP_RESUME"),
+    "handbook": ("handbook", "handbook_command", "HELP_HANDBOOK"),
+    "calendar": ("calendar", "calendar_command", "HELP_CALENDAR"),
 }
+LANG_OPTION = "--lang"
+
+
+def command_help(name: str) -> str:
+    return str(getattr(w, COMMANDS[name][2]))
+
+
+def lang_option() -> Any:
+    """``--lang``, accepted after a command as before it (``FlowGroup.main`` reads it)."""
+    return TyperOption(param_decls=[LANG_OPTION], metavar="<zh|en>", help=w.OPT_LANG, expose_value=False)
 
 
 def built_in(name: str) -> Any:
     """The click command of a built-in command, its module imported now."""
     from importlib import import_module
 
-    module, function, help = COMMANDS[name]
+    module, function, _help = COMMANDS[name]
     single = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
-    single.command(name, help=help)(getattr(import_module(f"eportguide.commands.{module}"), function))
-    return typer.main.get_command(single)
+    single.command(name, help=command_help(name), cls=WordedCommand)(getattr(import_module(f"eportguide.commands.{module}"), function))
+    command = typer.main.get_command(single)
+    command.params.append(lang_option())
+    return command
 
 
-class FlowGroup(TyperGroup):
+def asked_language(args: list[str]) -> str | None:
+    """The value of the last ``--lang`` in ``args`` (before or after the command), else None.
+
+    Read before click parses anything: a command's module words its options' help when it
+    is imported, which is before the command's own ``--lang`` is parsed.
+    """
+    asked = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == LANG_OPTION and index + 1 < len(args):
+            asked = args[index + 1]
+        elif arg.startswith(LANG_OPTION + "="):
+            asked = arg.partition("=")[2]
+    return asked
+
+
+def settle_language(args: list[str]) -> None:
+    """Speak the language ``--lang`` asks for, else ``$EPORTGUIDE_LANG``'s, else Chinese;
+    a usage error for a language the program does not speak."""
+    import os
+
+    choices = "|".join(language.LANGUAGES)
+    asked = asked_language(args)
+    language.use(None)  # a new command: nothing asked yet (tests run many in one process)
+    if asked is not None:
+        if asked.strip().lower() not in language.LANGUAGES:
+            raise UsageError(w.UNKNOWN_LANGUAGE.format(value=asked, choices=choices))
+        language.use(asked.strip().lower())
+        return
+    configured = os.environ.get(language.ENV, "").strip()
+    if configured and configured.lower() not in language.LANGUAGES:
+        raise UsageError(w.UNKNOWN_LANGUAGE_ENV.format(value=configured, choices=choices))
+
+
+class FlowGroup(Worded, TyperGroup):
     """Builds only the command asked for; ``eportguide <flow-id>`` is ``eportguide run <flow-id>``."""
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
+        """Settle the language, run, and say a usage error in the program's words (exit 2)."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        try:
+            settle_language(arguments)
+            code = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
+        except EportguideError as error:  # settling the language
+            code = _report(error)
+        except ClickException as error:  # click's parsing: an unknown option, a missing argument…
+            code = _report(usage_error(error))
+        except typer.Abort:  # Ctrl-C at a prompt of typer's own
+            code = _report(Interrupted(w.INTERRUPTED))
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     def _flow_ids(self, ctx: Any) -> list[str]:
         from eportguide import packs
@@ -67,14 +140,14 @@ class FlowGroup(TyperGroup):
         if cmd_name not in self._flow_ids(ctx):
             return None
         run = built_in("run")
-        params = [p for p in run.params if p.name != "flow_id"]
+        params = [p for p in run.params if p.name != "flow_id"]  # --lang included
         callback = run.callback
         assert callback is not None
 
         def run_this_flow(**kwargs: Any) -> Any:
             return callback(flow_id=cmd_name, **kwargs)
 
-        return TyperCommand(
+        return WordedCommand(
             name=cmd_name,
             params=params,
             callback=run_this_flow,
@@ -88,18 +161,24 @@ class FlowGroup(TyperGroup):
             import difflib
 
             close = difflib.get_close_matches(name, [*COMMANDS, *self._flow_ids(ctx)], n=3, cutoff=0.5)
-            hint = w.DID_YOU_MEAN.format(ids="、".join(close)) if close else w.SEE_LIST
-            _fail(EportguideError(w.UNKNOWN_COMMAND.format(name=name), hint))
+            if close:
+                hint = w.DID_YOU_MEAN.format(ids=w.LIST_SEPARATOR.join(close))
+            else:  # words, not a name: eportguide 解锁 is a search
+                words = [arg for arg in args if not arg.startswith("-")]
+                hint = w.UNKNOWN_COMMAND_SEARCH.format(command=_command_line(["eportguide", "search", *words])) + "\n" + w.SEE_LIST
+            raise UsageError(w.UNKNOWN_COMMAND.format(name=name), hint)
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The commands by their help in the registry (no module imported), then the flows."""
+        """The commands by their help in the registry (no module imported), then the
+        procedures by their titles (from the pack; its ids alone if it cannot be read)."""
         with formatter.section(w.HELP_COMMANDS):
-            formatter.write_dl([(name, help) for name, (_module, _function, help) in COMMANDS.items()])
+            formatter.write_dl([(name, command_help(name)) for name in COMMANDS])
         ids = self._flow_ids(ctx)
         if ids:
+            titles = _titles(ctx.find_root().params.get("flows"))
             with formatter.section(w.HELP_PROCEDURES):
-                formatter.write_dl([(flow_id, "") for flow_id in ids])
+                formatter.write_dl([(flow_id, titles.get(flow_id, "")) for flow_id in ids])
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -111,12 +190,37 @@ class FlowGroup(TyperGroup):
             raise typer.Exit(0) from None
 
 
+def _command_line(words: list[str]) -> str:
+    """The words as a shell command: quoted where the shell needs it (not for Chinese)."""
+    import re
+    import shlex
+
+    return " ".join(word if re.fullmatch(r"[^\s'\"\\$`!&|;<>()*?#~{}\[\]]+", word) else shlex.quote(word) for word in words)
+
+
+def _titles(flows: Path | None) -> dict[str, str]:
+    """Each procedure's title in the language spoken; none when the pack cannot be read
+    (help must still show, and ``validate`` says what is wrong)."""
+    from eportguide import packs
+
+    try:
+        pack = packs.load(packs.pack_dir(flows))
+    except EportguideError:
+        return {}
+    return {flow_id: flow.title for flow_id, flow in pack.flows.items()}
+
+
 def _quiet_stdout() -> None:
     """Point stdout at the null device, so that the flush at exit raises nothing more."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fail(error: EportguideError) -> None:
+    raise typer.Exit(_report(error))
+
+
+def _report(error: EportguideError) -> int:
+    """Say the error on stderr; its exit code."""
     from eportguide.console import error_console
 
     console = error_console()
@@ -127,7 +231,7 @@ def _fail(error: EportguideError) -> None:
         console.print(error.message, markup=False, highlight=False)
     if error.hint:
         console.print(error.hint, markup=False, highlight=False, style="dim")
-    raise typer.Exit(error.exit_code)
+    return error.exit_code
 
 
 app = typer.Typer(
@@ -146,6 +250,7 @@ app = typer.Typer(
 def main_callback(
     ctx: typer.Context,
     flows: Path | None = typer.Option(None, "--flows", envvar="EPORTGUIDE_FLOWS", help=w.OPT_FLOWS, file_okay=False, show_default=False),
+    lang: str | None = typer.Option(None, LANG_OPTION, metavar="<zh|en>", help=w.OPT_LANG, show_default=False),  # read by FlowGroup.main
     version: bool = typer.Option(False, "--version", help=w.OPT_VERSION, is_eager=True),
 ) -> None:
     if version:

@@ -66,3 +66,25 @@ class Interrupted(EportguideError):
     """Ctrl-C or a closed terminal; progress has been saved where possible."""
 
     exit_code = EXIT_INTERRUPTED
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in the program's words (the system's own
+    words are English: "No such file or directory")."""
+    import errno
+
+    from eportguide import wording as w
+
+    reasons = {
+        errno.ENOENT: w.OS_NOT_FOUND,
+        errno.EACCES: w.OS_PERMISSION,
+        errno.EPERM: w.OS_PERMISSION,
+        errno.EISDIR: w.OS_IS_A_FOLDER,
+        errno.ENOTDIR: w.OS_NOT_A_FOLDER,
+        errno.ENOSPC: w.OS_NO_SPACE,
+        errno.EROFS: w.OS_READ_ONLY,
+        errno.ENAMETOOLONG: w.OS_NAME_TOO_LONG,
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return w.OS_OTHER.format(number=error.errno, detail=error.strerror or error)

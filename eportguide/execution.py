@@ -70,8 +70,8 @@ def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: P
     unknown = [k for k in given if k not in known and k not in details]
     if unknown:
         raise UsageError(
-            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key="、".join(shown(k) for k in unknown)),
-            w.UNKNOWN_ANSWER_KEY_HINT.format(keys="、".join(known)),
+            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key=w.LIST_SEPARATOR.join(shown(k) for k in unknown)),
+            w.UNKNOWN_ANSWER_KEY_HINT.format(keys=w.LIST_SEPARATOR.join(known)),
         )
     return given
 
@@ -107,7 +107,7 @@ def execute(options: RunOptions) -> None:
     recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:
-        typer.echo(w.UNUSED_ANSWERS.format(keys="、".join(unused)), err=True)
+        typer.echo(w.UNUSED_ANSWERS.format(keys=w.LIST_SEPARATOR.join(unused)), err=True)
     for note in prompter.notes:
         typer.echo(note, err=True)
     format = outputs.choose_format(options.format, options.output)

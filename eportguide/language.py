@@ -29,3 +29,8 @@ def use(language: str | None) -> None:
     if language is not None and language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     _chosen = language
+
+
+def chosen() -> str | None:
+    """The language asked for with ``use`` (``--lang``), or None when none was."""
+    return _chosen

@@ -8,7 +8,7 @@ from eportguide import wording as w
 from eportguide.render import formats
 
 
-def format_option(document: formats.Document, default: str | None, help: str = w.OPT_FORMAT) -> Any:
+def format_option(document: formats.Document, default: str | None, help: str | None = None) -> Any:
     """``--format``, its choices the formats that draw ``document`` (from the registry).
 
     A ``None`` default leaves the choice to the command (a run picks it from ``-o``'s
@@ -22,5 +22,11 @@ def format_option(document: formats.Document, default: str | None, help: str = w
         return value
 
     return typer.Option(
-        default, "--format", "-f", metavar="<" + "|".join(choices) + ">", help=help, callback=check, show_default=default is not None
+        default,
+        "--format",
+        "-f",
+        metavar="<" + "|".join(choices) + ">",
+        help=w.OPT_FORMAT if help is None else help,
+        callback=check,
+        show_default=default is not None,
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import UsageError, os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +26,7 @@ def write_file(path: Path, content: str | bytes) -> None:
         else:
             path.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(w.CANNOT_WRITE.format(path=path, reason=exc.strerror or exc)) from None
+        raise UsageError(w.CANNOT_WRITE.format(path=path, reason=os_reason(exc))) from None
 
 
 def with_files(result: Result, files: Sequence[Attachment | None]) -> Result:

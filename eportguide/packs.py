@@ -88,5 +88,5 @@ def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:
     import difflib
 
     close = difflib.get_close_matches(flow_id, list(pack.flows), n=3, cutoff=0.4)
-    hint = w.DID_YOU_MEAN.format(ids="、".join(close)) if close else w.SEE_LIST
+    hint = w.DID_YOU_MEAN.format(ids=w.LIST_SEPARATOR.join(close)) if close else w.SEE_LIST
     raise UsageError(w.UNKNOWN_PROCEDURE.format(id=flow_id), hint)

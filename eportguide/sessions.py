@@ -3,7 +3,8 @@
 A session is one UTF-8 JSON file under ``<home>/sessions/`` (``<home>`` is
 ``$EPORTGUIDE_HOME`` or the platform's user data directory): the flow id, a hash of the
 flow file it was saved against, the answer log, when it was created and last updated,
-the flows pack it ran from, and whether it reached its outcome. Nothing else: no flow
+the flows pack it ran from, the language it was started in (``resume`` speaks it), and
+whether it reached its outcome. Nothing else: no flow
 asks for a password, and ``save`` refuses an answer whose key names one.
 
 Files are written atomically (a temporary file in the same directory, then
@@ -24,7 +25,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from eportguide.errors import UsageError
+from eportguide import language
+from eportguide.errors import UsageError, os_reason
 
 if TYPE_CHECKING:
     from eportguide.errors import Interrupted
@@ -67,6 +69,7 @@ class Session(NamedTuple):
     done: bool = False
     note: str = ""  # what tells this call apart: the caller's words in triage, or --note
     outcome: str = ""  # the outcome's title, once done
+    language: str = language.CHINESE  # the one it was started in; files from before issue 15 have none: Chinese
 
     @property
     def tag(self) -> str:
@@ -86,6 +89,7 @@ class Session(NamedTuple):
             "answers": dict(self.answers),
             "note": self.note,
             "outcome": self.outcome,
+            "language": self.language,
         }
 
 
@@ -141,7 +145,8 @@ def _parse(data: Any) -> Session:
     for stamp in ("created", "updated"):
         datetime.fromisoformat(str(texts[stamp]))  # ValueError: not a time, a corrupt file
     added = {name: data.get(name, "") for name in ("note", "outcome")}  # absent from older files
-    if not all(isinstance(value, str) for value in added.values()):
+    spoken = data.get("language", language.CHINESE)
+    if not all(isinstance(value, str) for value in (*added.values(), spoken)):
         raise ValueError("a field is of the wrong type")
     return Session(
         id=str(texts["id"]),
@@ -154,6 +159,7 @@ def _parse(data: Any) -> Session:
         done=bool(data["done"]),
         note=str(added["note"]),
         outcome=str(added["outcome"]),
+        language=spoken if spoken in language.LANGUAGES else language.CHINESE,  # one a later version speaks
     )
 
 
@@ -179,7 +185,8 @@ class Store:
         while self.path(session_id).exists():
             session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
         stamp = now()
-        return Session(session_id, flow_id, flow_hash(pack_dir, flow_id), str(pack_dir.resolve()), stamp, stamp)
+        spoken = language.current()
+        return Session(session_id, flow_id, flow_hash(pack_dir, flow_id), str(pack_dir.resolve()), stamp, stamp, language=spoken)
 
     def save(self, session: Session) -> Session:
         """Write the session atomically, readable by its owner only; OSError if impossible."""
@@ -263,7 +270,7 @@ class Store:
         except FileNotFoundError:
             raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem), w.SESSION_NOT_FOUND_HINT) from None
         except OSError as exc:
-            raise CorruptSession(path, exc.strerror or str(exc), _set_aside(path)) from None
+            raise CorruptSession(path, os_reason(exc), _set_aside(path)) from None
         except ValueError:  # not UTF-8, not JSON, or not the shape of a session
             raise CorruptSession(path, w.SESSION_NOT_A_SESSION, _set_aside(path)) from None
         if session.id != path.stem:
@@ -345,7 +352,7 @@ class Recorder:
             self.saved = True
         except OSError as exc:
             self.failed, self.saved = True, False
-            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=exc.strerror or exc))
+            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=os_reason(exc)))
 
 
 def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "") -> Recorder:

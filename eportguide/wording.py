@@ -2,7 +2,15 @@
 
 Flow content (steps, facts, prompts of a procedure) lives in ``flows/``; this module
 holds the program's own words: prompts of the wizard, messages, headings.
+
+Each text is written here in Chinese, the source language. Read as ``w.NAME``, it comes
+out in the language spoken at that moment (``eportguide.translation``: the English is in
+``locale/en/LC_MESSAGES/eportguide.po``); so a text is read when it is shown, never
+kept from import time. After changing a text here, update the catalogue (README,
+"Languages").
 """
+
+import sys
 
 # --- answers ----------------------------------------------------------------------
 YES_LABEL = "是"
@@ -57,7 +65,7 @@ LEFT_BLANK = "（未填）"
 EMAIL_TO = "收件人"
 EMAIL_SUBJECT = "主题"
 EMAIL_ATTACH = "附件"
-EMAIL_ATTACHMENTS_LINE = "附件：{items}"
+EMAIL_ATTACHMENTS_LINE = "附件：{items}"  # in the e-mail's body: always Chinese (ALWAYS_CHINESE)
 MAIL_ITEM = "寄出"
 MAIL_ADDRESS = "地址"
 MAIL_RECIPIENT = "收货人"
@@ -83,8 +91,8 @@ APP_HELP = (
     "中国电子口岸（陕西）IC 卡业务办理向导：回答几个问题，得到办理步骤、材料、邮件、"
     "邮寄地址、热线和办理时限。\n\n在终端中直接运行 eportguide 会显示问题菜单。"
 )
-HELP_COMMANDS = "Commands"  # click's own heading, until the interface is translated
-HELP_PROCEDURES = "办理流程（eportguide <流程> 即可运行）"
+HELP_COMMANDS = "命令："
+HELP_PROCEDURES = "办理流程（eportguide <流程> 即可运行）："
 FLOW_COMMAND_HELP = "运行办理流程 {id}（同 eportguide run {id}）。"
 UNKNOWN_COMMAND = "没有名为“{name}”的命令或办理流程。"
 HELP_LIST = "列出全部办理流程。"
@@ -409,3 +417,81 @@ ARG_SCHEMA_WITH_TRANSLATIONS = (
     "translation、shared-translation：它们的译文（如 en/unlock-card.yaml、en/_facts.yaml）。"
 )
 F_UNUSED_SITE_NAME = "没有译文用到网站名称“{name}”"
+
+# --- typer/click's own words, the language, punctuation (issue 10 item 13, issue 15) ---
+# Kept Chinese in every language: the body of the e-mail the e-port requires (the
+# EMAIL_BODY_* constants come with the e-mail's gloss, issue 15's content part).
+ALWAYS_CHINESE = frozenset({"EMAIL_ATTACHMENTS_LINE", "EMAIL_BODY_FIELD", "EMAIL_BODY_SEPARATOR"})
+# the help screens
+USAGE_PREFIX = "用法："
+HELP_ARGUMENTS = "参数："
+HELP_OPTIONS = "选项："
+OPTIONS_METAVAR = "[选项]"
+SUBCOMMAND_METAVAR = "命令 [参数]..."
+OPT_HELP = "显示本帮助并退出。"
+HELP_EXTRA = "[{items}]"  # after an option's help: its default, whether it is required…
+HELP_EXTRA_SEPARATOR = "；"
+HELP_DEFAULT = "默认：{value}"
+HELP_REQUIRED = "必填"
+HELP_ENVVAR = "环境变量：{name}"
+HELP_AT_LEAST = "至少 {minimum}"
+HELP_AT_MOST = "至多 {maximum}"
+# usage errors (exit 2)
+USAGE_HINT = "用法：{usage}\n运行 {command} --help 查看说明。"
+MISSING_ARGUMENT = "缺少参数 {name}。"
+MISSING_OPTION = "缺少选项 {name}。"
+NO_SUCH_OPTION = "没有选项 {name}。"
+OPTION_NEEDS_VALUE = "选项 {name} 需要一个值。"
+OPTION_TAKES_NO_VALUE = "选项 {name} 不接受值。"
+EXTRA_ARGUMENTS = "多余的参数：{arguments}"
+INVALID_VALUE = "{name} 的值无效：{reason}。"
+NOT_ONE_OF = "“{value}”不是可选的值（可选：{choices}）"
+NOT_A_WHOLE_NUMBER = "“{value}”不是整数"
+BELOW_MINIMUM = "{value} 小于 {minimum}"
+ABOVE_MAXIMUM = "{value} 大于 {maximum}"
+PATH_IS_A_FOLDER = "{path} 是文件夹，不是文件"
+PATH_IS_A_FILE = "{path} 是文件，不是文件夹"
+UNKNOWN_COMMAND_SEARCH = "要按问题描述查找办理流程，请运行：{command}"
+# the language
+OPT_LANG = "界面语言：zh（中文，默认）或 en（英文）；也可设 EPORTGUIDE_LANG。"
+UNKNOWN_LANGUAGE = "“{value}”不是可用的语言（可用：{choices}）。"
+UNKNOWN_LANGUAGE_ENV = "环境变量 EPORTGUIDE_LANG 的值“{value}”不是可用的语言（可用：{choices}）。"
+# what the system says when a file cannot be read or written (its own words are English)
+OS_NOT_FOUND = "文件或文件夹不存在"
+OS_PERMISSION = "没有权限"
+OS_IS_A_FOLDER = "是文件夹，不是文件"
+OS_NOT_A_FOLDER = "路径中有一部分不是文件夹"
+OS_NO_SPACE = "磁盘空间不足"
+OS_READ_ONLY = "文件系统只读"
+OS_NAME_TOO_LONG = "文件名太长"
+OS_OTHER = "系统错误 {number}（{detail}）"
+# yes and no as typed (besides yes/no/true/false/1/0, which every language accepts)
+YES_WORDS = "是 是的 对"
+NO_WORDS = "否 不是 不"
+# punctuation the program puts between words it shows
+LIST_SEPARATOR = "、"
+CLAUSE_SEPARATOR = "；"
+PRESET_SEPARATOR = "，"  # key=value pairs: answers a sub-flow starts with, a line's condition
+PARENTHESISED = "（{text}）"
+LABELLED = "{label}：{text}"
+FULL_STOP = "。"
+TEXT_HEADING = "【{heading}】"  # a section of the plain-text checklist
+TEXT_GROUP = "〔{group}〕"
+GUIDE_HEADING = "{name}　{prompt}"  # 问题 2　法人卡现在能正常登录吗？
+TEXT_GUIDE_HEADING = "【{name}】{prompt}"
+MENU_ENTRY = "{title}（{id}）"
+LABEL_PAD = "\u3000"  # pads a label of the plain-text checklist: as wide as a Chinese character
+GRAPH_SUBFLOW_TITLED = "{jump}：{title}"
+# the holidays' names, as the law and chinese-calendar give them (eportguide.engine.dates)
+HOLIDAYS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日")
+
+
+def source(name: str) -> object:
+    """The Chinese text of constant ``name``, whatever language is spoken."""
+    return globals()[name]
+
+
+# Last: from here on, w.NAME is the text in the language spoken when it is read.
+from eportguide import translation  # noqa: E402
+
+translation.install(sys.modules[__name__])

@@ -207,7 +207,7 @@ def test_show_text_prints_every_branch_without_asking():
 def test_bare_eportguide_without_a_terminal_prints_help():
     result = cli()
     assert result.exit_code == 0
-    assert "Usage:" in result.stdout and "unlock-card" in result.stdout
+    assert "用法：eportguide" in result.stdout and "unlock-card" in result.stdout  # issue 10 item 13: not "Usage:"
 
 
 def broken_pack(tmp_path: Path, text: str) -> Path:

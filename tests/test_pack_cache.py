@@ -214,7 +214,7 @@ def test_a_chinese_run_neither_reads_nor_depends_on_the_english_translation(pack
     assert sorted(p.name for p in (pack_dir.parent / "home" / "cache").iterdir()) == [pack_cache._cache_file(pack_dir, None)[0].name]
     english = CliRunner().invoke(app, ["--flows", str(pack_dir), "list"], env={"EPORTGUIDE_LANG": "en"})
     assert english.exit_code == 2
-    assert "en/_facts.yaml:2:1: YAML 语法错误" in english.stderr and "[yaml]" in english.stderr
+    assert "en/_facts.yaml:2:1:" in english.stderr and "[yaml]" in english.stderr
 
 
 def test_each_language_has_its_own_cache_and_they_never_mix(pack_dir):

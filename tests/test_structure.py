@@ -27,6 +27,8 @@ PACKAGE = Path(__file__).parents[1] / "eportguide"
 LAYERS = [
     ("eportguide.wording", 0),
     ("eportguide.errors", 0),
+    ("eportguide.language", 0),  # which language is spoken, and the catalogue that speaks it
+    ("eportguide.translation", 0),
     ("eportguide.model", 1),
     ("eportguide.engine", 2),
     ("eportguide", 3),  # the front ends: prompting, render, sessions, packs, execution…

@@ -79,7 +79,7 @@ class Triage:
         self.words = words.strip()
         also = packs.in_every_language(self.directory)[1:] if self.directory is not None else ()
         found = matching.search(self.pack, words, SUGGESTIONS, also)
-        lines: list[MenuLine] = [Entry(f"{self.pack.flow(m.flow_id).title}（{m.flow_id}）", m.flow_id) for m in found]
+        lines: list[MenuLine] = [Entry(w.MENU_ENTRY.format(title=self.pack.flow(m.flow_id).title, id=m.flow_id), m.flow_id) for m in found]
         if found:
             lines.append(Heading(DIVIDER))
         else:

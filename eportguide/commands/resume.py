@@ -2,7 +2,8 @@
 finished one's outcome again.
 
 Without a name, the most recently updated unfinished session; a name may be the start
-of a session's id or its random tag alone (``c968``). The answers saved are
+of a session's id or its random tag alone (``c968``). It speaks the language the session
+was started in, unless ``--lang`` asks for another. The answers saved are
 replayed through the flow as it is now: answers that still fit are kept, questions that
 changed (or are new) are asked, and the user is told when the flow changed since.
 """
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import language
 from eportguide import wording as w
 from eportguide.errors import UsageError
 from eportguide.execution import RunOptions, execute
@@ -63,6 +65,8 @@ def resume_command(
     from eportguide import packs, sessions
 
     session = choose(sessions.Store(), name)
+    if language.chosen() is None:  # before the pack loads: its content follows the language too
+        language.use(session.language)
     directory = pack_directory(session, ctx.find_root().params.get("flows"))
     pack = packs.load(directory)
     if session.flow_id not in pack.flows:

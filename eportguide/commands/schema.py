@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import UsageError, os_reason
 
 
 class SchemaName(StrEnum):
@@ -39,5 +39,5 @@ def schema_command(
             path.parent.mkdir(exist_ok=True)
             path.write_text(schema.schema_text(document), encoding="utf-8")
         except OSError as exc:
-            raise UsageError(w.CANNOT_WRITE.format(path=path, reason=exc.strerror or exc)) from None
+            raise UsageError(w.CANNOT_WRITE.format(path=path, reason=os_reason(exc))) from None
         typer.echo(w.WROTE_SCHEMA.format(path=path), err=True)

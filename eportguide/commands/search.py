@@ -28,7 +28,7 @@ class SearchFormat(StrEnum):
 def search_command(
     ctx: typer.Context,
     words: Annotated[list[str], typer.Argument(metavar="WORDS…", help=w.ARG_SEARCH_WORDS, show_default=False)],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=w.OPT_SEARCH_LIMIT)] = DEFAULT_LIMIT,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help=w.OPT_SEARCH_LIMIT)] = DEFAULT_LIMIT,
     format: Annotated[SearchFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SearchFormat.table,
 ) -> None:
     from eportguide import packs

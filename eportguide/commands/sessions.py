@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import UsageError, os_reason
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
     from eportguide import sessions
@@ -67,7 +67,7 @@ def clear_sessions(store: sessions.Store, every: bool) -> None:
     try:
         removed = store.clear(keep=keep)
     except OSError as exc:
-        raise UsageError(w.CANNOT_WRITE.format(path=store.directory, reason=exc.strerror or exc)) from None
+        raise UsageError(w.CANNOT_WRITE.format(path=store.directory, reason=os_reason(exc))) from None
     typer.echo(w.SESSIONS_CLEARED.format(count=removed, path=store.directory))
     if keep:
         typer.echo(w.SESSIONS_KEPT_OPEN.format(count=len(keep)))

@@ -6,8 +6,23 @@ from eportguide.engine.walker import Question
 from eportguide.errors import UsageError
 from eportguide.model.definitions import DONE, NO, YES
 
-TRUE_WORDS = frozenset({"yes", "y", "true", "1", "是", "是的", "对"})
-FALSE_WORDS = frozenset({"no", "n", "false", "0", "否", "不是", "不"})
+#: Yes and no as scripts write them, in every language; the words of the language spoken
+#: (and Chinese, so that 是/否 keep working in English) come from the wording.
+SCRIPT_TRUE_WORDS = frozenset({"yes", "y", "true", "1"})
+SCRIPT_FALSE_WORDS = frozenset({"no", "n", "false", "0"})
+
+
+def true_words() -> frozenset[str]:
+    return SCRIPT_TRUE_WORDS | _words("YES_WORDS")
+
+
+def false_words() -> frozenset[str]:
+    return SCRIPT_FALSE_WORDS | _words("NO_WORDS")
+
+
+def _words(name: str) -> frozenset[str]:
+    spoken, chinese = str(getattr(w, name)), str(w.source(name))
+    return frozenset(word.casefold() for word in (spoken + " " + chinese).split())
 
 
 def shown(value: str, limit: int = 40) -> str:
@@ -24,7 +39,7 @@ class InvalidAnswer(UsageError):
         self.reason = reason
         self.valid = valid
         message = w.INVALID_ANSWER.format(prompt=question.prompt, key=question.key, message=reason)
-        super().__init__(message, w.VALID_VALUES.format(values="、".join(valid)) if valid else None)
+        super().__init__(message, w.VALID_VALUES.format(values=w.LIST_SEPARATOR.join(valid)) if valid else None)
 
 
 def parse(question: Question, raw: str) -> str:
@@ -43,9 +58,9 @@ def parse(question: Question, raw: str) -> str:
             raise InvalidAnswer(question, w.INVALID_CHOICE.format(value=shown(text)), valid)
         case "confirm":
             lowered = text.casefold()
-            if lowered in TRUE_WORDS:
+            if lowered in true_words():
                 return YES
-            if lowered in FALSE_WORDS:
+            if lowered in false_words():
                 return NO
             raise InvalidAnswer(question, w.INVALID_CONFIRM.format(value=shown(text)), (YES, NO))
         case "instruction":

@@ -198,7 +198,7 @@ def _unique(values: Iterator[str]) -> tuple[str, ...]:
 
 
 def describe_condition(condition: d.Condition) -> str:
-    return "，".join(f"{key}={value if isinstance(value, str) else '/'.join(value)}" for key, value in condition.items())
+    return w.PRESET_SEPARATOR.join(f"{key}={value if isinstance(value, str) else '/'.join(value)}" for key, value in condition.items())
 
 
 def worded_condition(pack: d.Pack, flow: d.Flow, condition: d.Condition) -> str:

@@ -74,7 +74,9 @@ class ScriptedPrompter:
 def missing_answer(question: engine.Question) -> UsageError:
     choices = ""
     if question.options:
-        choices = "（" + w.VALID_VALUES.format(values="、".join(f"{o.value} ({o.label})" for o in question.options)) + "）"
+        choices = w.PARENTHESISED.format(
+            text=w.VALID_VALUES.format(values=w.LIST_SEPARATOR.join(f"{o.value} ({o.label})" for o in question.options))
+        )
     return UsageError(
         w.MISSING_ANSWER.format(prompt=question.prompt, key=question.key),
         w.MISSING_ANSWER_HINT.format(key=question.key, choices=choices),

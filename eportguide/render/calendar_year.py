@@ -6,12 +6,15 @@ from typing import Any
 
 from eportguide import wording as w
 from eportguide.engine.dates import Day, Source, Year, library_version
-from eportguide.render.outline import day_text, holiday_text
+from eportguide.render.outline import day_text, holiday_name, holiday_text
 
 
 def as_dict(year: Year, calendar_file: Path) -> dict[str, Any]:
     def listed(days: tuple[Day, ...]) -> list[dict[str, Any]]:
-        return [{"date": day.date.isoformat(), "holiday": day.holiday, "source": day.source.value} for day in days]
+        return [
+            {"date": day.date.isoformat(), "holiday": holiday_name(day.holiday) if day.holiday else None, "source": day.source.value}
+            for day in days
+        ]
 
     return {
         "year": year.year,
@@ -21,7 +24,7 @@ def as_dict(year: Year, calendar_file: Path) -> dict[str, Any]:
         "makeup_known": not year.estimated,
         "library_version": library_version(),
         "calendar_file": str(calendar_file),
-        "law_holidays": [{"name": h.name, "dates": [day.isoformat() for day in h.days]} for h in year.law_holidays],
+        "law_holidays": [{"name": holiday_name(h.name), "dates": [day.isoformat() for day in h.days]} for h in year.law_holidays],
         "weekdays_off": listed(year.weekdays_off),
         "makeup_workdays": listed(year.makeup_workdays),
     }
@@ -34,7 +37,7 @@ def to_json(year: Year, calendar_file: Path) -> str:
 def to_text(year: Year, calendar_file: Path) -> str:
     lines = [w.CALENDAR_TITLE.format(year=year.year), w.CALENDAR_SOURCE + _source_text(year, calendar_file)]
     if year.law_holidays:
-        lines.append(w.CALENDAR_LAW_COUNTED.format(holidays="、".join(map(holiday_text, year.law_holidays))))
+        lines.append(w.CALENDAR_LAW_COUNTED.format(holidays=w.LIST_SEPARATOR.join(map(holiday_text, year.law_holidays))))
     if year.source is Source.LAW:
         lines += [w.CALENDAR_LAW_UNKNOWN, w.CALENDAR_UPDATE.format(path=calendar_file)]
     lines += ["", w.CALENDAR_DAYS_OFF.format(count=len(year.weekdays_off)), *_day_lines(year, year.weekdays_off)]
@@ -71,6 +74,8 @@ def _day_lines(year: Year, days: tuple[Day, ...]) -> list[str]:
     marked = year.source is Source.PACK  # show which days the maintainer's file decided
     lines = []
     for day in days:
-        holiday = (day.holiday or "") + (w.CALENDAR_FROM_FILE if marked and day.source is Source.PACK else "")
+        holiday = (holiday_name(day.holiday) if day.holiday else "") + (
+            w.CALENDAR_FROM_FILE if marked and day.source is Source.PACK else ""
+        )
         lines.append(w.CALENDAR_DAY.format(day=day_text(day.date), holiday=holiday).rstrip())
     return lines

@@ -40,14 +40,14 @@ def _text(pack: d.Pack, state: d.State) -> str:
         case d.ChoiceState() | d.ConfirmState():
             return state.prompt
         case d.InputState():
-            fields = "、".join(pack.shared.fields[f].prompt if f in pack.shared.fields else f for f in state.fields)
+            fields = w.LIST_SEPARATOR.join(pack.shared.fields[f].prompt if f in pack.shared.fields else f for f in state.fields)
             return state.ask or w.GRAPH_INPUT.format(fields=fields)
         case d.InstructionState() | d.OutcomeState():
             return state.title
         case d.SubflowState():
-            preset = "，".join(f"{k}={v}" for k, v in state.answers.items())
-            jump = w.GRAPH_SUBFLOW.format(flow=state.flow, preset=f"（{preset}）" if preset else "")
-            return f"{jump}：{state.title}" if state.title else jump
+            preset = w.PRESET_SEPARATOR.join(f"{k}={v}" for k, v in state.answers.items())
+            jump = w.GRAPH_SUBFLOW.format(flow=state.flow, preset=w.PARENTHESISED.format(text=preset) if preset else "")
+            return w.GRAPH_SUBFLOW_TITLED.format(jump=jump, title=state.title) if state.title else jump
         case _:
             assert_never(state)
 

@@ -39,7 +39,7 @@ def _pointing_to_contacts(plan: procedure.Plan) -> procedure.Plan:
     sections = []
     for section in plan.sections:
         if section.key == "contacts":
-            labels = "、".join(item.label or "" for item in section.items)
+            labels = w.LIST_SEPARATOR.join(item.label or "" for item in section.items)
             text = w.HANDBOOK_SEE_CONTACTS.format(heading=w.HANDBOOK_CONTACTS, labels=labels)
             section = Section("contacts", section.heading, "bullets", (Item(text),))
         sections.append(section)

@@ -250,7 +250,7 @@ def _page(title: str, header: Iterable[str], main: Iterable[str]) -> str:
 
 def page_title(result: Result) -> str:
     """What a browser names the saved PDF: the outcome, whose case it is, the procedure."""
-    who = "、".join(result.email.subject_answers) if result.email is not None else ""
+    who = w.LIST_SEPARATOR.join(result.email.subject_answers) if result.email is not None else ""
     template = w.PAGE_TITLE_FOR if who else w.PAGE_TITLE
     return template.format(outcome=result.outcome_title, who=who, flow=result.flow_title)
 
@@ -308,7 +308,7 @@ def _guide(guide: procedures.Guide, level: int, present: set[str], flows: Mappin
         anchor = procedures.anchor(guide.flow_id, node.stop.key)
         lines += [
             f'<section class="stop keep" id="{anchor}">',
-            f"<{h}>{escape(node.stop.name)}　{escape(node.prompt)}{_ids(node.stop.state_id, ids)}</{h}>",
+            f"<{h}>{w.GUIDE_HEADING.format(name=escape(node.stop.name), prompt=escape(node.prompt))}{_ids(node.stop.state_id, ids)}</{h}>",
         ]
         lines += [f'<p class="help">{_rich(node.help)}</p>'] if node.help else []
         lines += ['<ul class="bullets">', *(f"<li>{_rich(line)}</li>" for line in node.lines), "</ul>"] if node.lines else []

@@ -10,6 +10,7 @@ from eportguide.engine.result import describe
 from eportguide.engine.walker import confirm_options
 from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE
+from eportguide.render.outline import holiday_name
 
 SCHEMA_VERSION = 1
 
@@ -86,7 +87,7 @@ def as_dict(result: Result) -> dict[str, Any]:
 
 
 def holiday_dict(holiday: Holiday) -> dict[str, Any]:
-    return {"name": holiday.name, "dates": [day.isoformat() for day in holiday.days]}
+    return {"name": holiday_name(holiday.name), "dates": [day.isoformat() for day in holiday.days]}
 
 
 def _dumps(data: dict[str, Any]) -> str:

@@ -31,11 +31,11 @@ def no_match_message(pack: d.Pack, in_menu: bool = False) -> str:
     words (not that the e-port does not do it), how to browse them all, then the hotline."""
     number = pack.hotline
     browse = w.SEARCH_BROWSE_MENU if in_menu else w.SEARCH_BROWSE
-    return w.SEARCH_NO_MATCH + browse + (w.SEARCH_NO_MATCH_HOTLINE.format(hotline=number) if number else "。")
+    return w.SEARCH_NO_MATCH + browse + (w.SEARCH_NO_MATCH_HOTLINE.format(hotline=number) if number else w.FULL_STOP)
 
 
 def search_results(pack: d.Pack, found: list[Match]) -> None:
-    rows = [[str(rank), m.flow_id, pack.flow(m.flow_id).title, "、".join(m.why)] for rank, m in enumerate(found, 1)]
+    rows = [[str(rank), m.flow_id, pack.flow(m.flow_id).title, w.LIST_SEPARATOR.join(m.why)] for rank, m in enumerate(found, 1)]
     sys.stdout.write(table(["#", w.COL_ID, w.COL_TITLE, w.COL_WHY], rows, folding=3))
     sys.stdout.write(w.SEARCH_RUN_HINT.format(id=found[0].flow_id) + "\n")
 

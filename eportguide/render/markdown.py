@@ -19,7 +19,7 @@ def _escape(text: str) -> str:
 def _section(section: Section, level: int = 2) -> list[str]:
     lines = [f"{'#' * level} {section.heading}", ""] + ([f"_{_escape(section.note)}_", ""] if section.note else [])
     if section.style == "fields":
-        lines += [f"- **{_escape(i.label or '')}**：{_escape(i.text)}" for i in section.items]
+        lines += ["- " + w.LABELLED.format(label=f"**{_escape(i.label or '')}**", text=_escape(i.text)) for i in section.items]
         return lines
     for number, opens, item in entries(section):
         if section.style == "numbered":
@@ -69,7 +69,7 @@ def _guide(guide: procedures.Guide, level: int, flows: set[str], ids: bool = Fal
     if guide.begin is not None:
         lines += ["", _pieces(procedures.begin_pieces(guide.begin, ids), flows)]
     for node in guide.nodes:
-        heading = f"{sub} {_escape(node.stop.name)}　{_escape(node.prompt)}"
+        heading = f"{sub} " + w.GUIDE_HEADING.format(name=_escape(node.stop.name), prompt=_escape(node.prompt))
         heading += _pieces([procedures.ids_piece(node.stop.state_id)], flows) if ids else ""
         lines += ["", _target(procedures.anchor(guide.flow_id, node.stop.key)), heading, ""]
         lines += [_escape(node.help), ""] if node.help else []

@@ -86,7 +86,7 @@ def attachment_status(result: Result) -> str:
     email = result.email
     attachments = attachment_names(result)
     if email.files is None:
-        return "、".join(attachments)
+        return w.LIST_SEPARATOR.join(attachments)
     files = list(email.files) + [""] * (len(attachments) - len(email.files))
     parts = [
         w.ATTACHED_AS.format(item=item, file=file) if file else w.ATTACH_STILL_TO_ADD.format(item=item)
@@ -94,8 +94,8 @@ def attachment_status(result: Result) -> str:
     ]
     extra = [file for file in files[len(attachments) :] if file]
     if extra:
-        parts.append(w.ATTACHED_MORE.format(files="、".join(extra)))
-    return "；".join(parts)
+        parts.append(w.ATTACHED_MORE.format(files=w.LIST_SEPARATOR.join(extra)))
+    return w.CLAUSE_SEPARATOR.join(parts)
 
 
 def mailto(result: Result) -> str:
@@ -120,22 +120,31 @@ def estimate_text(completion: Completion) -> str:
     text = ""
     law_years = [str(year) for year, source in completion.sources if source is Source.LAW]
     if law_years:
-        years = "、".join(law_years)
+        years = w.LIST_SEPARATOR.join(law_years)
         if completion.law_holidays:
-            holidays = "、".join(holiday_text(h) for h in completion.law_holidays)
+            holidays = w.LIST_SEPARATOR.join(holiday_text(h) for h in completion.law_holidays)
             text += w.DEADLINE_ESTIMATE_LAW.format(years=years, holidays=holidays)
         else:
             text += w.DEADLINE_ESTIMATE_LAW_NONE.format(years=years)
     week_years = [str(year) for year, source in completion.sources if source is Source.WEEK]
     if week_years:
-        text += w.DEADLINE_ESTIMATE.format(years="、".join(week_years))
+        text += w.DEADLINE_ESTIMATE.format(years=w.LIST_SEPARATOR.join(week_years))
     return text
+
+
+def holiday_name(name: str) -> str:
+    """A holiday's name in the language spoken (the engine knows them by their Chinese names)."""
+    names = w.source("HOLIDAYS")
+    assert isinstance(names, tuple)
+    return str(w.HOLIDAYS[names.index(name)]) if name in names else name
 
 
 def holiday_text(holiday: Holiday) -> str:
     """``春节（2027-02-05 至 2027-02-08）``."""
     first, last = holiday.days[0].isoformat(), holiday.days[-1].isoformat()
-    return w.HOLIDAY_DAYS.format(name=holiday.name, days=first if first == last else w.DAY_SPAN.format(first=first, last=last))
+    return w.HOLIDAY_DAYS.format(
+        name=holiday_name(holiday.name), days=first if first == last else w.DAY_SPAN.format(first=first, last=last)
+    )
 
 
 def day_text(day: date, completion: Completion | None = None) -> str:

@@ -182,8 +182,8 @@ class _Router:
     def detour(self, state_id: str, state: d.SubflowState) -> Detour:
         other = self.pack.flows[state.flow]
         labels = [_answer_label(self.pack, other, key, value) for key, value in state.answers.items()]
-        preset = "，".join(f"{k}={v}" for k, v in state.answers.items())
-        return Detour(other.id, other.title, "、".join(labels), self.decided_plan(other, state.answers), state_id, preset)
+        preset = w.PRESET_SEPARATOR.join(f"{k}={v}" for k, v in state.answers.items())
+        return Detour(other.id, other.title, w.LIST_SEPARATOR.join(labels), self.decided_plan(other, state.answers), state_id, preset)
 
     def decided_plan(self, other: d.Flow, preset: Mapping[str, str]) -> Stop | None:
         """The one plan of ``other`` its preset answers lead to, if they decide it."""
@@ -211,7 +211,7 @@ def _answer_label(pack: d.Pack, flow: d.Flow, key: str, value: str) -> str:
     if isinstance(state, d.ConfirmState):
         return w.YES_LABEL if value == d.YES else w.NO_LABEL if value == d.NO else value
     field = pack.shared.fields.get(key)
-    return f"{field.prompt}：{value}" if field is not None else value
+    return w.LABELLED.format(label=field.prompt, text=value) if field is not None else value
 
 
 def _node(router: _Router, stop: Stop, state: NodeState) -> Node:

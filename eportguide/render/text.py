@@ -15,17 +15,19 @@ from eportguide.render.outline import Outline, Section, entries
 
 #: A label wider than this (a whole question) is not made the width of its column.
 LABEL_CAP = 24
-IDEOGRAPHIC_SPACE = "\u3000"
 GAP = "  "
 
 
 def _pad(label: str, columns: int) -> str:
-    # Chinese characters take two columns: pad by display width, not by len(). An
-    # ideographic space is as wide as a Chinese character in a terminal (two columns)
-    # and in the proportional fonts of WeChat or a mail client alike, where ASCII
-    # spaces are narrower; so labels stay aligned wherever the text is pasted.
+    # Chinese characters take two columns: pad by display width, not by len(). In
+    # Chinese the pad is an ideographic space, as wide as a Chinese character in a
+    # terminal (two columns) and in the proportional fonts of WeChat or a mail client
+    # alike, where ASCII spaces are narrower; so labels stay aligned wherever the text
+    # is pasted. English pads with ASCII spaces (w.LABEL_PAD).
     missing = max(columns - display_width(label), 0)
-    return label + IDEOGRAPHIC_SPACE * (missing // 2) + " " * (missing % 2)
+    pad = w.LABEL_PAD
+    unit = display_width(pad)
+    return label + pad * (missing // unit) + " " * (missing % unit)
 
 
 def _fields(section: Section) -> list[str]:
@@ -35,13 +37,13 @@ def _fields(section: Section) -> list[str]:
 
 
 def _section(section: Section) -> list[str]:
-    lines = [f"【{section.heading}】"] + ([section.note] if section.note else [])
+    lines = [w.TEXT_HEADING.format(heading=section.heading)] + ([section.note] if section.note else [])
     if section.style == "fields":
         return lines + _fields(section)
     for number, opens, item in entries(section):
         if section.style == "numbered":
             if opens:
-                lines.append(f"〔{opens}〕")
+                lines.append(w.TEXT_GROUP.format(group=opens))
             lines.append(f"{number}. {item.text}")
         elif section.style == "checklist":
             lines.append(f"[ ] {item.text}")
@@ -66,7 +68,9 @@ def guide(guide: procedures.Guide, ids: bool = False) -> str:
     if guide.begin is not None:
         lines += ["", plain(procedures.begin_pieces(guide.begin, ids))]
     for node in guide.nodes:
-        heading = f"【{node.stop.name}】{node.prompt}" + (plain([procedures.ids_piece(node.stop.state_id)]) if ids else "")
+        heading = w.TEXT_GUIDE_HEADING.format(name=node.stop.name, prompt=node.prompt) + (
+            plain([procedures.ids_piece(node.stop.state_id)]) if ids else ""
+        )
         lines += ["", heading]
         lines += [node.help] if node.help else []
         lines += [f"- {line}" for line in node.lines]
@@ -83,7 +87,7 @@ def render(outline: Outline) -> str:
     lines = [outline.title, outline.subtitle, w.SOURCE_LINE.format(source=outline.source)]
     noted = outline.noted
     if noted is not None:  # the text doubles as the help desk's call note: when it was made
-        lines.append(w.NOTE_DATE.format(date=f"{noted.isoformat()}（{w.WEEKDAYS[noted.weekday()]}）"))
+        lines.append(w.NOTE_DATE.format(date=w.DAY.format(date=noted.isoformat(), weekday=w.WEEKDAYS[noted.weekday()])))
     for section in outline.sections:
         lines += ["", *_section(section)]
     return "\n".join(lines) + "\n"
