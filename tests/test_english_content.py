@@ -295,3 +295,12 @@ def test_a_clerk_unlocks_an_operator_card_in_english_at_a_real_terminal(tmp_path
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize("card", ["legal", "Legal-person card", "法人卡"])
+def test_a_script_answers_an_english_run_with_the_value_or_either_language_s_label(card):
+    args = ["unlock-card", "-a", f"card={card}", "-a", "legal_details=no", "--no-input", "--no-save", "-f", "json"]
+    result = CliRunner().invoke(app, args, env={"EPORTGUIDE_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert shown["answers"][0] == {"key": "card", "question": "Which card is locked?", "value": "legal", "label": "Legal-person card"}
