@@ -17,10 +17,13 @@ matcher over the flows' phrases, titles and keywords: difflib's ``SequenceMatche
 (standard library) and, when it is installed, RapidFuzz's ``fuzz.ratio``. Their no-match
 cut-off (similarity 0.6) was fixed on the development set.
 
-    python benchmarks/search_accuracy.py [DEV.yaml] [--holdout FILE] [--repeat 20]
+    python benchmarks/search_accuracy.py [DEV.yaml] [--holdout FILE] [--english FILE] [--repeat 20]
 
 DEV defaults to ``../shared/triage/dev.yaml`` beside the repository; the held-out set
-to ``benchmarks/triage_holdout.yaml``. Each file is a list of ``{query, expect}``, where
+to ``benchmarks/triage_holdout.yaml``; English phrasings to ``benchmarks/triage_english.yaml``.
+eportguide searches the pack in every language it has (the Chinese flows and their
+English translation, ``flows/en/``), as ``eportguide search`` does in either language;
+a second row searches the Chinese texts alone, as before the translation. Each file is a list of ``{query, expect}``, where
 ``expect: null`` marks a problem that no procedure covers.
 """
 
@@ -35,13 +38,17 @@ from pathlib import Path
 
 import yaml
 
+from eportguide import language
 from eportguide.engine import matching
 from eportguide.model import definitions as d
+from eportguide.model import translations
+from eportguide.model.files import has_translation
 from eportguide.model.loader import load_pack
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "triage" / "dev.yaml"
 DEFAULT_HOLDOUT = REPO / "benchmarks" / "triage_holdout.yaml"
+DEFAULT_ENGLISH = REPO / "benchmarks" / "triage_english.yaml"
 BASELINE_CUTOFF = 0.6
 SHOWN = 5  # suggestions listed by `eportguide search` and the triage menu
 
@@ -135,9 +142,11 @@ def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ran
     return rank
 
 
-def rankers(pack: d.Pack) -> dict[str, Ranker]:
+def rankers(pack: d.Pack, also: tuple[d.Pack, ...]) -> dict[str, Ranker]:
+    chinese_only = matching.Index(pack)
     found: dict[str, Ranker] = {
-        "eportguide (BM25, bigrams)": lambda q: [m.flow_id for m in matching.search(pack, q)],
+        "eportguide (BM25, bigrams)": lambda q: [m.flow_id for m in matching.search(pack, q, also=also)],
+        "eportguide, Chinese texts only": lambda q: [m.flow_id for m in chinese_only.search(q)],
         "difflib nearest phrase": nearest_phrase(pack, lambda a, b: difflib.SequenceMatcher(None, a, b).ratio()),
     }
     try:
@@ -152,22 +161,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--holdout", type=Path, default=DEFAULT_HOLDOUT)
+    parser.add_argument("--english", type=Path, default=DEFAULT_ENGLISH)
     parser.add_argument("--flows", type=Path, default=REPO / "flows")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--misses", action="store_true", help="list each query ranked wrongly")
     args = parser.parse_args()
 
     pack = load_pack(args.flows)
+    others = [lang for lang in language.LANGUAGES if lang != language.CHINESE and has_translation(args.flows, lang)]
+    also = tuple(translations.load(args.flows, lang) for lang in others)
     start = time.perf_counter()
-    matching.Index(pack)
+    matching.Index(pack, also)
     build_ms = (time.perf_counter() - start) * 1000
-    matching.search(pack, "")  # build the cached index before timing queries
-    print(f"index of {len(pack.flows)} flows built in {build_ms:.1f} ms (once per process); Python {sys.version.split()[0]}")
-    for label, path in (("dev", args.dev), ("holdout", args.holdout)):
+    matching.search(pack, "", also=also)  # build the cached index before timing queries
+    languages = "、".join([language.CHINESE, *others])
+    print(f"index of {len(pack.flows)} flows ({languages}) built in {build_ms:.1f} ms (once per process); Python {sys.version.split()[0]}")
+    for label, path in (("dev", args.dev), ("holdout", args.holdout), ("english", args.english)):
         cases = read_cases(path)
         print(f"\n{label}: {path} ({len(cases)} queries, {sum(e is None for _, e in cases)} with no procedure)")
         topic = {flow.id: flow.category for flow in pack.flows.values()}
-        results = {name: evaluate(rank, cases, args.repeat, topic) for name, rank in rankers(pack).items()}
+        results = {name: evaluate(rank, cases, args.repeat, topic) for name, rank in rankers(pack, also).items()}
         ours_ms = next(iter(results.values()))[1]
         for name, (tally, per_query_ms) in results.items():
             print(tally.line(name, per_query_ms) + f"  time x{per_query_ms / ours_ms:.2f}")

@@ -54,7 +54,9 @@ def read_attachments(paths: Sequence[Path]) -> list[Attachment | None]:
 def ask_attachments(prompter: InteractivePrompter, result: Result) -> list[Attachment | None]:
     """At a terminal, the file for each attachment the procedure lists (Enter skips it)."""
     assert result.email is not None
-    return [prompter.attachment(item) for item in result.email.attachments]
+    from eportguide.render.outline import attachment_names
+
+    return [prompter.attachment(item) for item in attachment_names(result)]
 
 
 def write_draft(result: Result, path: Path, files: Sequence[Attachment | None]) -> None:

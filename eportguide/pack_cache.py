@@ -13,6 +13,9 @@ used only when
   millisecond; a time stamp would save little and miss that case);
 - it was written by this version of eportguide with this model (``definitions.py``
   and the schema that builds it, by content);
+- it holds the pack in the language asked for: the pack as written, or with one
+  translation applied (``flows/en/``) — then the translation's files count too, and it
+  is a file of its own, so that a Chinese run neither reads nor pays for the English;
 - on POSIX, the file belongs to the user running the program.
 
 Anything else — no cache, an unreadable, corrupt or foreign one, a directory that
@@ -29,7 +32,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eportguide.model.files import CALENDAR_FILE, SHARED_FILE, flow_files
+from eportguide.model.files import CALENDAR_FILE, SHARED_FILE, flow_files, translation_files
 
 if TYPE_CHECKING:
     from eportguide.model import definitions as d
@@ -50,48 +53,57 @@ def directory() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
-def fingerprint(pack_dir: Path) -> Fingerprint | None:
-    """Length and CRC-32 of each file of the pack; None if one cannot be read."""
+def fingerprint(pack_dir: Path, translation: str | None = None) -> Fingerprint | None:
+    """Length and CRC-32 of each file of the pack (and of its ``translation``); None if one cannot be read."""
     paths = [pack_dir / SHARED_FILE, *flow_files(pack_dir)]
     if (pack_dir / CALENDAR_FILE).exists():
         paths.append(pack_dir / CALENDAR_FILE)
+    if translation is not None:
+        paths += translation_files(pack_dir, translation)
     prints: Fingerprint = {}
     try:
         for path in paths:
             data = path.read_bytes()
-            prints[path.name] = [len(data), zlib.crc32(data)]
-    except OSError:
+            prints[path.relative_to(pack_dir).as_posix()] = [len(data), zlib.crc32(data)]
+    except (OSError, ValueError):
         return None
     return prints
 
 
-def _program() -> str:
-    """This program and its model, by version and by the content of the model's code."""
+def _program(translation: str | None) -> str:
+    """This program and its model, by version and by the content of the model's code (and,
+    for a translated pack, of the code that applies a translation, read without importing it)."""
     from eportguide import __version__
     from eportguide.model import definitions, schema
 
-    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (definitions, schema))
+    paths = [Path(module.__file__ or "") for module in (definitions, schema)]
+    if translation is not None:
+        paths += [paths[0].with_name(name) for name in ("translations.py", "translation_format.py")]
+    code = b"".join(path.read_bytes() for path in paths)
     return f"{__version__}:{zlib.crc32(code):08x}"
 
 
-def _cache_file(pack_dir: Path) -> tuple[Path, str]:
+def _cache_file(pack_dir: Path, translation: str | None) -> tuple[Path, str]:
     where = str(pack_dir.resolve())
-    return directory() / f"pack-{zlib.crc32(where.encode('utf-8', 'surrogatepass')):08x}.json", where
+    language = f".{translation}" if translation else ""
+    return directory() / f"pack-{zlib.crc32(where.encode('utf-8', 'surrogatepass')):08x}{language}.json", where
 
 
-def read(pack_dir: Path, prints: Fingerprint | None) -> d.Pack | None:
-    """The cached pack when it is still the pack in ``pack_dir``, else None."""
+def read(pack_dir: Path, prints: Fingerprint | None, translation: str | None = None) -> d.Pack | None:
+    """The cached pack (with ``translation`` applied) when it is still the pack in ``pack_dir``, else None."""
     if prints is None:
         return None
     try:
-        path, where = _cache_file(pack_dir)
+        path, where = _cache_file(pack_dir, translation)
         with path.open("rb") as stream:
             if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
                 return None  # written by someone else: not ours to trust
             cached = json.loads(stream.read())
         if cached.get("format") != FORMAT or cached.get("pack") != where or cached.get("files") != prints:
             return None
-        if cached.get("program") != _program():
+        if cached.get("translation") != translation:
+            return None
+        if cached.get("program") != _program(translation):
             return None
         return _rebuild(cached["data"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
@@ -110,15 +122,22 @@ def _rebuild(data: Any) -> d.Pack | None:
     return None if builder.problems else pack
 
 
-def write(pack_dir: Path, pack: d.Pack, prints: Fingerprint | None) -> None:
+def write(pack_dir: Path, pack: d.Pack, prints: Fingerprint | None, translation: str | None = None) -> None:
     """Keep ``pack`` for the next command; quietly nothing if it cannot be written."""
     if prints is None:
         return
     from eportguide.model.schema import to_data
 
     with contextlib.suppress(OSError, ValueError):
-        path, where = _cache_file(pack_dir)
-        record = {"format": FORMAT, "program": _program(), "pack": where, "files": prints, "data": to_data(pack)}
+        path, where = _cache_file(pack_dir, translation)
+        record = {
+            "format": FORMAT,
+            "program": _program(translation),
+            "pack": where,
+            "translation": translation,
+            "files": prints,
+            "data": to_data(pack),
+        }
         _write_atomically(path, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 

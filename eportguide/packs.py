@@ -7,8 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eportguide import language
 from eportguide import wording as w
-from eportguide.errors import UsageError
+from eportguide.errors import PackError, UsageError
 from eportguide.model import files
 
 if TYPE_CHECKING:
@@ -25,23 +26,58 @@ def pack_dir(option: Path | str | None = None) -> Path:
     return Path(env) if env else files.shipped_pack_dir()
 
 
-@cache
-def load(directory: Path) -> d.Pack:
-    """The pack in ``directory``; ``PackError`` (a user-facing error) when it is broken.
+def load(directory: Path, spoken: str | None = None) -> d.Pack:
+    """The pack in ``directory``, its texts in the language spoken (``language.current()``,
+    or ``spoken``); ``PackError`` (a user-facing error) when it is broken.
 
-    From the pack cache while the pack's files are unchanged; else read and checked,
-    then cached.
+    A pack without a translation into that language is shown as written.
     """
+    spoken = spoken or language.current()
+    translated = spoken != language.CHINESE and files.has_translation(directory, spoken)
+    return _load(directory, spoken if translated else None)
+
+
+@cache
+def _load(directory: Path, translation: str | None) -> d.Pack:
+    """From the pack cache while the pack's files (and the translation's) are unchanged;
+    else read and checked, then cached."""
     from eportguide import pack_cache
 
-    prints = pack_cache.fingerprint(directory)
-    pack = pack_cache.read(directory, prints)
+    prints = pack_cache.fingerprint(directory, translation)
+    pack = pack_cache.read(directory, prints, translation)
     if pack is None:
-        from eportguide.model.loader import load_pack
+        if translation is None:
+            from eportguide.model.loader import load_pack
 
-        pack = load_pack(directory)
-        pack_cache.write(directory, pack, prints)
+            pack = load_pack(directory)
+        else:
+            from eportguide.model import translations
+
+            pack = translations.load(directory, translation)
+        pack_cache.write(directory, pack, prints, translation)
     return pack
+
+
+def forget() -> None:
+    """Load every pack from the disk again (tests: as a new process would)."""
+    _load.cache_clear()
+
+
+def in_every_language(directory: Path) -> tuple[d.Pack, ...]:
+    """The pack in the language spoken, then in each other language it has: what search reads,
+    so that a caller's words rank the same whichever language the help desk speaks."""
+    spoken = load(directory)
+    if spoken.original is not None:
+        return (spoken, spoken.original)
+    found = {id(spoken): spoken}
+    for other in language.LANGUAGES:
+        if other != language.current():
+            try:
+                pack = load(directory, other)
+            except PackError:  # a broken translation is validate's to report, not a reason to refuse a search
+                continue
+            found.setdefault(id(pack), pack)
+    return tuple(found.values())
 
 
 def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:

@@ -384,6 +384,39 @@ ATTACH_SUMMARY = "邮件草稿的附件：{status}"
 ATTACH_WITHOUT_DRAFT = "--attach 只用于申请邮件草稿：请同时给出 --email-draft FILE.eml。"
 SESSION_BLOCK = "{who}｜{state}"
 
+# --- issue 15 content: flows in another language (flows/en/), glosses, their checks -------
+# A text kept as written (the e-mail the e-port requires, a name on its website) with
+# its reading in the language spoken beside it.
+GLOSSED = "{text} ({gloss})"
+EMAIL_KEPT_AS_WRITTEN = "电子口岸要求用中文发送这封邮件：请照原文发送，括号中的译文仅供阅读。"
+# The e-mail's own body (with EMAIL_ATTACHMENTS_LINE above): the e-port reads it in
+# Chinese whatever language is spoken, so these three are never translated.
+EMAIL_BODY_FIELD = "{label}：{value}"
+EMAIL_BODY_SEPARATOR = "、"
+# validate: translations (rules missing-translation, orphan-translation, translation-…)
+F_NO_TRANSLATION = "“{text}”没有 {language} 译文（应写在 {file}）"
+F_NO_TRANSLATION_FILE = "流程没有 {language} 译文（应写在 {file}）"
+F_TRANSLATION_NO_FLOW = "译文所译的流程“{flow}”不存在{hint}"
+F_TRANSLATION_NO_STATE = "译文所译的状态“{state}”不存在{hint}"
+F_TRANSLATION_NO_TEXT = "原文在这里没有“{key}”，无从翻译"
+F_TRANSLATION_NO_CHOICE = "状态“{state}”没有选项值“{value}”{hint}"
+F_TRANSLATION_EXTRA_ITEM = "原文的“{key}”只有 {count} 项，这一项没有对应的原文"
+F_TRANSLATION_NO_FACT = "译文所译的事实“{name}”不存在{hint}"
+F_TRANSLATION_KEPT_VALUE = "事实“{name}”的值照原样显示（地址、邮箱、网址和号码不翻译），不能有译文"
+F_TRANSLATION_NO_FIELD = "译文所译的输入项“{name}”不存在{hint}"
+F_TRANSLATION_NO_CATEGORY = "没有流程属于类别“{category}”{hint}"
+F_TRANSLATION_PLACEHOLDERS = "译文引用的事实、输入项或流程与原文不同：{details}"
+F_TRANSLATION_REFERENCES_MISSING = "缺少原文的 {names}"
+F_TRANSLATION_REFERENCES_EXTRA = "多出原文没有的 {names}"
+F_TRANSLATION_DETAILS_SEPARATOR = "；"
+F_TRANSLATION_NUMBERS = "原文的数字 {numbers} 在译文中没有"
+F_TRANSLATION_CHINESE = "译文中还有中文“{text}”（网站上的名称写作 {{site:名称}}，并在 {file} 的 site_names 中翻译）"
+F_UNKNOWN_SITE_NAME = "网站名称“{name}”没有译文（在 {file} 的 site_names 中添加）{hint}"
+ARG_SCHEMA_WITH_TRANSLATIONS = (
+    "flow：流程文件；shared：共享事实文件 _facts.yaml；"
+    "translation、shared-translation：它们的译文（如 en/unlock-card.yaml、en/_facts.yaml）。"
+)
+F_UNUSED_SITE_NAME = "没有译文用到网站名称“{name}”"
 
 # --- typer/click's own words, the language, punctuation (issue 10 item 13, issue 15) ---
 # Kept Chinese in every language: the body of the e-mail the e-port requires (the

@@ -2,7 +2,8 @@
 
 Paths come from ``engine.paths.every_path`` (all choices, both answers of every yes/no
 and details gate, text fields blank, sub-flows expanded); ``show --paths`` prints them
-with the command that replays each, and that command reaches the same outcome.
+with the command that replays each, and that command reaches the same outcome. Every
+path runs in each language: the pack as written (Chinese) and its English (``flows/en``).
 """
 
 import email
@@ -19,21 +20,31 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from eportguide import engine, render
+from eportguide import engine, language, render
 from eportguide.cli import app
 from eportguide.engine.paths import every_path, given
 from eportguide.model import definitions as d
+from eportguide.model import translations
 from eportguide.model.loader import load_pack
 from eportguide.render import eml, outline, terminal
 
 FLOWS = Path(__file__).parents[1] / "flows"
 PACK = load_pack(FLOWS)
+PACKS = {language.CHINESE: PACK, language.ENGLISH: translations.load(FLOWS, language.ENGLISH)}
 TODAY = date(2026, 9, 30)
 PATHS = [
-    pytest.param(flow_id, number, finished, id=f"{flow_id}-{number}")
-    for flow_id in PACK.flows
-    for number, finished in enumerate(every_path(PACK, flow_id), 1)
+    pytest.param(lang, flow_id, number, finished, id=f"{lang}-{flow_id}-{number}")
+    for lang, pack in PACKS.items()
+    for flow_id in pack.flows
+    for number, finished in enumerate(every_path(pack, flow_id), 1)
 ]
+
+
+@pytest.fixture
+def speak():
+    """Speak a language for one test (renderers ask ``language.current()``)."""
+    yield language.use
+    language.use(None)
 
 
 def visible_html(page: str) -> str:
@@ -70,15 +81,18 @@ def test_unlock_card_has_six_paths_with_these_answers():
     ]
 
 
-@pytest.mark.parametrize(("flow_id", "number", "finished"), PATHS)
-def test_every_path_ends_in_an_outcome_that_renders_in_every_format(flow_id, number, finished):
-    result = engine.build(PACK, finished, TODAY)
+@pytest.mark.parametrize(("lang", "flow_id", "number", "finished"), PATHS)
+def test_every_path_ends_in_an_outcome_that_renders_in_every_format(lang, flow_id, number, finished, speak):
+    speak(lang)
+    result = engine.build(PACKS[lang], finished, TODAY)
     steps = [step.text for step in result.steps]
     assert steps, f"{flow_id} path {number} ends in an outcome with no steps"
 
     for format in ("text", "markdown", "html"):
         shown = render.to_string(result, format)
         readable = visible_html(shown) if format == "html" else re.sub(r"\\(.)", r"\1", shown)
+        if format == "html":
+            assert f'<html lang="{"zh-CN" if lang == language.CHINESE else "en"}">' in shown
         assert result.outcome_title in readable, format
         for step in steps:
             assert step in readable, (format, step)
@@ -88,7 +102,7 @@ def test_every_path_ends_in_an_outcome_that_renders_in_every_format(flow_id, num
     assert [step["text"] for step in as_json["steps"]] == steps
 
     screen = io.StringIO()
-    terminal.render(outline.build(result), Console(file=screen, width=400, color_system=None))
+    terminal.render(outline.build(result), Console(file=screen, width=1000, color_system=None))  # no step wraps
     assert result.outcome_title in screen.getvalue() and steps[0] in screen.getvalue()
 
     if result.email is not None:
@@ -108,9 +122,10 @@ def test_show_paths_lists_each_path_with_its_answers_and_a_command_to_replay_it(
     assert "  重现：eportguide unlock-card -a card=legal -a legal_details=no --no-input" in text
 
 
+@pytest.mark.parametrize("lang", list(PACKS))
 @pytest.mark.parametrize("flow_id", list(PACK.flows))
-def test_each_listed_path_replays_to_its_outcome_from_the_command_line(flow_id):
-    runner = CliRunner()
+def test_each_listed_path_replays_to_its_outcome_from_the_command_line(flow_id, lang):
+    runner = CliRunner(env={"EPORTGUIDE_LANG": lang})
     listing = runner.invoke(app, ["show", flow_id, "--paths", "--format", "json"])
     assert listing.exit_code == 0, listing.output
     paths = json.loads(listing.stdout)["paths"]
@@ -120,7 +135,9 @@ def test_each_listed_path_replays_to_its_outcome_from_the_command_line(flow_id):
         assert argv[:2] == ["eportguide", flow_id]
         run = runner.invoke(app, [*argv[1:], "--no-save", "--format", "json", "--today", TODAY.isoformat()])
         assert run.exit_code == 0, (path["command"], run.output)
-        assert json.loads(run.stdout)["outcome"]["id"] == path["outcome"]["id"]
+        shown = json.loads(run.stdout)
+        assert shown["outcome"]["id"] == path["outcome"]["id"]
+        assert shown["flow"]["title"] == PACKS[lang].flow(flow_id).title
 
 
 def test_show_paths_offers_text_and_json_only():

@@ -30,6 +30,8 @@ def other_pack(tmp_path: Path) -> Path:
     facts.write_text(facts.read_text(encoding="utf-8").replace(SHIPPED_EMAIL, OTHER_EMAIL), encoding="utf-8")
     onboard = (pack / "onboard.yaml").read_text(encoding="utf-8")
     (pack / "visit-office.yaml").write_text(onboard.replace("id: onboard", "id: visit-office"), encoding="utf-8")
+    # its English too: a pack that has translations is checked for them (validate --strict below)
+    (pack / "en" / "visit-office.yaml").write_text((pack / "en" / "onboard.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     return pack
 
 

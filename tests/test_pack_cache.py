@@ -37,9 +37,9 @@ def pack_dir(tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_process_cache():
-    packs.load.cache_clear()  # each load below goes to the disk, as a new process would
+    packs.forget()  # each load below goes to the disk, as a new process would
     yield
-    packs.load.cache_clear()
+    packs.forget()
 
 
 def cached(pack_dir: Path):
@@ -49,7 +49,7 @@ def cached(pack_dir: Path):
 def warm(pack_dir: Path):
     """Load once (which writes the cache) and return what the cache gives back."""
     packs.load(pack_dir)
-    packs.load.cache_clear()
+    packs.forget()
     return cached(pack_dir)
 
 
@@ -174,13 +174,14 @@ def test_validate_reads_the_files_even_when_a_cache_claims_to_match_them(pack_di
     assert "unlock-card.yaml:" in result.stdout and "[yaml]" in result.stdout
 
 
-def loaded_modules(args: list[str]) -> set[str]:
+def loaded_modules(args: list[str], lang: str = "zh") -> set[str]:
     code = (
         "import sys\nfrom eportguide.cli import app\n"
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith(('eportguide.model', 'rich'))))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL)
+    env = {**os.environ, "EPORTGUIDE_LANG": lang}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL, env=env)
     return set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
 
 
@@ -194,7 +195,56 @@ def loaded_modules(args: list[str]) -> set[str]:
         ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--format", "json"],
     ],
 )
-def test_a_warm_command_reads_no_yaml_runs_no_checks_and_draws_no_rich_tables(args):
-    loaded_modules(["list"])  # the first command fills the cache
-    loaded = loaded_modules(args)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_warm_command_reads_no_yaml_runs_no_checks_and_draws_no_rich_tables(args, lang):
+    loaded_modules(["list"], lang)  # the first command fills the cache
+    if args[0] == "search":
+        loaded_modules(args, lang)  # search reads the pack in both languages: its first run caches the other one
+    loaded = loaded_modules(args, lang)
     assert not loaded & {"yaml", "eportguide.model.loader", "eportguide.model.lint", "eportguide.model.references", "rich"}
+
+
+# --- languages: a cache per language, keyed on the translation's files too ---------------
+
+
+def test_a_chinese_run_neither_reads_nor_depends_on_the_english_translation(pack_dir):
+    (pack_dir / "en" / "_facts.yaml").write_text("facts: [broken\n", encoding="utf-8")
+    chinese = CliRunner().invoke(app, ["--flows", str(pack_dir), "list"], env={"EPORTGUIDE_LANG": "zh"})
+    assert chinese.exit_code == 0 and "电子口岸卡被锁，如何解锁" in chinese.stdout
+    assert sorted(p.name for p in (pack_dir.parent / "home" / "cache").iterdir()) == [pack_cache._cache_file(pack_dir, None)[0].name]
+    english = CliRunner().invoke(app, ["--flows", str(pack_dir), "list"], env={"EPORTGUIDE_LANG": "en"})
+    assert english.exit_code == 2
+    assert "en/_facts.yaml:2:1:" in english.stderr and "[yaml]" in english.stderr
+
+
+def test_each_language_has_its_own_cache_and_they_never_mix(pack_dir):
+    for _ in range(2):  # cold, then from the caches
+        packs.forget()
+        chinese, english = packs.load(pack_dir, "zh"), packs.load(pack_dir, "en")
+        assert chinese.flow("unlock-card").title == "电子口岸卡被锁，如何解锁"
+        assert english.flow("unlock-card").title == "An e-port card is locked - how to unlock it"
+        assert english.original == chinese
+        assert pack_cache.read(pack_dir, pack_cache.fingerprint(pack_dir, "en"), "en") == english
+    assert pack_cache.read(pack_dir, pack_cache.fingerprint(pack_dir, "en"), None) is None  # the English prints, the Chinese file
+    assert pack_cache.read(pack_dir, pack_cache.fingerprint(pack_dir), "en") is None  # the Chinese prints, the English file
+
+
+def test_an_edited_translation_is_read_again_and_the_chinese_cache_stays_valid(pack_dir):
+    packs.load(pack_dir, "zh"), packs.load(pack_dir, "en")
+    packs.forget()
+    translation = pack_dir / "en" / "unlock-card.yaml"
+    text = translation.read_text(encoding="utf-8")
+    translation.write_text(text.replace("Which card is locked?", "Which card got locked?"), encoding="utf-8")
+    assert cached(pack_dir) is not None  # nothing Chinese changed
+    assert pack_cache.read(pack_dir, pack_cache.fingerprint(pack_dir, "en"), "en") is None
+    assert packs.load(pack_dir, "en").flow("unlock-card").states["card"].prompt == "Which card got locked?"
+
+
+def test_the_language_spoken_picks_the_pack_and_a_pack_without_a_translation_is_shown_as_written(pack_dir, monkeypatch):
+    from eportguide import language
+
+    monkeypatch.setattr(language, "_chosen", "en")
+    assert packs.load(pack_dir).flow("unlock-card").title == "An e-port card is locked - how to unlock it"
+    shutil.rmtree(pack_dir / "en")
+    packs.forget()
+    assert packs.load(pack_dir).flow("unlock-card").title == "电子口岸卡被锁，如何解锁"

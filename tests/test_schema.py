@@ -102,6 +102,40 @@ def test_schema_write_regenerates_the_shipped_files(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "SCHEMA_DIR", tmp_path / "schemas")
     result = CliRunner().invoke(app, ["schema", "--write"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == ["flow.schema.json", "shared.schema.json"]
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "flow.schema.json",
+        "shared-translation.schema.json",
+        "shared.schema.json",
+        "translation.schema.json",
+    ]
     assert (tmp_path / "schemas" / "flow.schema.json").read_text(encoding="utf-8") == schema.schema_text("flow")
     assert "flow.schema.json" in result.stderr
+
+
+# --- translations (flows/en/) ----------------------------------------------------------
+TRANSLATION_SCHEMA_LINE = "# yaml-language-server: $schema=../../eportguide/schemas/translation.schema.json"
+SHARED_TRANSLATION_SCHEMA_LINE = "# yaml-language-server: $schema=../../eportguide/schemas/shared-translation.schema.json"
+
+
+@pytest.mark.parametrize("path", flow_files(FLOWS / "en"), ids=lambda p: p.name)
+def test_every_english_flow_satisfies_the_translation_schema_and_points_its_editor_at_it(path):
+    text = path.read_text(encoding="utf-8")
+    assert problems("translation", load_data(text)) == []
+    first_line = text.splitlines()[0]
+    assert first_line == TRANSLATION_SCHEMA_LINE
+    assert (path.parent / first_line.split("$schema=")[1]).resolve() == schema.shipped_schema("translation").resolve()
+
+
+def test_the_english_shared_facts_satisfy_the_shared_translation_schema_and_point_their_editor_at_it():
+    text = (FLOWS / "en" / "_facts.yaml").read_text(encoding="utf-8")
+    assert problems("shared-translation", load_data(text)) == []
+    first_line = text.splitlines()[0]
+    assert first_line == SHARED_TRANSLATION_SCHEMA_LINE
+    target = (FLOWS / "en" / first_line.split("$schema=")[1]).resolve()
+    assert target == schema.shipped_schema("shared-translation").resolve()
+
+
+def test_an_editor_flags_a_misspelt_key_in_a_translated_state():
+    flow = load_data((FLOWS / "en" / "unlock-card.yaml").read_text(encoding="utf-8"))
+    flow["states"]["card"]["promt"] = flow["states"]["card"].pop("prompt")
+    assert problems("translation", flow) == ["Additional properties are not allowed ('promt' was unexpected)"]

@@ -24,6 +24,7 @@ REPO = Path(__file__).parents[1]
 FLOWS = REPO / "flows"
 DEV_SET = REPO.parent / "shared" / "triage" / "dev.yaml"
 HOLDOUT_SET = REPO / "benchmarks" / "triage_holdout.yaml"
+ENGLISH_SET = REPO / "benchmarks" / "triage_english.yaml"
 HOTLINE = "95198 或 029-83196210"
 
 
@@ -228,14 +229,22 @@ def _plain(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("cases_file", [DEV_SET, HOLDOUT_SET], ids=["dev", "holdout"])
-def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, cases_file):
-    """Search must learn the domain: a phrase equal to a benchmark query measures nothing."""
+@pytest.fixture(scope="module")
+def english_pack():
+    from eportguide.model import translations
+
+    return translations.load(FLOWS, "en")
+
+
+@pytest.mark.parametrize("cases_file", [DEV_SET, HOLDOUT_SET, ENGLISH_SET], ids=["dev", "holdout", "english"])
+def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, english_pack, cases_file):
+    """Search must learn the domain: a phrase equal to a benchmark query measures nothing
+    (the English translation's phrases included: search reads them too)."""
     normalise = matching.Normaliser.of(pack.shared)
     copied = []
     for case in yaml.safe_load(cases_file.read_text(encoding="utf-8")):
         query = case["query"]
-        for flow in pack.flows.values():
+        for flow in (*pack.flows.values(), *english_pack.flows.values()):
             for phrase in flow.search.phrases:
                 if _plain(query) in _plain(phrase) or normalise(query) == normalise(phrase):
                     copied.append(f"{flow.id}: {phrase!r} copies {query!r}")
@@ -247,6 +256,24 @@ def test_the_development_set_ranks_all_30_first_with_both_unanswerable_problems_
     right = sum(best(pack, case["query"]) == case["expect"] for case in cases)
     assert right == len(cases) == 30, right
     assert all(best(pack, case["query"]) is None for case in cases if case["expect"] is None)
+
+
+def test_the_development_set_ranks_as_well_with_the_english_texts_searched_beside_the_chinese(pack, english_pack):
+    """``eportguide search`` reads the pack in both languages whichever is spoken."""
+    cases = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))
+    for spoken, other in ((pack, english_pack), (english_pack, pack)):
+        found = [matching.search(spoken, case["query"], also=(other,)) for case in cases]
+        right = sum((m[0].flow_id if m else None) == case["expect"] for m, case in zip(found, cases, strict=True))
+        assert right == len(cases) == 30, right
+
+
+def test_english_phrasings_mostly_rank_their_procedure_first_in_either_language(pack, english_pack):
+    cases = yaml.safe_load(ENGLISH_SET.read_text(encoding="utf-8"))
+    assert len(cases) >= 15
+    for spoken, other in ((pack, english_pack), (english_pack, pack)):
+        best_ids = [next(iter(matching.search(spoken, case["query"], also=(other,))), None) for case in cases]
+        right = sum((m.flow_id if m else None) == case["expect"] for m, case in zip(best_ids, cases, strict=True))
+        assert right >= len(cases) - 1, right
 
 
 def test_the_held_out_phrasings_mostly_rank_their_procedure_first(pack):

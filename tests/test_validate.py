@@ -68,8 +68,30 @@ EXPECTED = {
     # usage (warnings)
     "unused-fact": ["_facts.yaml:7:3: 警告：没有流程用到事实“website” [unused-fact]"],
     "unused-field": ["_facts.yaml:8:3: 警告：没有流程询问输入项“enterprise” [unused-field]"],
+    # translations (en/): what the English lacks is warned at the Chinese text; what it has
+    # that the flow does not, or says otherwise, is an error at the English
+    "missing-translation": [
+        "card.yaml:11:13: 警告：“哪张卡？”没有 en 译文（应写在 en/card.yaml）（流程 card，状态 which） [missing-translation]"
+    ],
+    "orphan-translation": [
+        "en/card.yaml:9:3: 译文所译的状态“whcih”不存在（是不是“which”？）（流程 card，状态 whcih） [orphan-translation]"
+    ],
+    "translation-type": ["en/card.yaml:12:7: 应为列表，实际是文字（流程 card，状态 done） [type]"],
+    "translation-placeholders": [
+        "en/card.yaml:12:9: 译文引用的事实、输入项或流程与原文不同：缺少原文的 {hotline}（流程 card，状态 done） [translation-placeholders]"
+    ],
+    "translation-numbers": ["en/card.yaml:10:12: 原文的数字 1、2 在译文中没有（流程 card，状态 done） [translation-numbers]"],
+    "untranslated": [
+        "en/card.yaml:10:12: 警告：译文中还有中文“办结”（网站上的名称写作 {site:名称}，并在 en/_facts.yaml 的 site_names 中翻译）"
+        "（流程 card，状态 done） [untranslated]"
+    ],
+    "unknown-site-name": [
+        "en/card.yaml:12:9: 网站名称“客服页面”没有译文（在 en/_facts.yaml 的 site_names 中添加）"
+        "（流程 card，状态 done） [unknown-site-name]"
+    ],
+    "unused-site-name": ["en/_facts.yaml:6:9: 警告：没有译文用到网站名称“客服页面” [unused-site-name]"],
 }
-WARNINGS_ONLY = {"unused-fact", "unused-field"}
+WARNINGS_ONLY = {"unused-fact", "unused-field", "missing-translation", "untranslated", "unused-site-name"}
 
 
 @pytest.fixture(autouse=True)
@@ -255,3 +277,106 @@ def test_a_text_naming_a_procedure_that_does_not_exist_is_an_unknown_flow(tmp_pa
     assert result.stdout.splitlines() == [
         "card.yaml:19:9: 文字中引用了不存在的流程“crad”（是不是“card”？）（流程 card，状态 done） [unknown-flow]"
     ]
+
+
+# --- translations -------------------------------------------------------------------------
+
+
+def test_strict_makes_a_missing_english_text_fail(monkeypatch):
+    monkeypatch.chdir(FIXTURES / "missing-translation")
+    result = cli("validate", "--strict", ".")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == EXPECTED["missing-translation"]
+
+
+def test_every_text_of_a_flow_without_its_english_is_reported_at_the_chinese_text(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "unlock-card.yaml", "    prompt: Which card is locked?\n", "")
+    edit(pack / "en" / "unlock-card.yaml", "      operator: Operator card\n", "")
+    edit(pack / "en" / "_facts.yaml", "  mailing_address:\n    label: Mailing address\n", "")
+    (pack / "en" / "cancel-card.yaml").unlink()
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "--strict", "flows")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "flows/_facts.yaml:34:12: 警告：“邮寄地址”没有 en 译文（应写在 en/_facts.yaml） [missing-translation]",
+        "flows/cancel-card.yaml:2:5: 警告：流程没有 en 译文（应写在 en/cancel-card.yaml）（流程 cancel-card） [missing-translation]",
+        "flows/unlock-card.yaml:24:13: 警告：“哪张卡被锁住了？”没有 en 译文（应写在 en/unlock-card.yaml）"
+        "（流程 unlock-card，状态 card） [missing-translation]",
+        "flows/unlock-card.yaml:28:34: 警告：“操作员卡”没有 en 译文（应写在 en/unlock-card.yaml）"
+        "（流程 unlock-card，状态 card） [missing-translation]",
+    ]
+    assert "0 个错误，4 个警告" in result.stderr
+
+
+def test_an_english_step_must_keep_the_facts_and_numbers_of_the_chinese_one(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "unlock-card.yaml", "recipient's phone: {mailing_address.phone}.", "recipient's phone: 83196201.")
+    edit(pack / "en" / "_facts.yaml", "value: 95198 or 029-83196210", "value: 95198")
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows")
+    assert result.exit_code == 1
+    assert [line.rsplit("[", 1)[1].rstrip("]") for line in result.stdout.splitlines()] == [
+        "translation-numbers",
+        "translation-placeholders",
+    ]
+    assert "flows/en/_facts.yaml:12:12: 原文的数字 029、83196210 在译文中没有" in result.stdout
+    assert "缺少原文的 {mailing_address.phone}" in result.stdout
+
+
+def test_an_address_a_recipient_or_an_e_mail_address_is_never_translated(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "_facts.yaml", "    label: Mailing address\n", "    label: Mailing address\n    value: 397 Zhuque Street, Xi'an\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "flows/en/_facts.yaml:15:12: 事实“mailing_address”的值照原样显示（地址、邮箱、网址和号码不翻译），不能有译文 [orphan-translation]",
+    ]
+    edit(pack / "en" / "_facts.yaml", "    value: 397 Zhuque Street, Xi'an\n", "    recipient: Service desk\n")
+    result = cli("validate", "flows")
+    assert result.stdout.splitlines() == ["flows/en/_facts.yaml:15:5: 未知的键“recipient” [unknown-key]"]
+
+
+def test_a_translation_of_a_flow_a_choice_or_a_text_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    (pack / "en" / "unlock-cards.yaml").write_text("title: Unlock\n", encoding="utf-8")
+    edit(
+        pack / "en" / "unlock-card.yaml",
+        "      operator: Operator card\n",
+        "      operator: Operator card\n      declarant: Declarant card\n",
+    )
+    edit(pack / "en" / "unlock-card.yaml", "    label: Locked card\n", "    label: Locked card\n    help: Look at the card.\n")
+    edit(pack / "en" / "onboard.yaml", "    warnings:\n", "    warnings:\n      - An extra warning.\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "flows/en/onboard.yaml:47:9: 原文的“warnings”只有 1 项，这一项没有对应的原文（流程 onboard，状态 steps） [orphan-translation]",
+        "flows/en/unlock-card.yaml:21:5: 原文在这里没有“help”，无从翻译（流程 unlock-card，状态 card） [orphan-translation]",
+        "flows/en/unlock-card.yaml:25:7: 状态“card”没有选项值“declarant”（流程 unlock-card，状态 card） [orphan-translation]",
+        "flows/en/unlock-cards.yaml:1:1: 译文所译的流程“unlock-cards”不存在（是不是“unlock-card”？）"
+        "（流程 unlock-cards） [orphan-translation]",
+    ]
+
+
+def test_a_translation_file_is_checked_within_its_pack_with_what_its_flow_lacks(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "unlock-card.yaml", "    prompt: Which card is locked?\n", "")
+    edit(pack / "en" / "reset-password.yaml", "    prompt: Which card's password is forgotten?\n", "")
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "--strict", "flows/en/unlock-card.yaml")
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["flows/unlock-card.yaml"]
+    assert "检查了 1 个流程" in result.stderr
+    whole = cli("validate", "--strict", "flows/en")
+    assert [line.split(":")[0] for line in whole.stdout.splitlines()] == ["flows/reset-password.yaml", "flows/unlock-card.yaml"]
+    assert "检查了 11 个流程" in whole.stderr
+
+
+def test_a_pack_without_a_translation_has_nothing_to_translate(tmp_path):
+    pack = copy_of_shipped_pack(tmp_path)
+    shutil.rmtree(pack / "en")
+    result = cli("validate", "--strict", str(pack))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""

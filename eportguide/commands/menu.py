@@ -31,9 +31,10 @@ DIVIDER = "-" * 12
 class Triage:
     """The triage menus of one help-desk session; remembers the menu a procedure came from."""
 
-    def __init__(self, pack: d.Pack, prompter: InteractivePrompter) -> None:
+    def __init__(self, pack: d.Pack, prompter: InteractivePrompter, directory: Path | None = None) -> None:
         self.pack = pack
         self.prompter = prompter
+        self.directory = directory  # where the pack's other languages are read, when first searched
         self.chosen_from: Callable[[], str | None] | None = None
         self.words = ""  # the caller's words the procedure was suggested for (the session's note)
 
@@ -76,7 +77,8 @@ class Triage:
 
         self.chosen_from = lambda: self.suggest(words)
         self.words = words.strip()
-        found = matching.search(self.pack, words, SUGGESTIONS)
+        also = packs.in_every_language(self.directory)[1:] if self.directory is not None else ()
+        found = matching.search(self.pack, words, SUGGESTIONS, also)
         lines: list[MenuLine] = [Entry(w.MENU_ENTRY.format(title=self.pack.flow(m.flow_id).title, id=m.flow_id), m.flow_id) for m in found]
         if found:
             lines.append(Heading(DIVIDER))
@@ -95,7 +97,7 @@ def choose_flow(pack_directory: Path, input: object = None, output: object = Non
     """Ask what the problem is; the id of the procedure chosen."""
     from eportguide.prompting.interactive import InteractivePrompter
 
-    return Triage(packs.load(pack_directory), InteractivePrompter(input, output)).choose()
+    return Triage(packs.load(pack_directory), InteractivePrompter(input, output), pack_directory).choose()
 
 
 def run(flows: Path | None) -> None:
@@ -104,7 +106,8 @@ def run(flows: Path | None) -> None:
     from eportguide.prompting.interactive import InteractivePrompter
     from eportguide.runner import LeftFlow
 
-    triage = Triage(packs.load(packs.pack_dir(flows)), InteractivePrompter())
+    directory = packs.pack_dir(flows)
+    triage = Triage(packs.load(directory), InteractivePrompter(), directory)
     ask: Callable[[], str] = triage.choose
     while True:
         try:

@@ -1,4 +1,4 @@
-"""``eportguide schema [flow|shared]``: the JSON Schema editors use to check pack files.
+"""``eportguide schema [flow|shared|translation|shared-translation]``: the JSON Schema editors use to check pack files.
 
 Generated from the model each time (``model.schema``); ``--write`` regenerates the
 copies shipped in ``eportguide/schemas/``, which a test keeps in step with the model.
@@ -17,10 +17,15 @@ from eportguide.errors import UsageError, os_reason
 class SchemaName(StrEnum):
     flow = "flow"
     shared = "shared"
+    translation = "translation"
+    shared_translation = "shared-translation"
+
+
+NAMES = "[flow|shared|translation|shared-translation]"
 
 
 def schema_command(
-    name: Annotated[SchemaName, typer.Argument(metavar="[flow|shared]", help=w.ARG_SCHEMA)] = SchemaName.flow,
+    name: Annotated[SchemaName, typer.Argument(metavar=NAMES, help=w.ARG_SCHEMA_WITH_TRANSLATIONS)] = SchemaName.flow,
     write: Annotated[bool, typer.Option("--write", help=w.OPT_SCHEMA_WRITE)] = False,
 ) -> None:
     from eportguide.model import schema

@@ -35,8 +35,8 @@ def search_command(
     from eportguide.engine import matching
     from eportguide.render import listings
 
-    pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
-    found = matching.search(pack, " ".join(words), limit)
+    pack, *also = packs.in_every_language(packs.pack_dir(ctx.find_root().params.get("flows")))
+    found = matching.search(pack, " ".join(words), limit, also)
     if format is SearchFormat.json:
         rows = [
             {

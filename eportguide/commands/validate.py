@@ -2,7 +2,11 @@
 
 A PATH is a pack directory or flow files in one; a file is checked within its pack
 (its facts, its sub-flows), and only its own findings are shown, plus errors of the
-pack's shared files that stop it from loading. Exit 1 when an error is found, or a
+pack's shared files that stop it from loading. A pack's translations (``flows/en/``)
+are checked with it: a text without its translation is a warning at the text; what a
+translation has that the pack does not, or says differently, an error at the
+translation. A translation file (``flows/en/unlock-card.yaml``) or directory
+(``flows/en``) is checked within its pack too. Exit 1 when an error is found, or a
 warning under ``--strict``.
 """
 
@@ -11,14 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eportguide import packs
+from eportguide import language, packs
 from eportguide import wording as w
 from eportguide.errors import FindingsFound, UsageError
 from eportguide.model.findings import Finding
+
+if TYPE_CHECKING:
+    from eportguide.model.documents import Loaded
 
 
 class ValidateFormat(StrEnum):
@@ -32,6 +39,7 @@ class Target:
 
     directory: Path
     files: set[Path] | None = None
+    translated: set[str] = field(default_factory=set)  # flows whose translation file was named
 
 
 @dataclass
@@ -83,6 +91,7 @@ def validate_command(
 
 def targets(paths: Iterable[Path]) -> list[Target]:
     """Group the paths by pack; naming a pack directory checks all of it."""
+    from eportguide.model.files import translation_files
     from eportguide.model.loader import FLOW_SUFFIX  # YAML is imported only when needed
 
     by_directory: dict[Path, Target] = {}
@@ -90,14 +99,29 @@ def targets(paths: Iterable[Path]) -> list[Target]:
         if not path.exists():
             raise UsageError(w.PATH_NOT_FOUND.format(path=path))
         if path.is_dir():
-            by_directory[path.resolve()] = Target(path)
-            continue
-        if path.suffix != FLOW_SUFFIX:
+            pack = _pack_of_translation(path)
+            if pack is None:
+                by_directory[path.resolve()] = Target(path)
+                continue
+            named = translation_files(pack, path.name)
+        elif path.suffix != FLOW_SUFFIX:
             raise UsageError(w.NOT_A_FLOW_FILE.format(path=path))
-        target = by_directory.setdefault(path.parent.resolve(), Target(path.parent, set()))
+        else:
+            pack, named = _pack_of_translation(path.parent) or path.parent, [path]
+        target = by_directory.setdefault(pack.resolve(), Target(pack, set()))
         if target.files is not None:
-            target.files.add(path.resolve())
+            target.files.update(p.resolve() for p in named)
+            if pack != path.parent or path.is_dir():
+                target.translated.update(p.name.removesuffix(FLOW_SUFFIX) for p in named)
     return list(by_directory.values())
+
+
+def _pack_of_translation(directory: Path) -> Path | None:
+    """The pack a translation directory (``flows/en``) belongs to; None for any other directory."""
+    from eportguide.model.files import SHARED_FILE
+
+    is_translation = directory.resolve().name in language.LANGUAGES and directory.resolve().name != language.CHINESE
+    return directory.parent if is_translation and (directory.parent / SHARED_FILE).is_file() else None
 
 
 def check(pack_targets: Iterable[Target]) -> Report:
@@ -109,14 +133,32 @@ def check(pack_targets: Iterable[Target]) -> Report:
     for target in pack_targets:
         loaded = read_pack(target.directory)
         named = target.files
-        found = [f for f in [*loaded.findings, *lint(loaded)] if named is None or _concerns(f, named)]
+        found = [*loaded.findings, *lint(loaded), *_translation_findings(target.directory, loaded)]
+        found = [f for f in found if named is None or _concerns(f, named) or (f.flow in target.translated and f.rule in TRANSLATION_RULES)]
         report.findings += sorted(found, key=lambda f: (f.file, f.line, f.column))
         if loaded.pack is not None:
             for flow_id, flow in loaded.pack.flows.items():
-                if named is None or Path(loaded.documents[flow_id].file).resolve() in named:
+                if named is None or Path(loaded.documents[flow_id].file).resolve() in named or flow_id in target.translated:
                     report.flows += 1
                     report.states += len(flow.states)
     return report
+
+
+#: The rules of a translation's findings located at the pack's own text (what it lacks).
+TRANSLATION_RULES = frozenset({"missing-translation"})
+
+
+def _translation_findings(directory: Path, loaded: "Loaded") -> list[Finding]:
+    """Every translation of the pack (``<pack>/<language>/``), read and checked against it."""
+    from eportguide.model import translations
+    from eportguide.model.files import has_translation
+
+    found: list[Finding] = []
+    for spoken in language.LANGUAGES:
+        if spoken != language.CHINESE and has_translation(directory, spoken):
+            translation = translations.read(directory, spoken)
+            found += translation.findings + translations.check(loaded, translation)
+    return found
 
 
 def _concerns(finding: Finding, files: set[Path]) -> bool:

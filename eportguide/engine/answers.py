@@ -48,7 +48,7 @@ def parse(question: Question, raw: str) -> str:
     match question.kind:
         case "choice":
             for option in question.options:
-                if text in (option.value, option.label):
+                if text in (option.value, option.label) or (option.written and text == option.written):
                     return option.value
             lowered = text.casefold()
             for option in question.options:

@@ -11,7 +11,9 @@ its ``search_negations`` (没, 不是, not …) is dropped with it: 卡没锁 sa
 locked card. Maintainers tune all of this in YAML.
 
 Each flow is one document made of its ``search.phrases``, its title, its description
-and its ``search.keywords`` (weighted highest, and counted only when the query names one
+and its ``search.keywords`` — in every language the pack is read in (a translation's
+English title, description and phrases beside the Chinese), so that a caller's words
+rank alike whichever language the help desk speaks — (weighted highest, and counted only when the query names one
 whole: 注销 alone is not 企业注销); Okapi BM25 scores a query against them, so a word
 found in every flow (卡, 电子口岸) counts for little and a word found in one (锁, 注销)
 decides. A query naming one of a flow's ``excludes`` never gets that flow:
@@ -33,7 +35,7 @@ Pure: no printing and no files; the pack comes in, ranked matches go out.
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import NamedTuple
 
@@ -96,13 +98,20 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
+    def may_start(self, text: str, at: int) -> bool:
+        """Whether a word may start at ``at``: most characters start none (and none inside an
+        English word does). Asked before ``match``, it spares most calls, which were most
+        of the time an English text took to index."""
+        char = text[at]
+        return char in self.by_first and not (at and _english_edge(char) and _english_edge(text[at - 1]))
+
     def match(self, text: str, at: int) -> int:
         """Where the word found at ``at`` ends (with its ending), or -1."""
+        if at > 0 and _english_edge(text[at]) and _english_edge(text[at - 1]):
+            return -1  # inside an English word: no word of the lexicon starts here
         for word in self.by_first.get(text[at], ()):
             if not text.startswith(word, at):
                 continue
-            if _english_edge(word[0]) and at > 0 and _english_edge(text[at - 1]):
-                return -1  # inside an English word: no word of the lexicon starts here
             end = at + len(word)
             if not _english_edge(word[-1]):
                 return end
@@ -118,14 +127,21 @@ class Lexicon:
             return text
         out: list[str] = []
         at = 0
+        starts = self.by_first
+        after_english = False  # the character before ``at`` is an English letter or digit
         while at < len(text):
-            end = self.match(text, at)
+            # ``may_start`` written out: this loop runs for every character of every text.
+            char = text[at]
+            english = char.isascii() and char.isalnum()
+            end = self.match(text, at) if char in starts and not (english and after_english) else -1
             if end < 0:
-                out.append(text[at])
+                out.append(char)
                 at += 1
+                after_english = english
             else:
                 out.append(replacement(text[at:end]))
                 at = end
+                after_english = _english_edge(text[end - 1])
         return "".join(out)
 
 
@@ -189,7 +205,7 @@ class Normaliser:
         out: list[str] = []
         at = 0
         while at < len(text):
-            end = self.negations.match(text, at)
+            end = self.negations.match(text, at) if self.negations.may_start(text, at) else -1
             if end < 0:
                 out.append(text[at])
                 at += 1
@@ -266,7 +282,8 @@ class _Document(NamedTuple):
     length: float  # with the keywords
     keywords: tuple[_Keyword, ...]
     excludes: tuple[str, ...]  # normalised
-    phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams)
+    phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams), the language spoken first
+    spoken: int  # how many of the phrases are in the language spoken
 
     def named_keywords(self, normalised: str) -> list[_Keyword]:
         """The keywords that ``normalised`` contains whole."""
@@ -274,11 +291,13 @@ class _Document(NamedTuple):
 
 
 class Index:
-    """The flows of a pack, ready to be searched."""
+    """The flows of a pack, ready to be searched; ``also``: the same pack in other languages."""
 
-    def __init__(self, pack: d.Pack) -> None:
+    def __init__(self, pack: d.Pack, also: Sequence[d.Pack] = ()) -> None:
         self.normalise = Normaliser.of(pack.shared)
-        self.documents = [self._document(flow) for flow in pack.flows.values()]
+        self.documents = [
+            self._document([flow, *(other.flows[flow.id] for other in also if flow.id in other.flows)]) for flow in pack.flows.values()
+        ]
         count = len(self.documents)
         self.average_length = sum(doc.length for doc in self.documents) / max(count, 1)
         frequency: Counter[str] = Counter()
@@ -287,27 +306,49 @@ class Index:
         self.idf = {term: _idf(count, df) for term, df in frequency.items()}
         self.unseen_idf = _idf(count, 0)
 
-    def _document(self, flow: d.Flow) -> _Document:
-        spec = flow.search
-        fields: dict[str, Iterable[str]] = {"phrases": spec.phrases, "title": (flow.title,), "description": (flow.description,)}
+    def _terms(self, flow: d.Flow) -> dict[str, float]:
+        """Weighted frequency of each token in a flow's phrases, title and description."""
+        fields: dict[str, Iterable[str]] = {"phrases": flow.search.phrases, "title": (flow.title,), "description": (flow.description,)}
         terms: dict[str, float] = {}
         for name, texts in fields.items():
             for text in texts:
                 for term, count in tokens(self.normalise(text)).items():
                     terms[term] = terms.get(term, 0.0) + count * FIELD_WEIGHTS[name]
+        return terms
+
+    def _document(self, versions: list[d.Flow]) -> _Document:
+        """One flow's document from its versions, the language spoken first.
+
+        A translation says the same again: a token both say (法人卡, and "legal-person
+        card" rewritten to it) counts as often as the version that says it most, and a
+        keyword or exclude they share once rewritten (解锁, "unlock") counts once. So a
+        flow weighs no more for being translated, and words only English has still count.
+        """
+        flow = versions[0]
+        terms: dict[str, float] = {}
+        for version in versions:  # a word both languages say (rewritten alike) counts as often as one says it
+            for term, weight in self._terms(version).items():
+                terms[term] = max(terms.get(term, 0.0), weight)
+        phrases = tuple(p for version in versions for p in version.search.phrases)
+        written_by_normalised: dict[str, str] = {}
+        for version in versions:
+            for written in version.search.keywords:
+                written_by_normalised.setdefault(self.normalise(written), written)
         keywords = tuple(
             _Keyword(written, normalised, {term: count * FIELD_WEIGHTS["keywords"] for term, count in tokens(normalised).items()})
-            for written, normalised in ((k, self.normalise(k)) for k in spec.keywords)
+            for normalised, written in written_by_normalised.items()
             if normalised
         )
+        excludes = (self.normalise(e) for version in versions for e in version.search.excludes)
         return _Document(
             flow.id,
             flow.category,
             terms,
             sum(terms.values()) + sum(sum(keyword.terms.values()) for keyword in keywords),
             keywords,
-            tuple(n for n in (self.normalise(e) for e in spec.excludes) if n),
-            tuple((p, _bigrams(self.normalise(p))) for p in spec.phrases),
+            tuple(dict.fromkeys(n for n in excludes if n)),
+            tuple((p, _bigrams(self.normalise(p))) for p in phrases),
+            len(flow.search.phrases),
         )
 
     def search(self, query: str, limit: int | None = None) -> list[Match]:
@@ -367,9 +408,12 @@ class Index:
     def _why(self, doc: _Document, normalised: str) -> tuple[str, ...]:
         reasons = [keyword.written for keyword in doc.named_keywords(normalised)]
         query_bigrams = _bigrams(normalised)
-        closest = max(doc.phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
-        if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
-            reasons.append(closest[0])
+        # The closest phrase in the language spoken, else in another: the reader's own words first.
+        for phrases in (doc.phrases[: doc.spoken], doc.phrases[doc.spoken :]):
+            closest = max(phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
+            if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
+                reasons.append(closest[0])
+                break
         return tuple(reasons)
 
 
@@ -392,17 +436,21 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     return 2 * len(first & second) / (len(first) + len(second))
 
 
-_last: tuple[d.Pack, Index] | None = None
+_last: tuple[tuple[d.Pack, ...], Index] | None = None
 
 
-def index_of(pack: d.Pack) -> Index:
-    """The index of ``pack``, built once for the pack last searched."""
+def index_of(pack: d.Pack, also: Sequence[d.Pack] = ()) -> Index:
+    """The index of ``pack`` (and ``also``), built once for the packs last searched."""
     global _last
-    if _last is None or _last[0] is not pack:
-        _last = (pack, Index(pack))
+    packs = (pack, *also)
+    if _last is None or len(_last[0]) != len(packs) or any(a is not b for a, b in zip(_last[0], packs, strict=True)):
+        _last = (packs, Index(pack, also))
     return _last[1]
 
 
-def search(pack: d.Pack, query: str, limit: int | None = None) -> list[Match]:
-    """Procedures for a caller's words, best first; ``[]`` when none fits with confidence."""
-    return index_of(pack).search(query, limit)
+def search(pack: d.Pack, query: str, limit: int | None = None, also: Sequence[d.Pack] = ()) -> list[Match]:
+    """Procedures for a caller's words, best first; ``[]`` when none fits with confidence.
+
+    ``also``: the same pack in other languages, searched as one with it.
+    """
+    return index_of(pack, also).search(query, limit)

@@ -52,6 +52,14 @@ class Deadline(NamedTuple):
     what: str  # what is done in that time, e.g. 电子口岸制卡
 
 
+class EmailGloss(NamedTuple):
+    """The e-mail read in the language spoken, beside the e-mail kept as the e-port requires it."""
+
+    subject: str
+    fields: tuple[tuple[str, str], ...]  # (label, value), one per field of the e-mail
+    attachments: tuple[str, ...]
+
+
 class EmailDraft(NamedTuple):
     to: str
     subject: str
@@ -62,6 +70,9 @@ class EmailDraft(NamedTuple):
     #: When a draft is written: the file put in for each attachment, in their order
     #: ("" = still to add), then any further files. None: no draft, nothing to say.
     files: tuple[str, ...] | None = None
+    #: Its reading when the pack is read in another language (else None): the e-mail
+    #: itself stays as written.
+    gloss: EmailGloss | None = None
 
 
 class Mailing(NamedTuple):
@@ -149,6 +160,39 @@ class _Filler:
                 yield self.text(item)
 
 
+def _email(pack: d.Pack, part: Part, fill: _Filler, used: dict[str, None]) -> EmailDraft:
+    """The e-mail as the e-port requires it, from the pack as written; read in another
+    language, the translated pack's e-mail texts are its gloss."""
+    written = pack.original
+    if written is not None:
+        flow = written.flows[part.flow.id]
+        outcome = flow.states[part.outcome_id]
+        assert isinstance(outcome, d.OutcomeState)
+        source = part._replace(flow=flow, outcome=outcome)
+        draft = _draft(written, source, _Filler(written, source, used, fill.every_branch, fill.worded))
+        assert part.outcome.email is not None
+        gloss = part.outcome.email
+        fields = tuple((f.label, fill.field(f.value)) for f in gloss.fields)
+        return draft._replace(gloss=EmailGloss(fill.text(gloss.subject), fields, tuple(fill.items(gloss.attachments))))
+    return _draft(pack, part, fill)
+
+
+def _draft(pack: d.Pack, part: Part, fill: _Filler) -> EmailDraft:
+    spec = part.outcome.email
+    assert spec is not None
+    fill.used.setdefault(spec.to)
+    fields = tuple((f.label, fill.field(f.value)) for f in spec.fields)
+    named = (name for name, _ in templates.placeholders(spec.subject) if name in pack.shared.fields)
+    return EmailDraft(
+        to=pack.shared.facts[spec.to].value,
+        subject=fill.text(spec.subject),
+        fields=fields,
+        attachments=tuple(fill.items(spec.attachments)),
+        blank=frozenset(label for label, value in fields if value == pack.shared.placeholder),
+        subject_answers=tuple(value for name in named if (value := part.answers.get(name))),
+    )
+
+
 def _unique(values: Iterator[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
@@ -225,18 +269,7 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
         materials += fill.items(outcome.materials)
         warnings += fill.items(outcome.warnings)
         if outcome.email is not None and email is None:
-            spec = outcome.email
-            used.setdefault(spec.to)
-            fields = tuple((f.label, fill.field(f.value)) for f in spec.fields)
-            named = (name for name, _ in templates.placeholders(spec.subject) if name in pack.shared.fields)
-            email = EmailDraft(
-                to=pack.shared.facts[spec.to].value,
-                subject=fill.text(spec.subject),
-                fields=fields,
-                attachments=tuple(fill.items(spec.attachments)),
-                blank=frozenset(label for label, value in fields if value == pack.shared.placeholder),
-                subject_answers=tuple(value for name in named if (value := part.answers.get(name))),
-            )
+            email = _email(pack, part, fill, used)
         if outcome.mail is not None and mailing is None:
             used.setdefault(outcome.mail.to)
             fact = pack.shared.facts[outcome.mail.to]

@@ -29,6 +29,9 @@ class FlowError(Exception):
 class Option(NamedTuple):
     value: str
     label: str
+    #: The label as the pack writes it, when it is read in another language: a script's
+    #: ``--answer card=法人卡`` still answers in English.
+    written: str = ""
 
 
 class Question(NamedTuple):
@@ -106,6 +109,12 @@ class _Walker:
         self.parts: list[Part] = []
         self.span = _Span(pack)
 
+    def _written(self, flow_id: str, state_id: str) -> d.State | None:
+        """The state in the pack as written, when the pack is read in another language."""
+        original = self.pack.original
+        flow = original.flows.get(flow_id) if original is not None else None
+        return flow.states.get(state_id) if flow is not None else None
+
     def run(self, flow: d.Flow, prefix: str, preset: Mapping[str, str], tail: Span, stack: tuple[str, ...]) -> Pending | None:
         local: dict[str, str] = dict(preset)
         visited: set[str] = set()
@@ -118,7 +127,7 @@ class _Walker:
             remaining = _plus(self.span(flow.id, state_id, frozenset(preset.items())), tail)
             match state:
                 case d.ChoiceState() | d.ConfirmState() | d.InstructionState():
-                    question = _question(flow, state_id, state, prefix)
+                    question = _question(flow, state_id, state, prefix, self._written(flow.id, state_id))
                     value, is_preset = self._value(question, state_id, local, preset)
                     option = _option(question, value)
                     if option is None:
@@ -195,11 +204,14 @@ class _Walker:
         self.path.append(Answered(question.key, question.prompt, value, label, preset, question.label))
 
 
-def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str) -> Question:
+def _question(flow: d.Flow, state_id: str, state: QuestionState, prefix: str, written: d.State | None = None) -> Question:
+    """The question a state asks; ``written``: the same state in the pack as written, when
+    the pack is read in another language (its choices' labels answer too)."""
     key = prefix + state_id
     match state:
         case d.ChoiceState():
-            options = tuple(Option(c.value, c.label) for c in state.choices)
+            labels = {c.value: c.label for c in written.choices} if isinstance(written, d.ChoiceState) else {}
+            options = tuple(Option(c.value, c.label, labels.get(c.value, "")) for c in state.choices)
             return Question(key, "choice", state.prompt, options, state.help, flow_id=flow.id, state_id=state_id, label=state.label or "")
         case d.ConfirmState():
             options = confirm_options()

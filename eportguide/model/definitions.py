@@ -206,11 +206,17 @@ HOTLINE_FACT = "hotline"
 
 
 class Pack(NamedTuple):
-    """A loaded flows pack: shared facts and the flows, in catalogue order."""
+    """A loaded flows pack: shared facts and the flows, in catalogue order.
+
+    A pack read in another language (``flows/en/``) is the same pack with its texts
+    translated; ``original`` is then the pack as written, for what stays in the source
+    language whatever the reader's (the e-mail the e-port requires).
+    """
 
     shared: Shared
     flows: Mapping[str, Flow]
     calendar: CalendarOverrides = CalendarOverrides()
+    original: "Pack | None" = None
 
     def flow(self, flow_id: str) -> Flow:
         return self.flows[flow_id]

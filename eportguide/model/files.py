@@ -34,3 +34,19 @@ def flow_files(directory: Path) -> list[Path]:
 def flow_ids(directory: Path) -> list[str]:
     """Flow ids from file names alone."""
     return [p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)]
+
+
+def translation_dir(directory: Path, language: str) -> Path:
+    """Where a pack keeps its texts in ``language``: ``<pack>/<language>/``, beside the flows."""
+    return directory / language
+
+
+def has_translation(directory: Path, language: str) -> bool:
+    return translation_dir(directory, language).is_dir()
+
+
+def translation_files(directory: Path, language: str) -> list[Path]:
+    """The files of one translation: its ``_facts.yaml`` when present, then one per flow, by name."""
+    where = translation_dir(directory, language)
+    shared = where / SHARED_FILE
+    return ([shared] if shared.is_file() else []) + flow_files(where)

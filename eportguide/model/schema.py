@@ -332,10 +332,14 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 # --- the schema files shipped for editors -----------------------------------------------
 
-#: What ``eportguide schema NAME`` prints: the root of each kind of pack file.
-DOCUMENTS: dict[str, tuple[type, str]] = {
-    "flow": (d.Flow, "eportguide flow file (<flow-id>.yaml)"),
-    "shared": (d.Shared, "eportguide shared facts and input fields (_facts.yaml)"),
+#: What ``eportguide schema NAME`` prints: the root of each kind of pack file, by the
+#: name of its record in ``definitions`` (or, for a translation, ``translation_format``:
+#: imported only when its schema is asked for).
+DOCUMENTS: dict[str, tuple[str, str]] = {
+    "flow": ("Flow", "eportguide flow file (<flow-id>.yaml)"),
+    "shared": ("Shared", "eportguide shared facts and input fields (_facts.yaml)"),
+    "translation": ("FlowText", "eportguide translation of a flow file (<language>/<flow-id>.yaml)"),
+    "shared-translation": ("SharedText", "eportguide translation of the shared facts and input fields (<language>/_facts.yaml)"),
 }
 #: Where they ship; each flow file's first line points its editor here.
 SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"
@@ -345,7 +349,12 @@ def schema_text(name: str) -> str:
     """The JSON Schema of one kind of pack file, as shipped."""
     import json
 
-    root, title = DOCUMENTS[name]
+    record, title = DOCUMENTS[name]
+    root = getattr(d, record, None)
+    if root is None:
+        from eportguide.model import translation_format
+
+        root = getattr(translation_format, record)
     return json.dumps(json_schema(root, title), ensure_ascii=False, indent=2) + "\n"
 
 

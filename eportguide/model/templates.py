@@ -8,11 +8,20 @@ text never spells out a command a reader of the printout cannot run.
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_]+))?\}")
 FACT_ATTRIBUTES = frozenset({"value", "label", "recipient", "phone"})
 BUSINESS = "business"
 FLOW_REFERENCE = re.compile(r"\{flow:([^{}\s]+)\}")
+#: Chinese characters: CJK symbols and punctuation, ideographs, full-width forms.
+CHINESE_CHARACTERS = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+
+
+@cache
+def chinese() -> re.Pattern[str]:
+    """A run of Chinese; compiled when first needed (a class this large costs a run a millisecond)."""
+    return re.compile(f"[{CHINESE_CHARACTERS}]+")
 
 
 def placeholders(text: str) -> Iterator[tuple[str, str | None]]:

@@ -11,17 +11,23 @@ as it stands.
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from html import escape
 
+from eportguide import language
 from eportguide import wording as w
 from eportguide.engine import Result
 from eportguide.model import definitions as d
+from eportguide.model import templates
 from eportguide.render import handbook as handbooks
 from eportguide.render import outline as outlines
 from eportguide.render import procedure as procedures
 from eportguide.render.outline import Item, Outline, Section, entries
 
-LANGUAGE = "zh-CN"
+#: The page's ``lang`` in each language spoken; in another than Chinese, what stays
+#: Chinese (the e-mail, an address, a name on the e-port's website) is marked as such.
+LANGUAGE_TAGS = {language.CHINESE: "zh-CN", language.ENGLISH: "en"}
+CHINESE_TAG = LANGUAGE_TAGS[language.CHINESE]
 
 STYLE = """
 @page {
@@ -171,6 +177,8 @@ def _steps(section: Section, level: int, flows: Mapping[str, str] | None) -> lis
 
 def _section(section: Section, level: int = 2, flows: Mapping[str, str] | None = None, mailto: str | None = None) -> list[str]:
     heading = f"<h{level}>{escape(section.heading)}</h{level}>"
+    if section.note:
+        heading += f'\n<p class="note">{escape(section.note)}</p>'
     if section.style == "fields":
         rows = []
         for i, item in enumerate(section.items):
@@ -195,10 +203,29 @@ def _part(section: Section, level: int = 2, flows: Mapping[str, str] | None = No
     return [f'<section class="part part-{section.key}{keep}">', *_section(section, level, flows, mailto), "</section>"]
 
 
+@cache
+def _chinese_run() -> re.Pattern[str]:
+    """A run of Chinese with the Latin letters and digits inside or before it (IC卡管理, 397号)."""
+    run = f"[{templates.CHINESE_CHARACTERS}]+"
+    return re.compile(f"[A-Za-z0-9]*{run}(?:[A-Za-z0-9]*{run})*")
+
+
+def _mark_chinese(line: str) -> str:
+    """Chinese runs in the text of an HTML line, each marked ``lang="zh-CN"`` (tags untouched)."""
+    mark = _chinese_run()
+    return "".join(
+        part if part.startswith("<") else mark.sub(lambda m: f'<span lang="{CHINESE_TAG}">{m.group(0)}</span>', part)
+        for part in re.split(r"(<[^>]*>)", line)
+    )
+
+
 def _page(title: str, header: Iterable[str], main: Iterable[str]) -> str:
+    spoken = language.current()
+    if spoken != language.CHINESE:
+        header, main = [_mark_chinese(line) for line in header], [_mark_chinese(line) for line in main]
     lines = [
         "<!DOCTYPE html>",
-        f'<html lang="{LANGUAGE}">',
+        f'<html lang="{LANGUAGE_TAGS.get(spoken, spoken)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -58,6 +58,14 @@ def as_dict(result: Result) -> dict[str, Any]:
             "body": email_body(result),
             "fields": [{"label": label, "value": value} for label, value in e.fields],
             "attachments": list(e.attachments),
+            # read in another language: the e-mail stays as written, this is its reading
+            "gloss": None
+            if e.gloss is None
+            else {
+                "subject": e.gloss.subject,
+                "fields": [{"label": label, "value": value} for label, value in e.gloss.fields],
+                "attachments": list(e.gloss.attachments),
+            },
         }
     mailing = None
     if result.mailing is not None:

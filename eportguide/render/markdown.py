@@ -17,7 +17,7 @@ def _escape(text: str) -> str:
 
 
 def _section(section: Section, level: int = 2) -> list[str]:
-    lines = [f"{'#' * level} {section.heading}", ""]
+    lines = [f"{'#' * level} {section.heading}", ""] + ([f"_{_escape(section.note)}_", ""] if section.note else [])
     if section.style == "fields":
         lines += ["- " + w.LABELLED.format(label=f"**{_escape(i.label or '')}**", text=_escape(i.text)) for i in section.items]
         return lines

@@ -30,6 +30,7 @@ class Section(NamedTuple):
     heading: str
     style: Style
     items: tuple[Item, ...]
+    note: str | None = None  # a line under the heading (the e-mail kept in Chinese says so)
 
 
 class Outline(NamedTuple):
@@ -54,12 +55,28 @@ def entries(section: Section) -> Iterator[tuple[int, str | None, Item]]:
 
 
 def email_body(result: Result) -> str:
-    """The body of the application e-mail: the source's fields, then the attachments."""
+    """The body of the application e-mail: the source's fields, then the attachments.
+
+    Always as the e-port requires it, in Chinese, whatever language is spoken.
+    """
     assert result.email is not None
-    lines = [f"{label}：{value}" for label, value in result.email.fields]
+    lines = [w.EMAIL_BODY_FIELD.format(label=label, value=value) for label, value in result.email.fields]
     if result.email.attachments:
-        lines += ["", w.EMAIL_ATTACHMENTS_LINE.format(items="、".join(result.email.attachments))]
+        lines += ["", w.EMAIL_ATTACHMENTS_LINE.format(items=w.EMAIL_BODY_SEPARATOR.join(result.email.attachments))]
     return "\n".join(lines)
+
+
+def glossed(text: str, gloss: str | None) -> str:
+    """A text kept as written, with its reading beside it when there is one that differs."""
+    return text if not gloss or gloss == text else w.GLOSSED.format(text=text, gloss=gloss)
+
+
+def attachment_names(result: Result) -> list[str]:
+    """The attachments the e-mail needs, each with its reading when the pack is read in another language."""
+    assert result.email is not None
+    email = result.email
+    readings = email.gloss.attachments if email.gloss is not None else ()
+    return [glossed(item, readings[i] if i < len(readings) else None) for i, item in enumerate(email.attachments)]
 
 
 def attachment_status(result: Result) -> str:
@@ -67,14 +84,15 @@ def attachment_status(result: Result) -> str:
     each and which are still to add."""
     assert result.email is not None
     email = result.email
+    attachments = attachment_names(result)
     if email.files is None:
-        return w.LIST_SEPARATOR.join(email.attachments)
-    files = list(email.files) + [""] * (len(email.attachments) - len(email.files))
+        return w.LIST_SEPARATOR.join(attachments)
+    files = list(email.files) + [""] * (len(attachments) - len(email.files))
     parts = [
         w.ATTACHED_AS.format(item=item, file=file) if file else w.ATTACH_STILL_TO_ADD.format(item=item)
-        for item, file in zip(email.attachments, files, strict=False)
+        for item, file in zip(attachments, files, strict=False)
     ]
-    extra = [file for file in files[len(email.attachments) :] if file]
+    extra = [file for file in files[len(attachments) :] if file]
     if extra:
         parts.append(w.ATTACHED_MORE.format(files=w.LIST_SEPARATOR.join(extra)))
     return w.CLAUSE_SEPARATOR.join(parts)
@@ -155,6 +173,21 @@ def contacts_section(contacts: tuple[Contact, ...]) -> Section:
     return Section("contacts", w.H_CONTACTS, "fields", tuple(items))
 
 
+def email_section(result: Result) -> Section:
+    """The e-mail's fields; read in another language, each with its reading beside it."""
+    email = result.email
+    assert email is not None
+    gloss = email.gloss
+    readings = gloss.fields if gloss is not None else ()
+    items = [Item(email.to, w.EMAIL_TO), Item(glossed(email.subject, gloss.subject if gloss else None), w.EMAIL_SUBJECT)]
+    for i, (label, value) in enumerate(email.fields):
+        label_gloss, value_gloss = readings[i] if i < len(readings) else (None, None)
+        items.append(Item(glossed(value, value_gloss), glossed(label, label_gloss), blank=label in email.blank))
+    attached = attachment_status(result)
+    items += [Item(attached, w.EMAIL_ATTACH)] if attached else []
+    return Section("email", w.H_EMAIL, "fields", tuple(items), w.EMAIL_KEPT_AS_WRITTEN if gloss is not None else None)
+
+
 def build(result: Result) -> Outline:
     sections: list[Section] = []
     answered = tuple(Item(a.label or w.LEFT_BLANK, label=a.short) for a in result.path if not a.preset)
@@ -164,12 +197,7 @@ def build(result: Result) -> Outline:
     if result.materials:
         sections.append(Section("materials", w.H_MATERIALS, "checklist", tuple(Item(m) for m in result.materials)))
     if result.email is not None:
-        email = result.email
-        items = [Item(email.to, w.EMAIL_TO), Item(email.subject, w.EMAIL_SUBJECT)]
-        items += [Item(value, label, blank=label in email.blank) for label, value in email.fields]
-        attached = attachment_status(result)
-        items += [Item(attached, w.EMAIL_ATTACH)] if attached else []
-        sections.append(Section("email", w.H_EMAIL, "fields", tuple(items)))
+        sections.append(email_section(result))
     if result.mailing is not None:
         mailing = result.mailing
         items = [Item(mailing.item, w.MAIL_ITEM), Item(mailing.address, w.MAIL_ADDRESS)]

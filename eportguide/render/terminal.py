@@ -53,7 +53,9 @@ def render(outline: Outline, console: Console, mailto: str | None = None) -> Non
     ]
     for section in outline.sections:
         style = "bold red" if section.key == "warnings" else "bold cyan"
-        parts += [Text(""), Text(section.heading, style=style), _section(section)]
+        parts += [Text(""), Text(section.heading, style=style)]
+        parts += [Paragraph(section.note, style="dim")] if section.note else []
+        parts.append(_section(section))
         if section.key == "email" and mailto:
             # The link carries subject and body; the visible text stays short.
             link = Text(w.MAILTO_TEXT)

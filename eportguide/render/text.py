@@ -37,7 +37,7 @@ def _fields(section: Section) -> list[str]:
 
 
 def _section(section: Section) -> list[str]:
-    lines = [w.TEXT_HEADING.format(heading=section.heading)]
+    lines = [w.TEXT_HEADING.format(heading=section.heading)] + ([section.note] if section.note else [])
     if section.style == "fields":
         return lines + _fields(section)
     for number, opens, item in entries(section):
