@@ -27,6 +27,7 @@ def list_command(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.table import Table
+    from rich.text import Text
 
     from eportguide.console import output_console
 
@@ -35,5 +36,5 @@ def list_command(
     table.add_column(w.COL_TITLE, overflow="fold")
     table.add_column(w.COL_CATEGORY, no_wrap=True)
     for flow in pack.flows.values():
-        table.add_row(flow.id, flow.title, flow.category)
+        table.add_row(Text(flow.id), Text(flow.title), Text(flow.category))  # a pack's text, never rich markup
     output_console().print(table)

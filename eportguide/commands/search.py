@@ -72,6 +72,7 @@ def search_command(
         typer.echo(no_match_message(pack))
         return
     from rich.table import Table
+    from rich.text import Text
 
     from eportguide.console import output_console
 
@@ -81,7 +82,8 @@ def search_command(
     table.add_column(w.COL_TITLE, overflow="fold")
     table.add_column(w.COL_WHY, overflow="fold")
     for rank, match in enumerate(found, 1):
-        table.add_row(str(rank), match.flow_id, pack.flow(match.flow_id).title, "、".join(match.why))
+        # Text: a pack's titles and the caller's words are shown as they are, never read as rich markup
+        table.add_row(str(rank), Text(match.flow_id), Text(pack.flow(match.flow_id).title), Text("、".join(match.why)))
     console = output_console()
     console.print(table)
     console.print(w.SEARCH_RUN_HINT.format(id=found[0].flow_id), markup=False, highlight=False)

@@ -6,8 +6,10 @@ is generated from the same hints (see ``schema.py``). A field's ``doc`` metadata
 description in that schema.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 
@@ -199,6 +201,18 @@ class Shared:
 class CalendarOverrides:
     holidays: tuple[str, ...] = doc("Extra days off, YYYY-MM-DD.", default=())
     workdays: tuple[str, ...] = doc("Extra working days (调休), YYYY-MM-DD.", default=())
+
+
+#: A date as a pack and ``--today`` write it; ``date.fromisoformat`` alone also takes
+#: ``20261001`` and ``2026-W01-1``.
+DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_date(text: str) -> date:
+    """The date written ``YYYY-MM-DD``; ValueError for any other form or an impossible day."""
+    if not DATE_TEXT.fullmatch(text):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(text)
 
 
 @dataclass(frozen=True, slots=True)

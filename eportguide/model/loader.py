@@ -17,6 +17,7 @@ import yaml
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
+from eportguide.model import safeyaml
 from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files
 from eportguide.model.findings import Finding, PackError
 from eportguide.model.safeyaml import SafeLoader
@@ -128,10 +129,12 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
         return None, [Finding(file, 1, 1, w.F_NOT_UTF8.format(byte=ordinal), "encoding")]
     except OSError as exc:
         return None, [Finding(file, 1, 1, w.F_CANNOT_READ.format(reason=exc.strerror or exc), "file")]
-    loader = SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = safeyaml.load(text)
+    except safeyaml.Limit as exc:
+        mark = exc.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Finding(file, line, column, str(exc.problem), "yaml")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -139,8 +142,6 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
         return None, [Finding(file, line, column, w.F_YAML_SYNTAX.format(detail=message), "yaml")]
     except yaml.YAMLError as exc:
         return None, [Finding(file, 1, 1, w.F_YAML_OTHER.format(detail=exc), "yaml")]
-    finally:
-        loader.dispose()
     document = Document(file, node, data, text)
     found = list(_duplicate_keys(document))
     document.node = None  # composed again if a finding needs it (see Document)
@@ -157,26 +158,8 @@ def _compose(text: str) -> Any:
 
 def _duplicate_keys(document: Document) -> Iterator[Finding]:
     """PyYAML keeps the last of two equal keys silently; a flow author must hear of it."""
-    stack = [document.node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    if key_node.value in seen:
-                        mark = key_node.start_mark
-                        yield Finding(
-                            document.file,
-                            mark.line + 1,
-                            mark.column + 1,
-                            w.F_DUPLICATE_KEY.format(key=key_node.value),
-                            "duplicate-key",
-                        )
-                    seen.add(key_node.value)
-                stack.append(value_node)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+    for key, mark in safeyaml.duplicate_keys(document.node):
+        yield Finding(document.file, mark.line + 1, mark.column + 1, w.F_DUPLICATE_KEY.format(key=key), "duplicate-key")
 
 
 def _findings(document: Document, problems: list[Problem], flow: str | None) -> list[Finding]:

@@ -4,8 +4,8 @@ These checks run on every load, because the engine relies on them: a flow that p
 them can be stepped through without a missing state or fact.
 """
 
+import re
 from collections.abc import Iterator, Mapping
-from datetime import date
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
@@ -16,6 +16,8 @@ from eportguide.model.loader import RESERVED_IDS, SHARED_FILE, Document
 from eportguide.model.schema import closest
 
 Path = tuple[str | int, ...]
+#: A flow id is typed as a command: a letter or digit first, then letters, digits, "-", "_", ".".
+COMMAND_ID = re.compile(r"[^\W_][\w.-]*")
 
 
 def question_values(flow: d.Flow) -> dict[str, tuple[str, ...] | None]:
@@ -223,6 +225,8 @@ def check_identity(
         problems.append((w.F_ID_NOT_FILE_NAME.format(id=flow.id, stem=stem), "file-name"))
     if flow.id in RESERVED_IDS:
         problems.append((w.F_RESERVED_ID.format(id=flow.id), "reserved-id"))
+    elif not COMMAND_ID.fullmatch(flow.id):  # "-h" would be read as an option, "a b" as two words
+        problems.append((w.F_ID_NOT_A_COMMAND.format(id=flow.id), "reserved-id"))
     if not problems:
         return []  # locating a line costs a parse: only for a finding
     line, column = document.locate(("id",))
@@ -236,7 +240,7 @@ def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> 
     for name in ("holidays", "workdays"):
         for i, text in enumerate(getattr(calendar, name)):
             try:
-                date.fromisoformat(text)
+                d.parse_date(text)
             except ValueError:
                 line, column = document.locate((name, i))
                 found.append(Finding(document.file, line, column, w.F_NOT_A_DATE.format(text=text), "type"))
