@@ -44,10 +44,14 @@ def sessions_command(
     store = sessions.Store()
     if clear:
         try:
-            removed = store.clear()
-        except OSError as exc:
+            cleared = store.clear()
+        except OSError as exc:  # the directory itself cannot be listed
             raise UsageError(w.CANNOT_WRITE.format(path=store.directory, reason=exc.strerror or exc)) from None
-        typer.echo(w.SESSIONS_CLEARED.format(count=removed, path=store.directory))
+        typer.echo(w.SESSIONS_CLEARED.format(count=cleared.removed, path=store.directory))
+        for path in cleared.not_sessions:
+            typer.echo(w.SESSIONS_NOT_A_SESSION_FILE.format(path=path), err=True)
+        if cleared.failed:
+            raise UsageError("\n".join(w.CANNOT_WRITE.format(path=path, reason=reason) for path, reason in cleared.failed))
         return
     found, problems = store.all()
     report_problems(problems)
@@ -59,6 +63,7 @@ def sessions_command(
         typer.echo(w.NO_SESSIONS)
         return
     from rich.table import Table
+    from rich.text import Text
 
     from eportguide.console import output_console
 
@@ -67,7 +72,8 @@ def sessions_command(
         table.add_column(heading, no_wrap=True)
     for session in found:
         status = w.STATUS_DONE if session.done else w.STATUS_OPEN
-        table.add_row(session.id, session.flow_id, str(len(session.answers)), status, _when(session.updated))
+        # Text: a name read from a file is shown as it is, never read as rich markup ("[/x]").
+        table.add_row(Text(session.id), Text(session.flow_id), str(len(session.answers)), status, Text(_when(session.updated)))
     console = output_console()
     console.print(table)
     console.print(w.SESSIONS_WHERE.format(path=store.directory), markup=False, highlight=False, style="dim")

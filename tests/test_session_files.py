@@ -1,0 +1,271 @@
+"""Session files as they are found on disk: broken in every way, left half-written, or
+sharing the directory with things that are not sessions.
+
+The README promises that a corrupt session is reported once, renamed ``*.corrupt`` and
+skipped; that ``sessions --clear`` removes them all; and that lookups by a shortened
+id, the order of the list and the ``updated`` time behave as a user expects.
+"""
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eportguide import sessions
+from eportguide.cli import app
+
+FLOWS = Path(__file__).parents[1] / "flows"
+GOOD = {
+    "format": 1,
+    "id": "20260101-000000-unlock-card-abcd",
+    "flow": "unlock-card",
+    "flow_hash": "sha256:0",
+    "pack": str(FLOWS),
+    "created": "2026-01-01T00:00:00+08:00",
+    "updated": "2026-01-01T00:00:00+08:00",
+    "done": False,
+    "answers": {"card": "legal"},
+}
+
+
+def cli(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture
+def directory(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
+    path = tmp_path / "home" / "sessions"
+    path.mkdir(parents=True)
+    return path
+
+
+def write(directory: Path, content: str | bytes, name: str = "20260101-000000-unlock-card-abcd") -> Path:
+    path = directory / f"{name}.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+# --- 4. every way a session file can be unreadable -------------------------------------
+
+BROKEN = {
+    "nested-100000-deep": "[" * 100_000,
+    "nested-in-answers": json.dumps({**GOOD, "answers": {}}).replace('"answers": {}', '"answers": ' + "[" * 50_000),
+    "lone-surrogate-answer": json.dumps({**GOOD, "answers": {"enterprise": "\ud800"}}),
+    "lone-surrogate-key": json.dumps({**GOOD, "answers": {"\udfff": "x"}}),
+    "lone-surrogate-flow": json.dumps({**GOOD, "flow": "\ud83d"}),
+    "format-2": json.dumps({**GOOD, "format": 2}),
+    "number-as-answer": json.dumps({**GOOD, "answers": {"card": 1}}),
+    "answers-a-list": json.dumps({**GOOD, "answers": ["card", "legal"]}),
+    "missing-done": json.dumps({k: v for k, v in GOOD.items() if k != "done"}),
+    "done-a-string": json.dumps({**GOOD, "done": "false"}),
+    "updated-not-a-time": json.dumps({**GOOD, "updated": "yesterday"}),
+    "created-a-number": json.dumps({**GOOD, "created": 20260101}),
+    "a-list": json.dumps([GOOD]),
+    "5000-digit-format": '{"format": ' + "1" * 5000 + "}",
+    "not-utf8": b'{"format": 1, "flow": "\xff"}',
+    "empty": "",
+    "huge": json.dumps({**GOOD, "answers": {"enterprise": "x" * 2_000_000}}),
+}
+
+
+@pytest.mark.parametrize("content", BROKEN.values(), ids=BROKEN.keys())
+def test_a_broken_session_file_is_reported_once_set_aside_and_skipped(directory, content):
+    path = write(directory, content)
+    first = cli("sessions")
+    assert first.exit_code == 0, first.output
+    assert f"会话文件 {path} 已损坏或无法读取" in first.stderr and f"已改名为 {path}.corrupt" in first.stderr
+    assert "没有保存的会话" in first.stdout
+    assert not path.exists() and path.with_name(path.name + ".corrupt").exists()
+    again = cli("sessions")
+    assert again.exit_code == 0 and again.stderr == ""
+
+
+@pytest.mark.parametrize("content", BROKEN.values(), ids=BROKEN.keys())
+def test_resume_skips_a_broken_session_and_says_there_is_nothing_to_resume(directory, content):
+    write(directory, content)
+    result = cli("resume")
+    assert result.exit_code == 2
+    assert "已损坏" in result.stderr and "没有未完成的会话" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["nested-100000-deep", "lone-surrogate-answer", "huge"])
+def test_resuming_a_broken_session_by_name_is_exit_2(directory, name):
+    path = write(directory, BROKEN[name])
+    result = cli("resume", path.stem)
+    assert result.exit_code == 2
+    assert "已损坏" in result.stderr and path.with_name(path.name + ".corrupt").exists()
+
+
+def test_a_session_whose_flow_looks_like_rich_markup_is_listed_as_written(directory):
+    write(directory, json.dumps({**GOOD, "flow": "[/x]"}))
+    result = cli("sessions")
+    assert result.exit_code == 0, result.output
+    assert "[/x]" in result.stdout
+
+
+def test_a_well_formed_session_file_is_listed(directory):
+    write(directory, json.dumps(GOOD))
+    result = cli("sessions")
+    assert result.exit_code == 0 and result.stderr == ""
+    row = next(line for line in result.stdout.splitlines() if "unlock-card" in line and "resume" not in line)
+    assert "20260101-000000-unlock-card-abcd" in row and "未完成" in row and "2026-01-01 00:00" in row
+
+
+def test_a_renamed_session_file_is_known_by_its_new_name(directory):
+    write(directory, json.dumps(GOOD), name="renamed")
+    (session,) = sessions.Store().all()[0]
+    assert session.id == "renamed"
+    assert sessions.Store().load("renamed").answers == {"card": "legal"}
+    rows = json.loads(cli("sessions", "--format", "json").stdout)
+    assert [row["id"] for row in rows] == ["renamed"]
+
+
+# --- lookups, order and times --------------------------------------------------------
+
+
+def saved(store: sessions.Store, flow: str, answers: dict[str, str], done: bool = False) -> sessions.Session:
+    session = store.new(flow, FLOWS)
+    return store.save(sessions.Session(**{**_fields(session), "answers": answers, "done": done}))
+
+
+def _fields(session: sessions.Session) -> dict:
+    return {name: getattr(session, name) for name in session.__dataclass_fields__}
+
+
+def test_a_session_is_found_by_the_start_of_its_id_when_that_is_unique(directory):
+    store = sessions.Store()
+    first = saved(store, "unlock-card", {"card": "legal"})
+    os.replace(store.path(first.id), store.path("20260101-000000-unlock-card-aaaa"))
+    write(directory, json.dumps({**GOOD, "flow": "cancel-card"}), name="20260202-000000-cancel-card-bbbb")
+    assert store.load("20260101").flow_id == "unlock-card"
+    assert store.load("20260202-000000-cancel").flow_id == "cancel-card"
+    with pytest.raises(sessions.SessionError, match="没有名为“2026”的会话"):
+        store.load("2026")  # two match: which one is not guessed
+    with pytest.raises(sessions.SessionError, match="没有名为“2027”的会话"):
+        store.load("2027")
+
+
+def test_a_full_id_is_found_even_when_it_is_the_start_of_another(directory):
+    write(directory, json.dumps(GOOD), name="20260101-000000-unlock-card-abcd")
+    write(directory, json.dumps({**GOOD, "flow": "cancel-card"}), name="20260101-000000-unlock-card-abcd-copy")
+    assert sessions.Store().load("20260101-000000-unlock-card-abcd").flow_id == "unlock-card"
+
+
+@pytest.mark.parametrize("name", ["../secret", "/etc/passwd", ".hidden", "a/b", ""])
+def test_a_session_name_that_is_a_path_is_not_looked_up(directory, name):
+    with pytest.raises(sessions.SessionError):
+        sessions.Store().load(name)
+
+
+def test_sessions_are_listed_most_recently_updated_first(directory):
+    for name, updated in [
+        ("b-middle", "2026-05-01T00:00:00+08:00"),
+        ("a-old", "2026-01-01T00:00:00+08:00"),
+        ("c-new", "2026-09-01T00:00:00+08:00"),
+    ]:
+        write(directory, json.dumps({**GOOD, "updated": updated}), name=name)
+    found, problems = sessions.Store().all()
+    assert [s.id for s in found] == ["c-new", "b-middle", "a-old"] and problems == []
+    rows = json.loads(cli("sessions", "--format", "json").stdout)
+    assert [row["id"] for row in rows] == ["c-new", "b-middle", "a-old"]
+
+
+def test_resume_without_a_name_takes_the_most_recently_updated_unfinished_one(directory):
+    write(directory, json.dumps({**GOOD, "updated": "2026-09-01T00:00:00+08:00", "done": True}), name="newest-but-done")
+    write(directory, json.dumps({**GOOD, "updated": "2026-05-01T00:00:00+08:00", "flow": "cancel-card", "answers": {}}), name="middle")
+    write(directory, json.dumps({**GOOD, "updated": "2026-01-01T00:00:00+08:00"}), name="oldest")
+    result = cli("resume", "--format", "json")
+    assert "继续会话 middle（cancel-card，已答 0 题）" in result.stderr
+
+
+def test_each_save_advances_updated_and_keeps_created(directory, monkeypatch):
+    store = sessions.Store()
+    stamps = iter(["2026-01-01T09:00:00+08:00", "2026-01-01T09:05:00+08:00", "2026-01-01T09:07:00+08:00"])
+    monkeypatch.setattr(sessions, "now", lambda: next(stamps))
+    session = store.new("unlock-card", FLOWS)
+    assert session.created == session.updated == "2026-01-01T09:00:00+08:00"
+    first = store.save(session)
+    second = store.save(first)
+    assert (first.created, first.updated) == ("2026-01-01T09:00:00+08:00", "2026-01-01T09:05:00+08:00")
+    assert (second.created, second.updated) == ("2026-01-01T09:00:00+08:00", "2026-01-01T09:07:00+08:00")
+    on_disk = json.loads(store.path(session.id).read_text(encoding="utf-8"))
+    assert (on_disk["created"], on_disk["updated"]) == ("2026-01-01T09:00:00+08:00", "2026-01-01T09:07:00+08:00")
+
+
+def test_a_secret_two_sub_flows_deep_is_never_written(directory):
+    store = sessions.Store()
+    session = saved(store, "unlock-card", {"card": "legal", "a.b.password": "12345678", "a.b.legal_pin": "1234", "a.b.note": "x"})
+    text = store.path(session.id).read_text(encoding="utf-8")
+    assert "12345678" not in text and '1234"' not in text
+    assert json.loads(text)["answers"] == {"card": "legal", "a.b.note": "x"}
+
+
+def test_a_session_file_with_a_secret_two_sub_flows_deep_is_set_aside(directory):
+    path = write(directory, json.dumps({**GOOD, "answers": {"a.b.password": "1"}}))
+    found, problems = sessions.Store().all()
+    assert found == [] and [p.path for p in problems] == [path]
+    assert not path.exists()
+
+
+# --- 6. sessions --clear, temporary files, things that are not sessions ---------------
+
+
+def test_clear_removes_saved_set_aside_and_temporary_files(directory):
+    store = sessions.Store()
+    saved(store, "unlock-card", {"card": "legal"})
+    write(directory, "{broken", name="broken")
+    cli("sessions")  # sets broken.json aside as broken.json.corrupt
+    (directory / ".tmpk3j2.tmp").write_text(json.dumps(GOOD), encoding="utf-8")  # a save killed before its rename
+    (directory / "notes.txt").write_text("not ours", encoding="utf-8")
+    result = cli("sessions", "--clear")
+    assert result.exit_code == 0, result.output
+    assert "已删除 3 个会话文件" in result.stdout
+    assert sorted(p.name for p in directory.iterdir()) == ["notes.txt"]
+
+
+def test_clear_skips_and_names_a_directory_named_like_a_session_and_removes_the_rest(directory):
+    saved(sessions.Store(), "unlock-card", {"card": "legal"})
+    (directory / "k.json").mkdir()
+    result = cli("sessions", "--clear")
+    assert result.exit_code == 0, result.output
+    assert "已删除 1 个会话文件" in result.stdout
+    assert f"跳过 {directory / 'k.json'}：不是会话文件，未删除。" in result.stderr
+    assert "无法写入" not in result.output
+    assert [p.name for p in directory.iterdir()] == ["k.json"]
+
+
+def test_clear_with_no_session_directory_removes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "nowhere"))
+    result = cli("sessions", "--clear")
+    assert result.exit_code == 0 and "已删除 0 个会话文件" in result.stdout
+
+
+def test_stale_temporary_files_are_swept_and_a_fresh_one_is_left(directory):
+    stale, fresh = directory / ".old.tmp", directory / ".live.tmp"
+    for path in (stale, fresh):
+        path.write_text("{}", encoding="utf-8")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    result = cli("sessions")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert not stale.exists() and fresh.exists()
+
+
+def test_a_run_that_saves_sweeps_stale_temporary_files(directory):
+    stale = directory / ".old.tmp"
+    stale.write_text("{}", encoding="utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    assert not stale.exists()
+
+
+def test_a_run_that_does_not_save_touches_no_file(directory):
+    stale = directory / ".old.tmp"
+    stale.write_text("{}", encoding="utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    sessions.recorder(None, "unlock-card", FLOWS, enabled=False)
+    assert stale.exists()
