@@ -216,7 +216,7 @@ class Store:
         if not _NAME.match(session_id):
             raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id))
         path = self.path(session_id)
-        if not path.exists():
+        if not _exists(path):
             matches = [s for s in self._names() if s.startswith(session_id)]
             if len(matches) != 1:
                 raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id))
@@ -309,6 +309,14 @@ class Cleared:
     removed: int = 0
     not_sessions: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _exists(path: Path) -> bool:
+    """Whether a file is there; a name too long for the file system names none."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _is_temporary(name: str) -> bool:

@@ -269,3 +269,20 @@ def test_a_run_that_does_not_save_touches_no_file(directory):
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     sessions.recorder(None, "unlock-card", FLOWS, enabled=False)
     assert stale.exists()
+
+
+# --- found by tests/test_fuzz_inputs.py -------------------------------------------------
+
+
+def test_resuming_a_name_too_long_for_the_file_system_is_not_found(directory):
+    result = cli("resume", "x" * 5000)
+    assert result.exit_code == 2
+    assert "没有名为“xxxx" in result.stderr
+
+
+def test_a_session_whose_pack_path_no_file_system_takes_resumes_with_the_current_pack(directory):
+    write(directory, json.dumps({**GOOD, "pack": "x" * 5000, "answers": {"card": "legal", "legal_details": "no"}}))
+    result = cli("resume", "--format", "json", "--no-save")
+    assert result.exit_code == 0, result.output
+    assert "已不存在，改用当前的流程目录" in result.stderr
+    assert json.loads(result.stdout)["outcome"]["id"] == "legal_mail"

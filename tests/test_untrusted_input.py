@@ -281,3 +281,20 @@ def test_a_flow_title_that_looks_like_rich_markup_is_listed_as_written(tmp_path)
     result = cli("--flows", str(pack), "list")
     assert result.exit_code == 0, result.output
     assert "[/x] 卡被锁 [bold]" in result.stdout
+
+
+# --- found by tests/test_fuzz_inputs.py -------------------------------------------------
+
+
+def test_a_state_kind_written_as_a_list_is_a_finding_not_a_crash(tmp_path):
+    pack = pack_with(tmp_path, "card.yaml", valid_flow().replace("kind: choice", "kind: []"))
+    result = cli("validate", str(pack))
+    assert result.exit_code == 1
+    assert "未知的状态类型“[]”" in result.output
+
+
+@pytest.mark.parametrize("args", [["validate", "x" * 5000], ["validate", "x" * 5000 + "/card.yaml"], ["--flows", "x" * 5000, "list"]])
+def test_a_path_too_long_for_the_file_system_is_not_found_not_a_crash(args):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "内部错误" not in result.output

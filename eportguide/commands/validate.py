@@ -87,9 +87,13 @@ def targets(paths: Iterable[Path]) -> list[Target]:
 
     by_directory: dict[Path, Target] = {}
     for path in paths:
-        if not path.exists():
+        try:
+            found, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError):  # a name too long for the file system, say
+            found = is_dir = False
+        if not found:
             raise UsageError(w.PATH_NOT_FOUND.format(path=path))
-        if path.is_dir():
+        if is_dir:
             by_directory[path.resolve()] = Target(path)
             continue
         if path.suffix != FLOW_SUFFIX:

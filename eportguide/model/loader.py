@@ -204,7 +204,7 @@ def _read_pack(directory: Path) -> Loaded:
 
     findings: list[Finding] = []
     documents: dict[str, Document] = {}
-    if not directory.is_dir():
+    if not _is_dir(directory):
         where = display_path(directory)
         return Loaded(None, [Finding(where, 1, 1, w.F_NO_PACK_DIRECTORY, "file")])
 
@@ -262,6 +262,13 @@ def _read_pack(directory: Path) -> Loaded:
     stems = {p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)}
     findings += references.check_pack(pack, documents, stems)
     return Loaded(pack, findings, documents, skipped)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, say: no pack there
+        return False
 
 
 def load_pack(directory: Path) -> d.Pack:
