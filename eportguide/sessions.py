@@ -383,9 +383,10 @@ class Recorder:
         try:
             self.session = self.store.save(self.session)
             self.saved = True
-        except OSError as exc:
+        except (OSError, UnicodeEncodeError) as exc:  # the latter: a pack path of bytes that are not UTF-8
             self.failed, self.saved = True, False
-            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=exc.strerror or exc))
+            reason = exc.strerror if isinstance(exc, OSError) else None
+            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=reason or exc))
 
 
 def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool) -> Recorder:

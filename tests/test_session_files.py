@@ -286,3 +286,13 @@ def test_a_session_whose_pack_path_no_file_system_takes_resumes_with_the_current
     assert result.exit_code == 0, result.output
     assert "已不存在，改用当前的流程目录" in result.stderr
     assert json.loads(result.stdout)["outcome"]["id"] == "legal_mail"
+
+
+def test_a_pack_path_that_is_not_utf8_leaves_the_run_unsaved_with_one_warning(directory):
+    warnings: list[str] = []
+    recorder = sessions.recorder(None, "unlock-card", Path("/tmp/flows\udcff"), enabled=True)
+    recorder.warn = warnings.append
+    recorder.save({"card": "legal"})
+    recorder.save({"card": "legal", "legal_details": "no"})
+    assert not recorder.saved and len(warnings) == 1 and "无法保存办理进度" in warnings[0]
+    assert list(directory.glob("*.json")) == [] and list(directory.glob(".*.tmp")) == []

@@ -8,6 +8,7 @@ typed as a command, the same file for the checklist and the e-mail draft, and a 
 """
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -298,3 +299,19 @@ def test_a_path_too_long_for_the_file_system_is_not_found_not_a_crash(args):
     result = cli(*args)
     assert result.exit_code == 2
     assert "内部错误" not in result.output
+
+
+@pytest.mark.parametrize(("low", "high"), [(1, 1_000_000_000), (-5, 2), (3, 2)])
+def test_a_time_limit_of_absurd_working_days_is_a_finding_not_hours_of_counting(tmp_path, low, high):
+    pack = tmp_path / "pack"
+    shutil.copytree(FLOWS, pack)
+    facts = (pack / "_facts.yaml").read_text(encoding="utf-8")
+    facts = facts.replace("min_working_days: 1\n", f"min_working_days: {low}\n", 1).replace(
+        "max_working_days: 2\n", f"max_working_days: {high}\n", 1
+    )
+    (pack / "_facts.yaml").write_text(facts, encoding="utf-8")
+    started = time.perf_counter()
+    result = cli("--flows", str(pack), *LEGAL)
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 2
+    assert "时限“processing_time”的工作日数应在 0 到 365 之间" in result.stderr

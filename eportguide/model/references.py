@@ -16,6 +16,8 @@ from eportguide.model.loader import RESERVED_IDS, SHARED_FILE, Document
 from eportguide.model.schema import closest
 
 Path = tuple[str | int, ...]
+#: The most working days a time limit may name (the source's longest is a few days).
+MAX_WORKING_DAYS = 365
 #: A flow id is typed as a command: a letter or digit first, then letters, digits, "-", "_", ".".
 COMMAND_ID = re.compile(r"[^\W_][\w.-]*")
 
@@ -117,8 +119,13 @@ class _Checker:
             if flow_id not in self.files:
                 self.report(None, ("order", i), w.F_ORDER_UNKNOWN_FLOW.format(flow=flow_id), "unknown-flow")
         for name, fact in shared.facts.items():
-            if fact.kind == "duration" and (fact.min_working_days is None or fact.max_working_days is None):
+            low, high = fact.min_working_days, fact.max_working_days
+            if fact.kind != "duration":
+                continue
+            if low is None or high is None:
                 self.report(None, ("facts", name), w.F_DURATION_NEEDS_DAYS.format(name=name), "required")
+            elif not 0 <= low <= high <= MAX_WORKING_DAYS:  # dates are counted day by day: 10**9 would take hours
+                self.report(None, ("facts", name), w.F_DURATION_RANGE.format(name=name, limit=MAX_WORKING_DAYS), "type")
         for flow in self.pack.flows.values():
             self.check_flow(flow)
         return self.findings
