@@ -1,0 +1,138 @@
+""" "[步骤 N/M]": the number of a question and the most that may follow, everywhere.
+
+The shipped flows have no instruction step, so a small pack here has one in the main
+flow and one inside a sub-flow, with a question after each: the count must go on past
+them, and inside the sub-flow, as a user reads it on the screen.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from eportguide import engine
+from eportguide.model.loader import load_pack
+
+FACTS = """\
+facts:
+  hotline: {kind: phone, label: 客服热线, value: "95198"}
+fields:
+  enterprise: {prompt: 企业名称, validate: name}
+  contact_phone: {prompt: 联系人电话, validate: phone}
+"""
+MAIN = """\
+id: main
+title: 主流程
+category: 测试
+source: 测试
+description: 指示步骤与子流程
+start: which
+states:
+  which:
+    kind: choice
+    prompt: 哪张卡？
+    choices:
+      - {value: legal, label: 法人卡, next: prepare}
+      - {value: other, label: 其他, next: done}
+  prepare:
+    kind: instruction
+    title: 准备营业执照
+    text: [扫描营业执照原件]
+    next: ready
+  ready:
+    kind: confirm
+    prompt: 准备好了吗？
+    if_yes: first
+    if_no: done
+  first:
+    kind: subflow
+    flow: inner
+    answers: {kind_of_card: legal}
+    next: details
+  details:
+    kind: input
+    fields: [enterprise, contact_phone]
+    next: done
+  done:
+    kind: outcome
+    title: 办结
+    steps:
+      - 致电 {hotline}。
+"""
+INNER = """\
+id: inner
+title: 子流程
+category: 测试
+source: 测试
+description: 先办的流程
+start: kind_of_card
+states:
+  kind_of_card:
+    kind: choice
+    prompt: 哪张卡？
+    choices:
+      - {value: legal, label: 法人卡, next: step}
+  step:
+    kind: instruction
+    title: 插入法人卡
+    text: [把法人卡插入读卡器]
+    next: works
+  works:
+    kind: confirm
+    prompt: 能读出卡吗？
+    if_yes: finished
+    if_no: finished
+  finished:
+    kind: outcome
+    title: 子流程办结
+    steps: [继续。]
+"""
+
+
+@pytest.fixture(scope="module")
+def small_pack(tmp_path_factory) -> object:
+    directory: Path = tmp_path_factory.mktemp("pack")
+    for name, text in (("_facts.yaml", FACTS), ("main.yaml", MAIN), ("inner.yaml", INNER)):
+        (directory / name).write_text(text, encoding="utf-8")
+    return load_pack(directory)
+
+
+def asked(pack, answers: dict[str, str]) -> tuple[str, int, int]:
+    position = engine.walk(pack, "main", answers)
+    assert isinstance(position, engine.Pending)
+    return position.question.key, position.question.number, position.question.total
+
+
+# The longest path: which, prepare, ready, (inner: its choice preset) step, works,
+# enterprise, contact_phone = 7 questions.
+STEPS = [
+    ({}, ("which", 1, 7)),
+    ({"which": "legal"}, ("prepare", 2, 7)),
+    ({"which": "legal", "prepare": "done"}, ("ready", 3, 7)),
+    ({"which": "legal", "prepare": "done", "ready": "yes"}, ("first.step", 4, 7)),
+    ({"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done"}, ("first.works", 5, 7)),
+    ({"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done", "first.works": "no"}, ("enterprise", 6, 7)),
+    (
+        {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done", "first.works": "no", "enterprise": ""},
+        ("contact_phone", 7, 7),
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "expected"), STEPS, ids=[s[1][0] for s in STEPS])
+def test_each_question_shows_its_number_and_the_most_that_may_follow(small_pack, answers, expected):
+    assert asked(small_pack, answers) == expected
+
+
+def test_a_shorter_branch_lowers_the_total_to_what_is_left(small_pack):
+    # 否 at "ready" skips the sub-flow and the details: the outcome comes next
+    position = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
+    assert isinstance(position, engine.Finished)
+    assert [a.key for a in position.path] == ["which", "prepare", "ready"]
+
+
+def test_the_preset_answer_of_a_sub_flow_is_not_counted_as_asked(small_pack):
+    position = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done"})
+    assert isinstance(position, engine.Pending)
+    preset = [a for a in position.path if a.preset]
+    assert [(a.key, a.value) for a in preset] == [("first.kind_of_card", "legal")]
+    assert position.question.number == 1 + sum(1 for a in position.path if not a.preset)
