@@ -1,0 +1,40 @@
+"""One pack with one of each cross-reference error: every finding, exactly where it is.
+
+The one-rule packs of test_validate.py each hold a single mistake; here the checks that
+those leave untried (an instruction's only answer, a details gate's yes/no, a condition
+on an e-mail attachment, a sub-flow's preset answers, each fact a mail, deadline and
+contact name must be, attributes of facts and of fields) are pinned with their lines.
+"""
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from eportguide.cli import app
+
+PACK = Path(__file__).parent / "fixtures" / "every-reference"
+EXPECTED = """\
+_facts.yaml:5:3: 警告：没有流程用到事实“processing_time” [unused-fact]
+card.yaml:14:17: 选项值“legal”重复（流程 card，状态 which） [duplicate-choice]
+card.yaml:19:36: “later”不是问题“step”的答案（可选：done）（流程 card，状态 step） [unknown-value]
+card.yaml:24:26: 未知的输入项“colour”（流程 card，状态 details） [unknown-field]
+card.yaml:29:21: “maybe”不是问题“kind”的答案（流程 card，状态 first） [unknown-value]
+card.yaml:29:37: 流程“other”没有问题“missing”（流程 card，状态 first） [unknown-question]
+card.yaml:35:9: 未知的属性“enterprise.recipient”（流程 card，状态 done） [unknown-fact]
+card.yaml:35:9: 未知的属性“office.colour”（流程 card，状态 done） [unknown-fact]
+card.yaml:36:38: “maybe”不是问题“details”的答案（可选：yes、no）（流程 card，状态 done） [unknown-value]
+card.yaml:38:11: 事实“hotline”的类型是“phone”，这里需要“email”（流程 card，状态 done） [fact-kind]
+card.yaml:39:16: 文字中引用了未知的事实“busines”（是不是“business”？）（流程 card，状态 done） [unknown-fact]
+card.yaml:43:38: “nope”不是问题“which”的答案（可选：legal、legal）（流程 card，状态 done） [unknown-value]
+card.yaml:44:25: 事实“service_email”的类型是“email”，这里需要“address”（流程 card，状态 done） [fact-kind]
+card.yaml:45:26: 事实“office”的类型是“address”，这里需要“duration”（流程 card，状态 done） [fact-kind]
+card.yaml:46:25: 未知的事实“nofact”（流程 card，状态 done） [unknown-fact]
+"""
+
+
+def test_every_cross_reference_error_is_found_at_its_line_and_nothing_else(monkeypatch):
+    monkeypatch.chdir(PACK)
+    result = CliRunner().invoke(app, ["validate", "."])
+    assert result.exit_code == 1
+    assert result.stdout == EXPECTED
+    assert "检查了 2 个流程（7 个状态）：14 个错误，1 个警告。" in result.stderr
