@@ -296,3 +296,15 @@ def test_a_pack_path_that_is_not_utf8_leaves_the_run_unsaved_with_one_warning(di
     recorder.save({"card": "legal", "legal_details": "no"})
     assert not recorder.saved and len(warnings) == 1 and "无法保存办理进度" in warnings[0]
     assert list(directory.glob("*.json")) == [] and list(directory.glob(".*.tmp")) == []
+
+
+def test_a_new_session_is_named_by_its_start_time_flow_and_a_random_tag(directory):
+    import re
+
+    first, second = sessions.Store().new("unlock-card", FLOWS), sessions.Store().new("unlock-card", FLOWS)
+    for session in (first, second):
+        assert re.fullmatch(r"\d{8}-\d{6}-unlock-card-[0-9a-f]{4}", session.id), session.id
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}", session.created), session.created
+        assert session.flow_hash.startswith("sha256:") and len(session.flow_hash) == len("sha256:") + 64
+        assert session.pack_dir == str(FLOWS.resolve()) and session.answers == {} and session.done is False
+    assert sessions.flow_hash(FLOWS, "no-such-flow") == ""
