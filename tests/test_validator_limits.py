@@ -42,3 +42,12 @@ def test_a_blank_value_is_always_acceptable_and_a_space_is_not_blank():
 def test_numbers_lose_inner_spaces_and_free_text_keeps_them():
     assert validators.normalise("phone", " 139 1234 5678 ") == "13912345678"
     assert validators.normalise("name", " 西安 秦川 ") == "西安 秦川"
+
+
+def test_the_checkers_made_for_each_kind_hold_the_same_rules_when_made_again():
+    # CHECKS is built once at import; making a checker again is how a test sees its
+    # rules change (mutation testing switches a change on only after the import).
+    name = validators._free_text("name")
+    assert name("某" * 100) is None and name("某" * 101) == "太长了（最多 100 个字）"
+    tracking = validators._pattern(validators.TRACKING, "bad")
+    assert tracking("SF1234567890") is None and tracking("SF12") == "bad"
