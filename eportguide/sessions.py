@@ -181,7 +181,7 @@ class Store:
 
         started = datetime.now()
         session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
-        while self.path(session_id).exists():
+        while _exists(self.path(session_id)):
             session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
         stamp = now()
         return Session(session_id, flow_id, flow_hash(pack_dir, flow_id), str(pack_dir.resolve()), stamp, stamp)
@@ -248,7 +248,7 @@ class Store:
         that cannot be removed is named with the reason, and the others are still removed.
         """
         cleared = Cleared()
-        if not self.directory.is_dir():
+        if not _is_dir(self.directory):
             return cleared
         for path in sorted(self.directory.iterdir()):
             if not (_is_temporary(path.name) or (path.name.endswith((SUFFIX, SUFFIX + CORRUPT_SUFFIX)) and not path.name.startswith("."))):
@@ -268,7 +268,7 @@ class Store:
         """Remove the temporary files of saves killed before their rename (never a live one)."""
         import time
 
-        if not self.directory.is_dir():
+        if not _is_dir(self.directory):
             return
         stale_before = time.time() - STALE_SECONDS
         with contextlib.suppress(OSError):
@@ -278,7 +278,7 @@ class Store:
                         path.unlink()
 
     def _names(self) -> list[str]:
-        if not self.directory.is_dir():
+        if not _is_dir(self.directory):
             return []
         return sorted(p.name.removesuffix(SUFFIX) for p in self.directory.glob("*" + SUFFIX) if not p.name.startswith("."))
 
@@ -309,6 +309,14 @@ class Cleared:
     removed: int = 0
     not_sessions: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether a directory is there; a name too long for the file system names none."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _exists(path: Path) -> bool:

@@ -308,3 +308,21 @@ def test_a_new_session_is_named_by_its_start_time_flow_and_a_random_tag(director
         assert session.flow_hash.startswith("sha256:") and len(session.flow_hash) == len("sha256:") + 64
         assert session.pack_dir == str(FLOWS.resolve()) and session.answers == {} and session.done is False
     assert sessions.flow_hash(FLOWS, "no-such-flow") == ""
+
+
+@pytest.mark.parametrize("args", [["sessions"], ["resume"], ["sessions", "--clear"]])
+def test_a_home_path_too_long_for_the_file_system_has_no_sessions(monkeypatch, args):
+    monkeypatch.setenv("EPORTGUIDE_HOME", "x" * 5000)
+    result = cli(*args)
+    assert result.exit_code in (0, 2) and "内部错误" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_run_with_a_home_path_too_long_goes_on_unsaved_with_one_warning(monkeypatch):
+    monkeypatch.setenv("EPORTGUIDE_HOME", "x" * 5000)
+    warnings: list[str] = []
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    recorder.warn = warnings.append
+    recorder.save({"card": "legal"})
+    recorder.finish()
+    assert not recorder.saved and len(warnings) == 1 and "无法保存办理进度" in warnings[0]
