@@ -171,7 +171,8 @@ def main() -> None:
     except SystemExit as done:  # how every command ends: write out what is still buffered
         code = done.code
         try:
-            sys.stdout.flush()
+            if sys.stdout is not None:  # None under pythonw
+                sys.stdout.flush()
         except streams.OutputFailed as error:
             if not code:  # else the command failed on it already, and said so
                 print(w.ERROR_PREFIX + error.message, file=sys.stderr)
@@ -179,8 +180,8 @@ def main() -> None:
             streams.settle()  # what is still buffered goes nowhere, quietly
         except BrokenPipeError:
             _quiet_stdout()
-        if streams.replaced():
-            print(w.CHARACTERS_REPLACED.format(count=streams.replaced(), encoding=sys.stdout.encoding), file=sys.stderr)
+        if streams.replaced() and sys.stderr is not None:
+            print(w.CHARACTERS_REPLACED.format(count=streams.replaced(), encoding=streams.encoding()), file=sys.stderr)
         sys.exit(code)
     except KeyboardInterrupt:  # outside a run (a run saves and says so itself)
         print(w.INTERRUPTED, file=sys.stderr)

@@ -45,6 +45,12 @@ def replaced() -> int:
     return _replaced
 
 
+def encoding() -> str:
+    """The encoding of standard output (or error), as the note about ``?`` names it."""
+    stream = sys.stdout or sys.stderr
+    return str(getattr(stream, "encoding", "") or "")
+
+
 class _Guarded(io.BufferedIOBase):
     """The byte stream under a console's text stream; a failed write raises ``OutputFailed``.
 
