@@ -33,6 +33,25 @@ RANKINGS = {
         ("reissue-operator-card", 4.98, ("操作员卡损坏读不了",)),
     ],
     "公司注销": [("deregister-enterprise", 13.59, ("企业注销", "营业执照被吊销，企业停业"))],
+    # a keyword named, whose words the flow's text does not hold: the keyword alone counts
+    "更新证书后密码变成8个8了": [
+        ("default-password", 26.62, ("默认密码", "更新证书", "数字证书更新以后，口令回到了初始口令")),
+        ("extend-card", 25.2, ("延期以后口令变成了初始口令",)),
+    ],
+    # no keyword named: the best flow covers enough of the query's weight
+    "口令还是出厂时的，系统要求改掉": [("default-password", 26.86, ("口令还是出厂时的，系统要求改掉",))],
+    # a one-character query shares no two-character phrase: the keyword is the only reason
+    "锁": [("unlock-card", 2.1, ("锁",))],
+    # runners-up scoring under 1 are still suggested when within a third of the best
+    "坏新增卡": [
+        ("reissue-operator-card", 1.17, ("坏",)),
+        ("reissue-legal-card", 1.17, ("坏",)),
+        ("reissue-declarant-card", 1.12, ("坏",)),
+        ("default-password", 0.67, ()),
+        ("onboard", 0.64, ()),
+    ],
+    # words no flow knows weigh against the best flow's coverage: no confident answer
+    "登录密码": [],
 }
 
 
@@ -84,3 +103,47 @@ def test_fillers_and_negations_remove_what_they_say():
 
 def test_a_query_of_only_fillers_finds_nothing(pack):
     assert matching.search(pack, "的 了 怎么") == []
+
+
+@pytest.mark.parametrize(
+    ("normaliser", "text", "normalised"),
+    [
+        (matching.Normaliser({}, negations=("不", "不是")), "不是锁", "锁"),  # the longer negation first
+        (matching.Normaliser({"锁": ("locked",)}, negations=("不", "不是")), "不是锁", ""),
+        (matching.Normaliser({}, negations=("not",)), "not here", "here"),  # negations without synonyms
+        (matching.Normaliser({}, fillers=("the",)), "bathe the theory", "bathe theory"),  # whole English words only
+        (matching.Normaliser({}, fillers=("的",)), "abc的卡 卡的abc", "abc 卡卡 abc"),  # Chinese needs no word edge
+        (matching.Normaliser({}), "卡锁 card", "卡锁 card"),  # no synonyms: nothing rewritten
+        (matching.Normaliser({"卡": ("", " ", "card")}), "card locked", "卡 locked"),  # blank synonyms ignored
+        (matching.Normaliser({"卡": ("ic卡",)}), "magic卡 ic卡", "magic卡卡"),  # ic卡 starts at a word edge
+        (matching.Normaliser({"卡": ("u盾",)}), "u盾ok u盾", "卡 ok 卡"),
+        (matching.Normaliser({"密码": ("码pin",)}), "码pin 码pins 码pinx", "密码密码码pinx"),  # ends at a word edge
+        (matching.Normaliser({"甲": ("ab",), "乙": ("abin",)}), "abing", "甲"),  # ab + ing, not abin + g
+    ],
+)
+def test_the_normaliser_rewrites_only_whole_words(normaliser, text, normalised):
+    assert normaliser(text) == normalised
+
+
+def test_a_query_of_english_and_chinese_is_rewritten_where_the_scripts_meet(pack):
+    assert matching.Normaliser.of(pack.shared)("ukey锁定了") == "卡锁"
+
+
+def test_tokens_are_characters_and_two_character_windows_of_chinese_and_whole_english_words():
+    assert matching.tokens("abc 卡锁 x1") == {"卡": 1, "锁": 1, "卡锁": 1, "abc": 1, "x1": 1}
+
+
+def test_the_index_of_a_pack_is_built_once(pack):
+    assert matching.index_of(pack) is matching.index_of(pack)
+
+
+def test_a_flow_without_search_phrases_is_found_by_its_title(tmp_path):
+    from eportguide.model.loader import load_pack
+
+    (tmp_path / "_facts.yaml").write_text('facts:\n  hotline: {kind: phone, label: 热线, value: "95198"}\nfields: {}\n', encoding="utf-8")
+    flow = "id: only\ntitle: 法人卡解锁\ncategory: 测试\nsource: 测试\ndescription: 测试\nstart: done\n"
+    flow += "states:\n  done:\n    kind: outcome\n    title: 办结\n    steps:\n      - 致电 {hotline}。\n"
+    (tmp_path / "only.yaml").write_text(flow, encoding="utf-8")
+    found = matching.search(load_pack(tmp_path), "法人卡解锁")
+    assert [(m.flow_id, m.why) for m in found] == [("only", ())]
+    assert found[0].score == 1.87  # one flow: its length is the average length
