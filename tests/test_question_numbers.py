@@ -30,17 +30,21 @@ states:
   which:
     kind: choice
     prompt: 哪张卡？
+    help: 看卡面上的字
     choices:
       - {value: legal, label: 法人卡, next: prepare}
       - {value: other, label: 其他, next: done}
   prepare:
     kind: instruction
     title: 准备营业执照
-    text: [扫描营业执照原件]
+    text:
+      - 扫描营业执照原件
+      - {text: 法人卡一并准备, when: {which: legal}}
     next: ready
   ready:
     kind: confirm
     prompt: 准备好了吗？
+    help: 扫描件和原件都要
     if_yes: first
     if_no: done
   first:
@@ -64,18 +68,18 @@ title: 子流程
 category: 测试
 source: 测试
 description: 先办的流程
-start: kind_of_card
+start: step
 states:
-  kind_of_card:
-    kind: choice
-    prompt: 哪张卡？
-    choices:
-      - {value: legal, label: 法人卡, next: step}
   step:
     kind: instruction
     title: 插入法人卡
     text: [把法人卡插入读卡器]
-    next: works
+    next: kind_of_card
+  kind_of_card:
+    kind: choice
+    prompt: 哪张卡？
+    choices:
+      - {value: legal, label: 法人卡, next: works}
   works:
     kind: confirm
     prompt: 能读出卡吗？
@@ -102,7 +106,7 @@ def asked(pack, answers: dict[str, str]) -> tuple[str, int, int]:
     return position.question.key, position.question.number, position.question.total
 
 
-# The longest path: which, prepare, ready, (inner: its choice preset) step, works,
+# The longest path: which, prepare, ready, (inner:) step, (its choice preset) works,
 # enterprise, contact_phone = 7 questions.
 STEPS = [
     ({}, ("which", 1, 7)),
@@ -132,7 +136,48 @@ def test_a_shorter_branch_lowers_the_total_to_what_is_left(small_pack):
 
 def test_the_preset_answer_of_a_sub_flow_is_not_counted_as_asked(small_pack):
     position = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done"})
-    assert isinstance(position, engine.Pending)
+    assert isinstance(position, engine.Pending) and position.question.key == "first.works"
     preset = [a for a in position.path if a.preset]
     assert [(a.key, a.value) for a in preset] == [("first.kind_of_card", "legal")]
     assert position.question.number == 1 + sum(1 for a in position.path if not a.preset)
+
+
+def question_at(pack, answers: dict[str, str]) -> engine.Question:
+    position = engine.walk(pack, "main", answers)
+    assert isinstance(position, engine.Pending)
+    return position.question
+
+
+def test_an_instruction_is_asked_with_its_title_lines_and_a_done_option(small_pack):
+    q = question_at(small_pack, {"which": "legal"})
+    assert (q.key, q.kind, q.prompt) == ("prepare", "instruction", "准备营业执照")
+    assert q.lines == ("扫描营业执照原件", "法人卡一并准备")  # conditional lines are the renderer's to pick
+    assert [(o.value, o.label) for o in q.options] == [("done", "已完成，继续")]
+    assert (q.flow_id, q.state_id) == ("main", "prepare")
+
+
+def test_a_choice_and_a_yes_no_question_carry_their_help(small_pack):
+    choice = question_at(small_pack, {})
+    confirm = question_at(small_pack, {"which": "legal", "prepare": "done"})
+    assert (choice.kind, choice.help, choice.flow_id, choice.state_id) == ("choice", "看卡面上的字", "main", "which")
+    assert (confirm.kind, confirm.help, confirm.flow_id, confirm.state_id) == ("confirm", "扫描件和原件都要", "main", "ready")
+
+
+def test_questions_inside_a_sub_flow_name_that_flow_and_its_state(small_pack):
+    q = question_at(small_pack, {"which": "legal", "prepare": "done", "ready": "yes"})
+    assert (q.key, q.flow_id, q.state_id) == ("first.step", "inner", "step")
+
+
+def test_a_detail_question_names_its_flow_and_input_state(small_pack):
+    answers = {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done", "first.works": "no"}
+    q = question_at(small_pack, answers)
+    assert (q.key, q.kind, q.validator, q.flow_id, q.state_id) == ("enterprise", "text", "name", "main", "details")
+
+
+def test_a_loop_the_loader_would_refuse_stops_the_walk_with_a_flow_error():
+    from eportguide.engine.walk import FlowError
+    from eportguide.model.loader import read_pack
+
+    pack = read_pack(Path(__file__).parent / "fixtures" / "packs" / "loop").pack  # read, not refused by the lint
+    with pytest.raises(FlowError, match="card: state 'which' is reached twice in one walk"):
+        engine.walk(pack, "card", {"which": "unsure", "look_again": "yes"})
