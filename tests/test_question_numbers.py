@@ -17,7 +17,7 @@ facts:
   hotline: {kind: phone, label: 客服热线, value: "95198"}
 fields:
   enterprise: {prompt: 企业名称, validate: name}
-  contact_phone: {prompt: 联系人电话, validate: phone}
+  contact_phone: {prompt: 联系人电话, validate: phone, help: 手机或带区号的座机}
 """
 MAIN = """\
 id: main
@@ -92,10 +92,57 @@ states:
 """
 
 
+# A details gate preset by the flow that enters it, and one asked before two details.
+GATED = """\
+id: gated
+title: 带开关的填写
+category: 测试
+source: 测试
+description: 预设的开关与询问的开关
+start: intro
+states:
+  intro:
+    kind: subflow
+    flow: details
+    answers: {ask_details: "yes", enterprise: 某某公司}
+    next: own
+  own:
+    kind: input
+    ask: 填写联系方式吗？
+    fields: [contact_phone, enterprise]
+    next: done
+  done:
+    kind: outcome
+    title: 办结
+    steps:
+      - {text: 已填写联系方式, when: {own: "yes"}}
+      - 致电 {hotline}。
+"""
+DETAILS = """\
+id: details
+title: 填写
+category: 测试
+source: 测试
+description: 被预设的流程
+start: ask_details
+states:
+  ask_details:
+    kind: input
+    ask: 现在填写吗？
+    fields: [enterprise]
+    next: end
+  end:
+    kind: outcome
+    title: 填写完毕
+    steps: [继续。]
+"""
+
+
 @pytest.fixture(scope="module")
 def small_pack(tmp_path_factory) -> object:
     directory: Path = tmp_path_factory.mktemp("pack")
-    for name, text in (("_facts.yaml", FACTS), ("main.yaml", MAIN), ("inner.yaml", INNER)):
+    files = {"_facts.yaml": FACTS, "main.yaml": MAIN, "inner.yaml": INNER, "gated.yaml": GATED, "details.yaml": DETAILS}
+    for name, text in files.items():
         (directory / name).write_text(text, encoding="utf-8")
     return load_pack(directory)
 
@@ -181,3 +228,39 @@ def test_a_loop_the_loader_would_refuse_stops_the_walk_with_a_flow_error():
     pack = read_pack(Path(__file__).parent / "fixtures" / "packs" / "loop").pack  # read, not refused by the lint
     with pytest.raises(FlowError, match="card: state 'which' is reached twice in one walk"):
         engine.walk(pack, "card", {"which": "unsure", "look_again": "yes"})
+
+
+def test_a_gate_and_a_detail_preset_by_the_entering_flow_are_not_asked_nor_counted(small_pack):
+    position = engine.walk(small_pack, "gated", {})
+    assert isinstance(position, engine.Pending)
+    q = position.question
+    assert (q.key, q.kind, q.number, q.total) == ("own", "confirm", 1, 3)
+    assert (q.flow_id, q.state_id, q.implied_by) == ("gated", "own", ("contact_phone", "enterprise"))
+    assert [(a.key, a.value, a.preset) for a in position.path] == [
+        ("intro.ask_details", "yes", True),
+        ("intro.enterprise", "某某公司", True),
+    ]
+
+
+def test_after_a_gate_each_detail_counts_down_what_is_left(small_pack):
+    phone = engine.walk(small_pack, "gated", {"own": "yes"})
+    company = engine.walk(small_pack, "gated", {"own": "yes", "contact_phone": "13912345678"})
+    assert isinstance(phone, engine.Pending) and isinstance(company, engine.Pending)
+    assert (phone.question.key, phone.question.number, phone.question.total) == ("contact_phone", 2, 3)
+    assert phone.question.help == "手机或带区号的座机"
+    assert (company.question.key, company.question.number, company.question.total) == ("enterprise", 3, 3)
+
+
+def test_a_stored_gate_answer_that_does_not_fit_is_offered_back(small_pack):
+    position = engine.walk(small_pack, "gated", {"own": "maybe"})
+    assert isinstance(position, engine.Pending)
+    assert (position.question.key, position.previous) == ("own", "maybe")
+
+
+def test_a_typed_detail_is_recorded_with_itself_as_label_and_the_gate_answer_decides_a_line(small_pack):
+    position = engine.walk(small_pack, "gated", {"own": "yes", "contact_phone": "13912345678", "enterprise": ""})
+    assert isinstance(position, engine.Finished)
+    typed = [(a.key, a.value, a.label, a.preset) for a in position.path if a.key == "contact_phone"]
+    assert typed == [("contact_phone", "13912345678", "13912345678", False)]
+    result = engine.build(small_pack, position)
+    assert [s.text for s in result.steps] == ["继续。", "已填写联系方式", "致电 95198。"]
