@@ -138,10 +138,50 @@ states:
 """
 
 
+# Two sub-flows deep, the middle one with a question of its own and one preset by the top.
+NESTED = {
+    "nested": """\
+start: into_mid
+states:
+  into_mid: {kind: subflow, flow: mid, answers: {preset_here: a}, next: top_question}
+  top_question:
+    kind: choice
+    prompt: 顶层问题？
+    choices: [{value: a, label: 甲, next: done}]
+  done: {kind: outcome, title: 办结, steps: [完成。]}
+""",
+    "mid": """\
+start: into_leaf
+states:
+  into_leaf: {kind: subflow, flow: leaf, next: mid_question}
+  mid_question:
+    kind: choice
+    prompt: 中层问题？
+    choices: [{value: a, label: 甲, next: preset_here}]
+  preset_here:
+    kind: choice
+    prompt: 预设的问题？
+    choices: [{value: a, label: 甲, next: done}]
+  done: {kind: outcome, title: 中层办结, steps: [继续。]}
+""",
+    "leaf": """\
+start: leaf_question
+states:
+  leaf_question:
+    kind: choice
+    prompt: 底层问题？
+    choices: [{value: a, label: 甲, next: done}]
+  done: {kind: outcome, title: 底层办结, steps: [继续。]}
+""",
+}
+
+
 @pytest.fixture(scope="module")
 def small_pack(tmp_path_factory) -> object:
     directory: Path = tmp_path_factory.mktemp("pack")
     files = {"_facts.yaml": FACTS, "main.yaml": MAIN, "inner.yaml": INNER, "gated.yaml": GATED, "details.yaml": DETAILS}
+    for flow_id, states in NESTED.items():
+        files[f"{flow_id}.yaml"] = f"id: {flow_id}\ntitle: {flow_id}\ncategory: 测试\nsource: 测试\ndescription: 嵌套\n{states}"
     for name, text in files.items():
         (directory / name).write_text(text, encoding="utf-8")
     return load_pack(directory)
@@ -264,3 +304,35 @@ def test_a_typed_detail_is_recorded_with_itself_as_label_and_the_gate_answer_dec
     assert typed == [("contact_phone", "13912345678", "13912345678", False)]
     result = engine.build(small_pack, position)
     assert [s.text for s in result.steps] == ["继续。", "已填写联系方式", "致电 95198。"]
+
+
+def test_two_sub_flows_deep_the_count_includes_what_each_level_still_asks(small_pack):
+    # the leaf's question, then the middle flow's own question (its preset one is not
+    # counted), then the top flow's question: 1 of 3, 2 of 3, 3 of 3
+    expected = [
+        ({}, ("into_mid.into_leaf.leaf_question", 1, 3)),
+        ({"into_mid.into_leaf.leaf_question": "a"}, ("into_mid.mid_question", 2, 3)),
+        ({"into_mid.into_leaf.leaf_question": "a", "into_mid.mid_question": "a"}, ("top_question", 3, 3)),
+    ]
+    for answers, asked in expected:
+        position = engine.walk(small_pack, "nested", answers)
+        assert isinstance(position, engine.Pending)
+        assert (position.question.key, position.question.number, position.question.total) == asked
+
+
+def test_the_count_of_a_flow_with_a_loop_adds_nothing_for_the_loop():
+    from eportguide.model.loader import read_pack
+
+    pack = read_pack(Path(__file__).parent / "fixtures" / "packs" / "loop").pack
+    position = engine.walk(pack, "card", {})
+    assert isinstance(position, engine.Pending)
+    assert (position.question.key, position.question.total) == ("which", 2)  # which, look_again; then back
+
+
+def test_a_sub_flow_entering_itself_again_stops_the_walk_with_a_flow_error():
+    from eportguide.engine.walk import FlowError
+    from eportguide.model.loader import read_pack
+
+    pack = read_pack(Path(__file__).parent / "fixtures" / "packs" / "subflow-cycle").pack  # read, not refused by the lint
+    with pytest.raises(FlowError, match="card: sub-flow 'card' enters itself again"):
+        engine.walk(pack, "card", {"which": "operator"})
