@@ -164,6 +164,30 @@ states:
     choices: [{value: a, label: 甲, next: done}]
   done: {kind: outcome, title: 中层办结, steps: [继续。]}
 """,
+    # a preset question after every kind of state: each must pass the preset on
+    "top": """\
+start: into_chain
+states:
+  into_chain: {kind: subflow, flow: chain, answers: {preset_last: a}, next: done}
+  done: {kind: outcome, title: 办结, steps: [完成。]}
+""",
+    "chain": """\
+start: first
+states:
+  first:
+    kind: choice
+    prompt: 第一问？
+    choices: [{value: a, label: 甲, next: do_this}]
+  do_this: {kind: instruction, title: 做这件事, text: [照做], next: sure}
+  sure: {kind: confirm, prompt: 确定吗？, if_yes: phone, if_no: phone}
+  phone: {kind: input, fields: [contact_phone], next: into_leaf}
+  into_leaf: {kind: subflow, flow: leaf, next: preset_last}
+  preset_last:
+    kind: choice
+    prompt: 预设的最后一问？
+    choices: [{value: a, label: 甲, next: done}]
+  done: {kind: outcome, title: 链办结, steps: [继续。]}
+""",
     "leaf": """\
 start: leaf_question
 states:
@@ -336,3 +360,10 @@ def test_a_sub_flow_entering_itself_again_stops_the_walk_with_a_flow_error():
     pack = read_pack(Path(__file__).parent / "fixtures" / "packs" / "subflow-cycle").pack  # read, not refused by the lint
     with pytest.raises(FlowError, match="card: sub-flow 'card' enters itself again"):
         engine.walk(pack, "card", {"which": "operator"})
+
+
+def test_a_preset_question_after_every_kind_of_state_is_not_counted(small_pack):
+    # first, do_this, sure, phone, the leaf's question: 5; preset_last is given by "top"
+    position = engine.walk(small_pack, "top", {})
+    assert isinstance(position, engine.Pending)
+    assert (position.question.key, position.question.number, position.question.total) == ("into_chain.first", 1, 5)
