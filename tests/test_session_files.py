@@ -326,3 +326,100 @@ def test_a_run_with_a_home_path_too_long_goes_on_unsaved_with_one_warning(monkey
     recorder.save({"card": "legal"})
     recorder.finish()
     assert not recorder.saved and len(warnings) == 1 and "无法保存办理进度" in warnings[0]
+
+
+# --- what mutation testing found untested ---------------------------------------------
+
+
+def test_a_new_session_whose_id_is_taken_draws_another_four_character_tag(directory, monkeypatch):
+    import secrets
+    from datetime import datetime
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):  # two runs started in the same second
+            return cls(2026, 1, 1, 9, 0, 0)
+
+    drawn: list[int] = []
+    tags = iter(["aaaa", "aaaa", "bbbb"])
+    monkeypatch.setattr(sessions, "datetime", Frozen)
+    monkeypatch.setattr(secrets, "token_hex", lambda size: drawn.append(size) or next(tags))
+    store = sessions.Store()
+    first = store.save(store.new("unlock-card", FLOWS))
+    second = store.new("unlock-card", FLOWS)
+    assert (first.id, second.id) == ("20260101-090000-unlock-card-aaaa", "20260101-090000-unlock-card-bbbb")
+    assert drawn == [2, 2, 2]
+
+
+@pytest.mark.parametrize("name", ["../secret", ".hidden", ""])
+def test_a_session_name_that_is_a_path_is_named_in_the_message(directory, name):
+    with pytest.raises(sessions.SessionError) as refused:
+        sessions.Store().load(name)
+    assert refused.value.message == f"没有名为“{name}”的会话。"
+
+
+def test_a_corrupt_session_says_why_and_where_it_was_moved_or_that_it_was_not():
+    moved = sessions.CorruptSession(Path("a.json"), "不是有效的会话记录", Path("a.json.corrupt"))
+    stuck = sessions.CorruptSession(Path("a.json"), "权限不够", None)
+    assert moved.message == "会话文件 a.json 已损坏或无法读取（不是有效的会话记录），已改名为 a.json.corrupt，不再使用"
+    assert (moved.path, moved.moved_to) == (Path("a.json"), Path("a.json.corrupt"))
+    assert stuck.message == "会话文件 a.json 已损坏或无法读取（权限不够）" and stuck.moved_to is None
+
+
+def test_a_session_removed_while_the_list_is_read_is_skipped_and_the_rest_listed(directory, monkeypatch):
+    write(directory, json.dumps(GOOD), name="b-kept")
+    monkeypatch.setattr(sessions.Store, "_names", lambda self: ["a-gone", "b-kept"])
+    found, problems = sessions.Store().all()
+    assert [s.id for s in found] == ["b-kept"] and problems == []
+
+
+def test_hidden_json_files_are_not_sessions_to_list_set_aside_or_clear(directory):
+    hidden = directory / ".editor-backup.json"
+    hidden.write_text("{not json", encoding="utf-8")
+    assert sessions.Store().all() == ([], [])
+    result = cli("sessions", "--clear")
+    assert result.exit_code == 0 and "已删除 0 个会话文件" in result.stdout
+    assert hidden.exists()
+
+
+def test_clear_goes_on_past_what_it_leaves_and_what_it_cannot_remove(directory, monkeypatch):
+    (directory / "0-notes.txt").write_text("not ours", encoding="utf-8")  # sorted first
+    (directory / "1-folder.json").mkdir()
+    locked, vanished = write(directory, "{}", name="2-locked"), write(directory, "{}", name="3-vanished")
+    saved(sessions.Store(), "unlock-card", {"card": "legal"})
+    real_unlink = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        if self == vanished:
+            real_unlink(self)  # another process removed it first
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    result = cli("sessions", "--clear")
+    assert result.exit_code == 2
+    assert "已删除 2 个会话文件" in result.stdout  # the vanished one and the saved one
+    assert f"跳过 {directory / '1-folder.json'}：不是会话文件，未删除。" in result.stderr
+    assert f"错误：无法写入 {locked}：Permission denied" in result.stderr
+    assert sorted(p.name for p in directory.iterdir()) == ["0-notes.txt", "1-folder.json", "2-locked.json"]
+
+
+def test_an_interruption_keeps_its_message_and_gains_the_resume_command(directory):
+    from eportguide.errors import Interrupted
+
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    recorder.save({"card": "legal"})
+    stop = sessions.with_resume_hint(Interrupted("已中断。"), recorder)
+    assert stop.message == "已中断。"
+    assert f"eportguide resume {recorder.session.id}" in stop.hint
+
+
+def test_a_run_that_cannot_save_says_so_on_standard_error(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(blocker))
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    recorder.save({"card": "legal"})
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("提示：无法保存办理进度（") and captured.err.endswith("中断后无法继续。\n")
