@@ -8,6 +8,7 @@ id, the order of the list and the ``updated`` time behave as a user expects.
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -423,3 +424,51 @@ def test_a_run_that_cannot_save_says_so_on_standard_error(tmp_path, monkeypatch,
     recorder.save({"card": "legal"})
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.startswith("提示：无法保存办理进度（") and captured.err.endswith("中断后无法继续。\n")
+
+
+def test_a_session_file_over_the_limit_is_set_aside_as_too_large_and_one_at_the_limit_is_read(directory):
+    limit = sessions.MAX_SESSION_BYTES
+    fits = json.dumps(GOOD)
+    write(directory, fits + " " * (limit - len(fits.encode())), name="at-the-limit")
+    over = write(directory, fits + " " * (limit + 1 - len(fits.encode())), name="one-byte-over")
+    found, problems = sessions.Store().all()
+    assert [s.id for s in found] == ["at-the-limit"]
+    assert [p.message for p in problems] == [
+        f"会话文件 {over} 已损坏或无法读取（文件太大（上限 1000000 字节）），已改名为 {over}.corrupt，不再使用"
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs an endless device")
+def test_a_session_file_that_never_ends_is_set_aside_without_reading_it_all(directory):
+    endless = directory / "endless.json"
+    endless.symlink_to("/dev/zero")
+    found, problems = sessions.Store().all()
+    assert found == [] and "文件太大" in problems[0].message
+    assert not endless.is_symlink() and (directory / "endless.json.corrupt").is_symlink()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows refuses to open a directory with another error")
+def test_a_session_that_cannot_be_opened_is_set_aside_with_the_system_s_reason(directory):
+    import errno
+
+    folder = directory / "folder.json"
+    folder.mkdir()
+    (_, [problem]) = sessions.Store().all()
+    assert problem.path == folder
+    assert problem.message.startswith(f"会话文件 {folder} 已损坏或无法读取（{os.strerror(errno.EISDIR)}）")
+
+
+def test_a_session_file_gone_between_listing_and_reading_is_not_found(directory):
+    with pytest.raises(sessions.SessionError) as gone:
+        sessions.Store()._read(directory / "gone.json")
+    assert not isinstance(gone.value, sessions.CorruptSession)
+    assert gone.value.message == "没有名为“gone”的会话。"
+
+
+def test_only_dot_files_ending_in_tmp_are_temporary(directory):
+    keep = [directory / "notes.tmp", directory / ".notes"]
+    for path in keep:
+        path.write_text("x", encoding="utf-8")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    cli("sessions", "--clear")
+    assert all(path.exists() for path in keep)
