@@ -472,3 +472,55 @@ def test_only_dot_files_ending_in_tmp_are_temporary(directory):
         os.utime(path, (time.time() - 3600, time.time() - 3600))
     cli("sessions", "--clear")
     assert all(path.exists() for path in keep)
+
+
+def test_a_session_file_is_indented_utf8_json_with_chinese_as_written(directory, monkeypatch):
+    opened: list[dict] = []
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(sessions.os, "fdopen", lambda *args, **kwargs: opened.append(kwargs) or real_fdopen(*args, **kwargs))
+    store = sessions.Store()
+    session = saved(store, "unlock-card", {"card": "legal", "enterprise": "西安秦川"})
+    text = store.path(session.id).read_text(encoding="utf-8")
+    assert '\n  "flow": "unlock-card",\n' in text and '"enterprise": "西安秦川"' in text
+    assert text.endswith("}\n")
+    assert [kwargs.get("encoding", "").lower() for kwargs in opened] == ["utf-8"]  # not the locale's (GBK on Windows)
+
+
+def test_a_save_writes_a_hidden_temporary_file_beside_the_session_then_renames_it(directory, monkeypatch):
+    renamed: list[tuple[str, str]] = []
+    real_replace = os.replace
+    monkeypatch.setattr(sessions.os, "replace", lambda a, b: renamed.append((a, b)) or real_replace(a, b))
+    session = saved(sessions.Store(), "unlock-card", {"card": "legal"})
+    ((temporary, target),) = renamed
+    assert Path(temporary).parent == directory and Path(temporary).name.startswith(".") and temporary.endswith(".tmp")
+    assert Path(target) == directory / f"{session.id}.json"
+
+
+@pytest.mark.parametrize("error", [PermissionError(1, "Operation not permitted"), NotImplementedError()])
+def test_a_file_system_that_cannot_set_owner_only_modes_still_saves(directory, monkeypatch, error):
+    def refuse(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(sessions.os, "chmod", refuse)
+    session = saved(sessions.Store(), "unlock-card", {"card": "legal"})
+    assert sessions.Store().load(session.id).answers == {"card": "legal"}
+
+
+def test_sweeping_a_directory_that_cannot_be_listed_or_a_file_that_cannot_be_read_is_quiet(directory, monkeypatch):
+    stale = directory / ".old.tmp"
+    stale.write_text("{}", encoding="utf-8")
+
+    def unreadable(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "is_file", unreadable)
+        sessions.Store().sweep()  # the file cannot be looked at: left alone
+    assert stale.exists()
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "iterdir", unreadable)
+        sessions.Store().sweep()  # the directory cannot be listed: nothing to do
+    assert stale.exists()
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    sessions.Store().sweep()
+    assert not stale.exists()
