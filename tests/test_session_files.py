@@ -524,3 +524,32 @@ def test_sweeping_a_directory_that_cannot_be_listed_or_a_file_that_cannot_be_rea
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     sessions.Store().sweep()
     assert not stale.exists()
+
+
+def test_a_run_that_cannot_save_names_the_directory_and_the_system_s_reason(tmp_path, monkeypatch):
+    import re
+
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("EPORTGUIDE_HOME", str(blocker))
+    warnings: list[str] = []
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    recorder.warn = warnings.append
+    recorder.save({"card": "legal"})
+    (warning,) = warnings
+    where = re.escape(str(blocker / "sessions"))
+    assert re.fullmatch(f"提示：无法保存办理进度（{where}：(?!\\[Errno)[^：]+），本次办理照常进行，但中断后无法继续。", warning), warning
+
+
+def test_the_home_directory_has_no_author_level_on_windows(monkeypatch):
+    import platformdirs
+
+    asked: list[tuple] = []
+    monkeypatch.delenv("EPORTGUIDE_HOME", raising=False)
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *args, **kwargs: asked.append((args, kwargs)) or "/data")
+    assert sessions.home() == Path("/data")
+    assert asked == [(("eportguide",), {"appauthor": False})]  # None would add a second eportguide folder on Windows
+
+
+def test_a_store_can_be_given_its_directory(tmp_path):
+    assert sessions.Store(tmp_path / "elsewhere").directory == tmp_path / "elsewhere"
