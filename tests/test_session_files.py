@@ -553,3 +553,36 @@ def test_the_home_directory_has_no_author_level_on_windows(monkeypatch):
 
 def test_a_store_can_be_given_its_directory(tmp_path):
     assert sessions.Store(tmp_path / "elsewhere").directory == tmp_path / "elsewhere"
+
+
+def test_a_resumed_run_with_no_save_leaves_its_file_as_it_was(directory):
+    store = sessions.Store()
+    session = saved(store, "unlock-card", {"card": "legal"})
+    before = store.path(session.id).read_bytes()
+    recorder = sessions.recorder(session, "unlock-card", FLOWS, enabled=False)
+    recorder.save({"card": "operator"})
+    recorder.finish()
+    assert store.path(session.id).read_bytes() == before
+    assert recorder.resume_command() is None
+
+
+def test_the_resume_command_is_offered_only_once_something_was_saved(directory):
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    assert recorder.resume_command() is None
+    recorder.save({"card": "legal"})
+    assert recorder.resume_command() == f"eportguide resume {recorder.session.id}"
+
+
+def test_a_session_resumed_from_another_pack_records_that_pack_and_its_flow_hash(directory, tmp_path):
+    import shutil
+
+    store = sessions.Store()
+    session = saved(store, "unlock-card", {"card": "legal"})
+    moved = tmp_path / "moved-pack"
+    shutil.copytree(FLOWS, moved)
+    (moved / "unlock-card.yaml").write_text((FLOWS / "unlock-card.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    recorder = sessions.recorder(session, "unlock-card", moved, enabled=True)
+    recorder.save({"card": "legal", "legal_details": "no"})
+    on_disk = json.loads(store.path(session.id).read_text(encoding="utf-8"))
+    assert on_disk["pack"] == str(moved.resolve())
+    assert on_disk["flow_hash"] == sessions.flow_hash(moved, "unlock-card") != session.flow_hash
