@@ -1,9 +1,12 @@
-"""One pack with one of each cross-reference error: every finding, exactly where it is.
+"""One pack with each cross-reference error, in each place a state can hold it: every
+finding, exactly where it is.
 
 The one-rule packs of test_validate.py each hold a single mistake; here the checks that
 those leave untried (an instruction's only answer, a details gate's yes/no, a condition
 on an e-mail attachment, a sub-flow's preset answers, each fact a mail, deadline and
-contact name must be, attributes of facts and of fields) are pinned with their lines.
+contact name must be, attributes of facts and of fields, placeholders in every kind
+of text, a yes/no's and an input's next state, a flow entering itself without preset
+answers, a condition naming two questions or listing values) are pinned with their lines.
 """
 
 from pathlib import Path
@@ -29,6 +32,19 @@ card.yaml:43:38: “nope”不是问题“which”的答案（可选：legal、l
 card.yaml:44:25: 事实“service_email”的类型是“email”，这里需要“address”（流程 card，状态 done） [fact-kind]
 card.yaml:45:26: 事实“office”的类型是“address”，这里需要“duration”（流程 card，状态 done） [fact-kind]
 card.yaml:46:25: 未知的事实“nofact”（流程 card，状态 done） [unknown-fact]
+more.yaml:12:13: 下一状态“nowhere_yes”不存在（流程 more，状态 ask） [unknown-state]
+more.yaml:18:9: 文字中引用了未知的事实“hotlin”（是不是“hotline”？）（流程 more，状态 read） [unknown-fact]
+more.yaml:19:16: 文字中引用了未知的事实“hotlne”（是不是“hotline”？）（流程 more，状态 read） [unknown-fact]
+more.yaml:19:47: 条件中的问题“nothere”不存在（流程 more，状态 read） [unknown-question]
+more.yaml:19:55: “perhaps”不是问题“ask”的答案（可选：yes、no）（流程 more，状态 read） [unknown-value]
+more.yaml:24:11: 下一状态“nowhere_input”不存在（流程 more，状态 fill） [unknown-state]
+more.yaml:27:11: 流程只有带预设答案（“answers”）时才能进入自身（流程 more，状态 again） [subflow-cycle]
+more.yaml:33:44: “perhaps”不是问题“ask”的答案（可选：yes、no）（流程 more，状态 done） [unknown-value]
+more.yaml:35:9: 文字中引用了未知的事实“matr”（流程 more，状态 done） [unknown-fact]
+more.yaml:36:32: “never”不是问题“ask”的答案（可选：yes、no）（流程 more，状态 done） [unknown-value]
+more.yaml:38:9: 文字中引用了未知的事实“warn”（流程 more，状态 done） [unknown-fact]
+more.yaml:43:30: 文字中引用了未知的事实“valu”（流程 more，状态 done） [unknown-fact]
+more.yaml:45:11: 文字中引用了未知的事实“attach”（流程 more，状态 done） [unknown-fact]
 """
 
 
@@ -37,4 +53,4 @@ def test_every_cross_reference_error_is_found_at_its_line_and_nothing_else(monke
     result = CliRunner().invoke(app, ["validate", "."])
     assert result.exit_code == 1
     assert result.stdout == EXPECTED
-    assert "检查了 2 个流程（7 个状态）：14 个错误，1 个警告。" in result.stderr
+    assert "检查了 3 个流程（12 个状态）：27 个错误，1 个警告。" in result.stderr
