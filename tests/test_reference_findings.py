@@ -6,7 +6,8 @@ those leave untried (an instruction's only answer, a details gate's yes/no, a co
 on an e-mail attachment, a sub-flow's preset answers, each fact a mail, deadline and
 contact name must be, attributes of facts and of fields, placeholders in every kind
 of text, a yes/no's and an input's next state, a flow entering itself without preset
-answers, a condition naming two questions or listing values) are pinned with their lines.
+answers, a condition naming two questions or listing values, a misspelt start state)
+are pinned with their lines.
 """
 
 from pathlib import Path
@@ -43,8 +44,10 @@ more.yaml:33:44: “perhaps”不是问题“ask”的答案（可选：yes、no
 more.yaml:35:9: 文字中引用了未知的事实“matr”（流程 more，状态 done） [unknown-fact]
 more.yaml:36:32: “never”不是问题“ask”的答案（可选：yes、no）（流程 more，状态 done） [unknown-value]
 more.yaml:38:9: 文字中引用了未知的事实“warn”（流程 more，状态 done） [unknown-fact]
-more.yaml:43:30: 文字中引用了未知的事实“valu”（流程 more，状态 done） [unknown-fact]
-more.yaml:45:11: 文字中引用了未知的事实“attach”（流程 more，状态 done） [unknown-fact]
+more.yaml:39:32: “sometimes”不是问题“ask”的答案（可选：yes、no）（流程 more，状态 done） [unknown-value]
+more.yaml:44:30: 文字中引用了未知的事实“valu”（流程 more，状态 done） [unknown-fact]
+more.yaml:46:11: 文字中引用了未知的事实“attach”（流程 more，状态 done） [unknown-fact]
+third.yaml:7:8: 开始状态“strat”不存在（是不是“start”？）（流程 third） [unknown-state]
 """
 
 
@@ -53,4 +56,4 @@ def test_every_cross_reference_error_is_found_at_its_line_and_nothing_else(monke
     result = CliRunner().invoke(app, ["validate", "."])
     assert result.exit_code == 1
     assert result.stdout == EXPECTED
-    assert "检查了 3 个流程（12 个状态）：27 个错误，1 个警告。" in result.stderr
+    assert "检查了 4 个流程（13 个状态）：29 个错误，1 个警告。" in result.stderr
