@@ -6,8 +6,8 @@ those leave untried (an instruction's only answer, a details gate's yes/no, a co
 on an e-mail attachment, a sub-flow's preset answers, each fact a mail, deadline and
 contact name must be, attributes of facts and of fields, placeholders in every kind
 of text, a yes/no's and an input's next state, a flow entering itself without preset
-answers, a condition naming two questions or listing values, a misspelt start state)
-are pinned with their lines.
+answers, a condition naming two questions or listing values, a misspelt start state, an
+unknown flow in the menu order) are pinned with their lines.
 """
 
 from pathlib import Path
@@ -19,6 +19,7 @@ from eportguide.cli import app
 PACK = Path(__file__).parent / "fixtures" / "every-reference"
 EXPECTED = """\
 _facts.yaml:5:3: 警告：没有流程用到事实“processing_time” [unused-fact]
+_facts.yaml:8:15: “order”中列出的流程“nosuch”不存在 [unknown-flow]
 card.yaml:14:17: 选项值“legal”重复（流程 card，状态 which） [duplicate-choice]
 card.yaml:19:36: “later”不是问题“step”的答案（可选：done）（流程 card，状态 step） [unknown-value]
 card.yaml:24:26: 未知的输入项“colour”（流程 card，状态 details） [unknown-field]
@@ -56,4 +57,4 @@ def test_every_cross_reference_error_is_found_at_its_line_and_nothing_else(monke
     result = CliRunner().invoke(app, ["validate", "."])
     assert result.exit_code == 1
     assert result.stdout == EXPECTED
-    assert "检查了 4 个流程（13 个状态）：29 个错误，1 个警告。" in result.stderr
+    assert "检查了 4 个流程（13 个状态）：30 个错误，1 个警告。" in result.stderr
