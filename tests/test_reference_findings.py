@@ -7,7 +7,8 @@ on an e-mail attachment, a sub-flow's preset answers, each fact a mail, deadline
 contact name must be, attributes of facts and of fields, placeholders in every kind
 of text, a yes/no's and an input's next state, a flow entering itself without preset
 answers, a condition naming two questions or listing values, a misspelt start state, an
-unknown flow in the menu order) are pinned with their lines.
+unknown flow in the menu order, time limits without both day counts or beyond a year)
+are pinned with their lines.
 """
 
 from pathlib import Path
@@ -19,7 +20,11 @@ from eportguide.cli import app
 PACK = Path(__file__).parent / "fixtures" / "every-reference"
 EXPECTED = """\
 _facts.yaml:5:3: 警告：没有流程用到事实“processing_time” [unused-fact]
-_facts.yaml:8:15: “order”中列出的流程“nosuch”不存在 [unknown-flow]
+_facts.yaml:6:3: 警告：没有流程用到事实“half_time” [unused-fact]
+_facts.yaml:6:14: 时限“half_time”需要填写“min_working_days”和“max_working_days” [required]
+_facts.yaml:7:3: 警告：没有流程用到事实“long_time” [unused-fact]
+_facts.yaml:7:14: 时限“long_time”的工作日数应在 0 到 365 之间，且“min_working_days”不大于“max_working_days” [type]
+_facts.yaml:10:15: “order”中列出的流程“nosuch”不存在 [unknown-flow]
 card.yaml:14:17: 选项值“legal”重复（流程 card，状态 which） [duplicate-choice]
 card.yaml:19:36: “later”不是问题“step”的答案（可选：done）（流程 card，状态 step） [unknown-value]
 card.yaml:24:26: 未知的输入项“colour”（流程 card，状态 details） [unknown-field]
@@ -57,4 +62,4 @@ def test_every_cross_reference_error_is_found_at_its_line_and_nothing_else(monke
     result = CliRunner().invoke(app, ["validate", "."])
     assert result.exit_code == 1
     assert result.stdout == EXPECTED
-    assert "检查了 4 个流程（13 个状态）：30 个错误，1 个警告。" in result.stderr
+    assert "检查了 4 个流程（13 个状态）：32 个错误，3 个警告。" in result.stderr
