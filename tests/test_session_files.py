@@ -586,3 +586,24 @@ def test_a_session_resumed_from_another_pack_records_that_pack_and_its_flow_hash
     on_disk = json.loads(store.path(session.id).read_text(encoding="utf-8"))
     assert on_disk["pack"] == str(moved.resolve())
     assert on_disk["flow_hash"] == sessions.flow_hash(moved, "unlock-card") != session.flow_hash
+
+
+def test_a_session_that_is_not_json_is_set_aside_saying_so(directory):
+    path = write(directory, "{not json")
+    (_, [problem]) = sessions.Store().all()
+    assert problem.message == f"会话文件 {path} 已损坏或无法读取（不是有效的会话记录），已改名为 {path}.corrupt，不再使用"
+
+
+def test_an_error_without_a_system_reason_is_still_named(directory, monkeypatch):
+    path = write(directory, json.dumps(GOOD))
+
+    def fail(self, *args, **kwargs):
+        raise OSError("disk went away")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "open", fail)
+        (_, [problem]) = sessions.Store().all()
+    assert problem.message.startswith(f"会话文件 {path} 已损坏或无法读取（disk went away）")
+    monkeypatch.setattr(Path, "unlink", fail)
+    result = cli("sessions", "--clear")
+    assert result.exit_code == 2 and f"无法写入 {path}.corrupt：disk went away" in result.stderr
