@@ -119,6 +119,7 @@ def test_a_query_of_only_fillers_finds_nothing(pack):
         ({"卡": ("ic卡",)}, (), (), "magic卡 ic卡", "magic卡卡"),  # ic卡 starts at a word edge
         ({"卡": ("u盾",)}, (), (), "u盾ok u盾", "卡 ok 卡"),
         ({"密码": ("码pin",)}, (), (), "码pin 码pins 码pinx", "密码密码码pinx"),  # ends at a word edge
+        ({"密码": ("码pin",)}, (), (), "a码pin", "a 密码"),  # starts with Chinese: no word edge needed
         ({"甲": ("ab",), "乙": ("abin",)}, (), (), "abing", "甲"),  # ab + ing, not abin + g
     ],
 )
