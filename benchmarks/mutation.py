@@ -51,7 +51,8 @@ EQUIVALENT_FILE = Path(__file__).with_name("mutation_equivalent.json")
 #: Tests that drive a real terminal, and the nightly-size runs: slow, and they run the
 #: program in another process, where mutmut's mutants are not switched on anyway.
 SLOW_TESTS = ("tests/test_terminal.py", "tests/test_terminal_sessions.py", "tests/test_robustness.py")
-KILLED = {"killed", "timeout", "caught by type check"}
+#: Statuses where the tests noticed the change: they failed, hung or crashed the process.
+KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 NOT_COUNTED = {"skipped"}
 TARGET = 90.0
 

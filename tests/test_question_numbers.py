@@ -61,6 +61,7 @@ states:
     title: 办结
     steps:
       - 致电 {hotline}。
+      - {text: 带上法人卡。, when: {which: legal}}
 """
 INNER = """\
 id: inner
@@ -367,3 +368,23 @@ def test_a_preset_question_after_every_kind_of_state_is_not_counted(small_pack):
     position = engine.walk(small_pack, "top", {})
     assert isinstance(position, engine.Pending)
     assert (position.question.key, position.question.number, position.question.total) == ("into_chain.first", 1, 5)
+
+
+def test_a_line_of_the_outcome_follows_a_choice_made_in_the_same_flow(small_pack):
+    legal = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
+    other = engine.walk(small_pack, "main", {"which": "other"})
+    assert isinstance(legal, engine.Finished) and isinstance(other, engine.Finished)
+    assert [s.text for s in engine.build(small_pack, legal).steps] == ["致电 95198。", "带上法人卡。"]
+    assert [s.text for s in engine.build(small_pack, other).steps] == ["致电 95198。"]
+
+
+@pytest.mark.parametrize(
+    ("answered", "asked"),
+    [(1, ("card_address", 4, 8)), (2, ("contact_name", 5, 8)), (5, ("card_number", 8, 8))],
+)
+def test_each_of_six_details_counts_down_to_the_last(pack, answered, asked):
+    details = ["enterprise", "card_address", "contact_name", "contact_phone", "tracking_number", "card_number"]
+    answers = {"card": "legal", "legal_details": "yes", **dict.fromkeys(details[:answered], "")}
+    position = engine.walk(pack, "unlock-card", answers)
+    assert isinstance(position, engine.Pending)
+    assert (position.question.key, position.question.number, position.question.total) == asked
