@@ -32,6 +32,7 @@ def _encoding_problem(raw: bytes) -> str:
 
 def read(path: Path) -> dict[str, str]:
     """A YAML or JSON mapping of answer key to value; anything else is a usage error."""
+    from eportguide.engine.answers import shown
     from eportguide.model import safeyaml
 
     try:
@@ -49,11 +50,14 @@ def read(path: Path) -> dict[str, str]:
     if "\x00" in text:
         raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_TEXT))
     try:
-        data = safeyaml.load_data(text)
+        node, data = safeyaml.load(text)
     except safeyaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = w.AT_LINE.format(line=mark.line + 1) if mark else ""
-        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=w.NOT_YAML + where)) from None
+        reason = str(exc.problem) if isinstance(exc, safeyaml.Limit) else w.NOT_YAML
+        raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=reason + where)) from None
+    for key, mark in safeyaml.duplicate_keys(node):  # as in flow files: the last one would win silently
+        raise UsageError(w.ANSWERS_FILE_DUPLICATE_KEY.format(path=path, key=shown(key), line=mark.line + 1))
     if data is None:
         return {}
     if not isinstance(data, dict):

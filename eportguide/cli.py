@@ -155,6 +155,16 @@ class FlowGroup(Worded, TyperGroup):
             rich_markup_mode=None,  # plain help, as for ``run``: no rich import, no cut-off text
         )
 
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:
+        # Bytes that are not UTF-8 arrive as lone surrogates: they would be written as raw
+        # bytes into JSON, or fail to be written at all.
+        for arg in args:
+            if not _is_text(arg):
+                from eportguide.engine.answers import shown
+
+                _fail(UsageError(w.ARGUMENT_NOT_UTF8.format(value=shown(arg.encode("utf-8", "replace").decode()))))
+        return super().parse_args(ctx, args)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
         if self.get_command(ctx, name) is None and not name.startswith("-"):
@@ -208,6 +218,14 @@ def _titles(flows: Path | None) -> dict[str, str]:
     except EportguideError:
         return {}
     return {flow_id: flow.title for flow_id, flow in pack.flows.items()}
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _quiet_stdout() -> None:
@@ -269,14 +287,36 @@ def main_callback(
 
 
 def main() -> None:
+    from eportguide import streams
+
+    streams.guard()
     try:
         app()
+    except SystemExit as done:  # how every command ends: write out what is still buffered
+        code = done.code
+        try:
+            if sys.stdout is not None:  # None under pythonw
+                sys.stdout.flush()
+        except streams.OutputFailed as error:
+            if not code:  # else the command failed on it already, and said so
+                print(w.ERROR_PREFIX + error.message, file=sys.stderr)
+                code = error.exit_code
+            streams.settle()  # what is still buffered goes nowhere, quietly
+        except BrokenPipeError:
+            _quiet_stdout()
+        if streams.replaced() and sys.stderr is not None:
+            print(w.CHARACTERS_REPLACED.format(count=streams.replaced(), encoding=streams.encoding()), file=sys.stderr)
+        sys.exit(code)
     except KeyboardInterrupt:  # outside a run (a run saves and says so itself)
         print(w.INTERRUPTED, file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:  # the same, outside a command
         _quiet_stdout()
         sys.exit(0)
+    except streams.OutputFailed as error:  # outside a command
+        print(w.ERROR_PREFIX + error.message, file=sys.stderr)
+        streams.settle()
+        sys.exit(error.exit_code)
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("EPORTGUIDE_DEBUG"):
             raise

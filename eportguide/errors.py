@@ -87,4 +87,6 @@ def os_reason(error: OSError) -> str:
     }
     if error.errno in reasons:
         return reasons[error.errno]
+    if error.errno is None:  # raised with words only: nothing to word better
+        return str(error.strerror or error)
     return w.OS_OTHER.format(number=error.errno, detail=error.strerror or error)

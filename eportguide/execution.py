@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
     from eportguide.sessions import Session
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+#: Unknown answer keys named in the message; the rest are counted.
+MAX_KEYS_NAMED = 10
 
 
 class RunOptions(NamedTuple):
@@ -44,8 +46,10 @@ class RunOptions(NamedTuple):
 def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
+    from eportguide.model.definitions import parse_date
+
     try:
-        day = date.fromisoformat(value)
+        day = parse_date(value)
     except ValueError:
         raise UsageError(w.BAD_DATE.format(value=value)) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:  # counting working days needs room after it
@@ -69,17 +73,34 @@ def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: P
     details = {k.rsplit(".", 1)[-1] for k, values in known.items() if values is None}  # a detail by its own name
     unknown = [k for k in given if k not in known and k not in details]
     if unknown:
+        named = w.LIST_SEPARATOR.join(shown(k) for k in unknown[:MAX_KEYS_NAMED])
+        if len(unknown) > MAX_KEYS_NAMED:  # a file of 80,000 stray keys must not flood the screen
+            named += w.MORE_KEYS.format(count=len(unknown))
         raise UsageError(
-            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key=w.LIST_SEPARATOR.join(shown(k) for k in unknown)),
+            w.UNKNOWN_ANSWER_KEY.format(flow=flow_id, key=named),
             w.UNKNOWN_ANSWER_KEY_HINT.format(keys=w.LIST_SEPARATOR.join(known)),
         )
     return given
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file, also through a link or a case-insensitive file system."""
+    import os
+
+    if os.path.normcase(first.resolve()) == os.path.normcase(second.resolve()):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):  # either does not exist yet: not the same file
+        return False
 
 
 def execute(options: RunOptions) -> None:
     from eportguide import engine, outputs, packs, runner, sessions
     from eportguide.prompting.scripted import ScriptedPrompter
 
+    if options.output is not None and options.email_draft is not None and _same_file(options.output, options.email_draft):
+        raise UsageError(w.SAME_OUTPUT_FILES.format(path=options.output), w.SAME_OUTPUT_FILES_HINT)
     pack = packs.load(packs.pack_dir(options.flows))
     flow = packs.get_flow(pack, options.flow_id)
     start = parse_today(options.today)

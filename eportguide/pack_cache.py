@@ -55,13 +55,13 @@ def directory() -> Path:
 
 def fingerprint(pack_dir: Path, translation: str | None = None) -> Fingerprint | None:
     """Length and CRC-32 of each file of the pack (and of its ``translation``); None if one cannot be read."""
-    paths = [pack_dir / SHARED_FILE, *flow_files(pack_dir)]
-    if (pack_dir / CALENDAR_FILE).exists():
-        paths.append(pack_dir / CALENDAR_FILE)
-    if translation is not None:
-        paths += translation_files(pack_dir, translation)
     prints: Fingerprint = {}
-    try:
+    try:  # a directory that cannot be listed (a name too long, say) is read as no cache
+        paths = [pack_dir / SHARED_FILE, *flow_files(pack_dir)]
+        if (pack_dir / CALENDAR_FILE).exists():
+            paths.append(pack_dir / CALENDAR_FILE)
+        if translation is not None:
+            paths += translation_files(pack_dir, translation)
         for path in paths:
             data = path.read_bytes()
             prints[path.relative_to(pack_dir).as_posix()] = [len(data), zlib.crc32(data)]

@@ -20,6 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -36,7 +37,12 @@ APP_NAME = "eportguide"
 SUBDIRECTORY = "sessions"
 SUFFIX = ".json"
 CORRUPT_SUFFIX = ".corrupt"
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".tmp"
 FORMAT_VERSION = 1
+#: Largest session file read: a real one holds a few answers (a few kilobytes).
+MAX_SESSION_BYTES = 1_000_000
+#: A temporary file this old was left by a save that was killed (a save takes milliseconds).
+STALE_SECONDS = 600
 #: Answer keys that would hold a secret; no flow has one, and none may be saved.
 SECRET_KEY = re.compile(r"(?:^|_)(?:password|passwd|passcode|pin)(?:_|$)|密码|口令", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -131,16 +137,27 @@ def _without_secrets(answers: Mapping[str, str]) -> dict[str, str]:
     return {key: value for key, value in answers.items() if not _is_secret(key)}
 
 
+def _is_text(value: object) -> bool:
+    """A string that can be written back as UTF-8: JSON's ``"\\ud800"`` escape cannot."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _parse(data: Any) -> Session:
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
         raise ValueError("not an eportguide session")
     answers = data.get("answers")
-    if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
+    if not isinstance(answers, dict) or not all(_is_text(k) and _is_text(v) for k, v in answers.items()):
         raise ValueError("answers are not a mapping of text to text")
     if any(_is_secret(key) for key in answers):
         raise ValueError("holds an answer that looks like a password")
     texts = {name: data.get(name) for name in ("id", "flow", "flow_hash", "pack", "created", "updated")}
-    if not all(isinstance(value, str) for value in texts.values()) or not isinstance(data.get("done"), bool):
+    if not all(_is_text(value) for value in texts.values()) or not isinstance(data.get("done"), bool):
         raise ValueError("a field is missing or of the wrong type")
     for stamp in ("created", "updated"):
         datetime.fromisoformat(str(texts[stamp]))  # ValueError: not a time, a corrupt file
@@ -182,7 +199,7 @@ class Store:
 
         started = datetime.now()
         session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
-        while self.path(session_id).exists():
+        while _exists(self.path(session_id)):
             session_id = f"{started:%Y%m%d-%H%M%S}-{flow_id}-{secrets.token_hex(2)}"
         stamp = now()
         spoken = language.current()
@@ -198,7 +215,7 @@ class Store:
         text = json.dumps(session.as_json(), ensure_ascii=False, indent=2) + "\n"
         # mkstemp creates the file with mode 0600 in the same directory, so that
         # os.replace is an atomic rename and the file is never readable by others.
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.directory)
+        handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=self.directory)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
@@ -218,7 +235,7 @@ class Store:
         if not _NAME.match(session_id):
             raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id), w.SESSION_NOT_FOUND_HINT)
         path = self.path(session_id)
-        if not path.exists():
+        if not _exists(path):
             matches = [name for name in self._names() if _names_it(session_id, name)]
             if len(matches) > 1:
                 listed = "".join(f"\n  {name}" for name in matches)
@@ -229,7 +246,11 @@ class Store:
         return self._read(path)
 
     def all(self) -> tuple[list[Session], list[CorruptSession]]:
-        """Every readable session, most recently updated first, and those set aside."""
+        """Every readable session, most recently updated first, and those set aside.
+
+        Temporary files that killed saves left behind are swept on the way.
+        """
+        self.sweep()
         sessions: list[Session] = []
         problems: list[CorruptSession] = []
         for name in self._names():
@@ -242,22 +263,47 @@ class Store:
         sessions.sort(key=lambda s: (s.updated, s.id), reverse=True)
         return sessions, problems
 
-    def clear(self, keep: Collection[str] = ()) -> int:
-        """Remove every session file (set-aside ones too) but those whose id is in
-        ``keep``; the number removed."""
-        removed = 0
-        if not self.directory.is_dir():
-            return 0
-        for path in self.directory.iterdir():
-            if path.name.endswith((SUFFIX, SUFFIX + CORRUPT_SUFFIX)) and not path.name.startswith("."):
-                if path.name.removesuffix(SUFFIX) in keep:
-                    continue
+    def clear(self, keep: Collection[str] = ()) -> Cleared:
+        """Remove every session file — saved, set aside, and the temporary ones of killed
+        saves — but the sessions whose id is in ``keep``.
+
+        What only looks like one (a directory named ``x.json``) is left and named; a file
+        that cannot be removed is named with the reason, and the others are still removed.
+        """
+        cleared = Cleared()
+        if not _is_dir(self.directory):
+            return cleared
+        for path in sorted(self.directory.iterdir()):
+            if not (_is_temporary(path.name) or (path.name.endswith((SUFFIX, SUFFIX + CORRUPT_SUFFIX)) and not path.name.startswith("."))):
+                continue
+            if path.name.removesuffix(SUFFIX) in keep:
+                continue
+            if not path.is_file():
+                cleared.not_sessions.append(path)
+                continue
+            try:
                 path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+            except OSError as exc:
+                cleared.failed.append((path, os_reason(exc)))
+                continue
+            cleared.removed += 1
+        return cleared
+
+    def sweep(self) -> None:
+        """Remove the temporary files of saves killed before their rename (never a live one)."""
+        import time
+
+        if not _is_dir(self.directory):
+            return
+        stale_before = time.time() - STALE_SECONDS
+        with contextlib.suppress(OSError):
+            for path in self.directory.iterdir():
+                with contextlib.suppress(OSError):
+                    if _is_temporary(path.name) and path.is_file() and path.stat().st_mtime < stale_before:
+                        path.unlink()
 
     def _names(self) -> list[str]:
-        if not self.directory.is_dir():
+        if not _is_dir(self.directory):
             return []
         return sorted(p.name.removesuffix(SUFFIX) for p in self.directory.glob("*" + SUFFIX) if not p.name.startswith("."))
 
@@ -265,13 +311,16 @@ class Store:
         from eportguide import wording as w
 
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            session = _parse(data)
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_SESSION_BYTES + 1)
+            if len(raw) > MAX_SESSION_BYTES:
+                raise CorruptSession(path, w.FILE_TOO_LARGE.format(limit=MAX_SESSION_BYTES), _set_aside(path))
+            session = _parse(json.loads(raw.decode("utf-8")))
         except FileNotFoundError:
             raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem), w.SESSION_NOT_FOUND_HINT) from None
         except OSError as exc:
             raise CorruptSession(path, os_reason(exc), _set_aside(path)) from None
-        except ValueError:  # not UTF-8, not JSON, or not the shape of a session
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, nested too deep, or not the shape of a session
             raise CorruptSession(path, w.SESSION_NOT_A_SESSION, _set_aside(path)) from None
         if session.id != path.stem:
             session = session._replace(id=path.stem)  # the file name is what users type
@@ -281,6 +330,35 @@ class Store:
 def _names_it(name: str, session_id: str) -> bool:
     """Whether ``name`` names the session: the start of its id, or its random tag alone."""
     return session_id.startswith(name) or session_id.rsplit("-", 1)[-1] == name
+
+
+@dataclass(slots=True)
+class Cleared:
+    """What ``Store.clear`` did: files removed, entries left as not session files, failures."""
+
+    removed: int = 0
+    not_sessions: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether a directory is there; a name too long for the file system names none."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether a file is there; a name too long for the file system names none."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(TEMPORARY_PREFIX) and name.endswith(TEMPORARY_SUFFIX)
 
 
 def _owner_only(path: Path) -> None:
@@ -350,9 +428,10 @@ class Recorder:
         try:
             self.session = self.store.save(self.session)
             self.saved = True
-        except OSError as exc:
+        except (OSError, UnicodeEncodeError) as exc:  # the latter: a pack path of bytes that are not UTF-8
             self.failed, self.saved = True, False
-            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=os_reason(exc)))
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=reason))
 
 
 def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "") -> Recorder:
@@ -360,6 +439,8 @@ def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: boo
     if not enabled and session is None:  # touch no disk for a run that is not saved
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
     store = Store()
+    if enabled:
+        store.sweep()
     if session is None:
         session = store.new(flow_id, pack_dir)._replace(note=note)
     else:

@@ -486,6 +486,23 @@ GRAPH_SUBFLOW_TITLED = "{jump}：{title}"
 HOLIDAYS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日")
 
 
+# --- reliability: bounded reading, output that cannot be written (issue 12) ----------
+YAML_NUMBER_TOO_LONG = "数字太长（超过 {limit} 位）；如果它是文字（如卡号），请加引号"
+YAML_ALIAS_LOOP = "别名（*名称）引用了包含它自己的锚点（&名称），展开没有尽头"
+YAML_TOO_MANY_ALIASES = "这里的锚点（&名称）被别名（*名称）反复引用，展开后多出超过 {limit} 个值，不予读取"
+ANSWERS_FILE_DUPLICATE_KEY = "答案文件 {path} 第 {line} 行：“{key}”重复出现（每个问题只能回答一次）。"
+MORE_KEYS = "……（共 {count} 个）"
+SESSIONS_NOT_A_SESSION_FILE = "跳过 {path}：不是会话文件，未删除。"
+STANDARD_OUTPUT = "标准输出"
+STANDARD_ERROR = "标准错误输出"
+CHARACTERS_REPLACED = "注意：有 {count} 个字符无法用当前终端的编码（{encoding}）显示，已显示为“?”；完整内容可用 -o FILE 写入文件（UTF-8）。"
+ARGUMENT_NOT_UTF8 = "参数“{value}”不是有效的 UTF-8 文本。"
+SAME_OUTPUT_FILES = "-o 与 --email-draft 指向同一个文件 {path}：邮件草稿会被覆盖。"
+SAME_OUTPUT_FILES_HINT = "给两者不同的文件名，如 -o 清单.html --email-draft 申请邮件.eml。"
+F_ID_NOT_A_COMMAND = "流程 ID“{id}”不能用作命令：应以字母或数字开头，只含字母、数字、“-”、“_”和“.”"
+F_DURATION_RANGE = "时限“{name}”的工作日数应在 0 到 {limit} 之间，且“min_working_days”不大于“max_working_days”"
+
+
 def source(name: str) -> object:
     """The Chinese text of constant ``name``, whatever language is spoken."""
     return globals()[name]

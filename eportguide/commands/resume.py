@@ -46,8 +46,11 @@ def pack_directory(session: sessions.Session, option: Path | None) -> Path:
     if option is not None:
         return option
     saved = Path(session.pack_dir)
-    if saved.is_dir():
-        return saved
+    try:
+        if saved.is_dir():
+            return saved
+    except (OSError, ValueError):  # a path no file system takes (too long, a NUL): gone as well
+        pass
     typer.echo(w.SESSION_PACK_GONE.format(path=saved), err=True)
     return packs.pack_dir(None)
 

@@ -65,9 +65,13 @@ def clear_sessions(store: sessions.Store, every: bool) -> None:
             except (KeyboardInterrupt, EOFError):
                 return  # nothing removed yet
     try:
-        removed = store.clear(keep=keep)
-    except OSError as exc:
+        cleared = store.clear(keep=keep)
+    except OSError as exc:  # the directory itself cannot be listed
         raise UsageError(w.CANNOT_WRITE.format(path=store.directory, reason=os_reason(exc))) from None
-    typer.echo(w.SESSIONS_CLEARED.format(count=removed, path=store.directory))
+    typer.echo(w.SESSIONS_CLEARED.format(count=cleared.removed, path=store.directory))
     if keep:
         typer.echo(w.SESSIONS_KEPT_OPEN.format(count=len(keep)))
+    for path in cleared.not_sessions:
+        typer.echo(w.SESSIONS_NOT_A_SESSION_FILE.format(path=path), err=True)
+    if cleared.failed:
+        raise UsageError("\n".join(w.CANNOT_WRITE.format(path=path, reason=reason) for path, reason in cleared.failed))

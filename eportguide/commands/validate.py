@@ -96,9 +96,13 @@ def targets(paths: Iterable[Path]) -> list[Target]:
 
     by_directory: dict[Path, Target] = {}
     for path in paths:
-        if not path.exists():
+        try:
+            found, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError):  # a name too long for the file system, say
+            found = is_dir = False
+        if not found:
             raise UsageError(w.PATH_NOT_FOUND.format(path=path))
-        if path.is_dir():
+        if is_dir:
             pack = _pack_of_translation(path)
             if pack is None:
                 by_directory[path.resolve()] = Target(path)

@@ -36,8 +36,10 @@ MAX_LENGTH = {"name": 100, "address": 200, "text": 200, "phone": 40, "tracking_n
 
 def _has_control(value: str) -> bool:
     # Cc: control characters (newline, escape); Cf: format characters (RLO marks,
-    # zero-width joiners) that can make a printed line say something else.
-    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value)
+    # zero-width joiners) that can make a printed line say something else. Every
+    # character that ends a line counts too: U+2028 and U+2029 are not Cc, yet they
+    # break a header of the e-mail draft and start a new line of the text summary.
+    return value.splitlines() != [value] or any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value)
 
 
 def _phone(value: str) -> str | None:

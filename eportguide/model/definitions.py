@@ -12,6 +12,7 @@ a fraction of that time.
 """
 
 from collections.abc import Mapping
+from datetime import date
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -199,6 +200,17 @@ class Shared(NamedTuple):
 class CalendarOverrides(NamedTuple):
     holidays: Annotated[tuple[str, ...], Doc("Extra days off, YYYY-MM-DD.")] = ()
     workdays: Annotated[tuple[str, ...], Doc("Extra working days (调休), YYYY-MM-DD.")] = ()
+
+
+def parse_date(text: str) -> date:
+    """The date written ``YYYY-MM-DD``; ValueError for any other form or an impossible day.
+
+    ``date.fromisoformat`` alone also takes ``20261001`` and ``2026-W01-1``.
+    """
+    digits = text[:4] + text[5:7] + text[8:]
+    if not (len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(text)
 
 
 #: The fact preferred as the hotline when a pack has several phone numbers.

@@ -27,8 +27,15 @@ def is_shipped(directory: Path) -> bool:
 
 
 def flow_files(directory: Path) -> list[Path]:
-    """The flow files of a pack, by name; shared files start with an underscore."""
-    return sorted(p for p in directory.glob("*" + FLOW_SUFFIX) if not p.name.startswith(("_", ".")))
+    """The flow files of a pack, by name; shared files start with an underscore.
+
+    None are listed when the directory cannot be read (a name too long for the file
+    system, say): the loader then says there is no pack there.
+    """
+    try:
+        return sorted(p for p in directory.glob("*" + FLOW_SUFFIX) if not p.name.startswith(("_", ".")))
+    except (OSError, ValueError):
+        return []
 
 
 def flow_ids(directory: Path) -> list[str]:

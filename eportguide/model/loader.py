@@ -17,12 +17,11 @@ import yaml
 from eportguide import wording as w
 from eportguide.errors import PackError
 from eportguide.model import definitions as d
-from eportguide.model import references
+from eportguide.model import references, safeyaml
 from eportguide.model.documents import Document, Loaded, display_path
 from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files, is_shipped
 from eportguide.model.findings import Finding
 from eportguide.model.lint import lint
-from eportguide.model.safeyaml import SafeLoader
 from eportguide.model.schema import Builder, Invalid, Problem
 
 #: Largest flow file read; a bigger one is a mistake, not a procedure.
@@ -47,10 +46,12 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
         return None, [Finding(file, 1, 1, w.F_NOT_UTF8.format(byte=ordinal), "encoding")]
     except OSError as exc:
         return None, [Finding(file, 1, 1, w.F_CANNOT_READ.format(reason=exc.strerror or exc), "file")]
-    loader = SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = safeyaml.load(text)
+    except safeyaml.Limit as exc:
+        mark = exc.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Finding(file, line, column, str(exc.problem), "yaml")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -58,8 +59,6 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
         return None, [Finding(file, line, column, w.F_YAML_SYNTAX.format(detail=message), "yaml")]
     except yaml.YAMLError as exc:
         return None, [Finding(file, 1, 1, w.F_YAML_OTHER.format(detail=exc), "yaml")]
-    finally:
-        loader.dispose()
     document = Document(file, node, data, text)
     found = list(_duplicate_keys(document))
     document.node = None  # composed again if a finding needs it (see Document)
@@ -68,26 +67,8 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
 
 def _duplicate_keys(document: Document) -> Iterator[Finding]:
     """PyYAML keeps the last of two equal keys silently; a flow author must hear of it."""
-    stack = [document.node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    if key_node.value in seen:
-                        mark = key_node.start_mark
-                        yield Finding(
-                            document.file,
-                            mark.line + 1,
-                            mark.column + 1,
-                            w.F_DUPLICATE_KEY.format(key=key_node.value),
-                            "duplicate-key",
-                        )
-                    seen.add(key_node.value)
-                stack.append(value_node)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+    for key, mark in safeyaml.duplicate_keys(document.node):
+        yield Finding(document.file, mark.line + 1, mark.column + 1, w.F_DUPLICATE_KEY.format(key=key), "duplicate-key")
 
 
 def _findings(document: Document, problems: list[Problem], flow: str | None) -> list[Finding]:
@@ -130,7 +111,7 @@ def _collector_paused() -> Iterator[None]:
 def _read_pack(directory: Path) -> Loaded:
     findings: list[Finding] = []
     documents: dict[str, Document] = {}
-    if not directory.is_dir():
+    if not _is_dir(directory):
         where = display_path(directory)
         return Loaded(None, [Finding(where, 1, 1, w.F_NO_PACK_DIRECTORY, "file")])
 
@@ -188,6 +169,13 @@ def _read_pack(directory: Path) -> Loaded:
     stems = {p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)}
     findings += references.check_pack(pack, documents, stems)
     return Loaded(pack, findings, documents, skipped)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, say: no pack there
+        return False
 
 
 def load_pack(directory: Path) -> d.Pack:

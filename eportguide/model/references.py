@@ -4,8 +4,8 @@ These checks run on every load, because the engine relies on them: a flow that p
 them can be stepped through without a missing state or fact.
 """
 
+import re
 from collections.abc import Mapping
-from datetime import date
 
 from eportguide import wording as w
 from eportguide.model import definitions as d
@@ -17,6 +17,10 @@ from eportguide.model.queries import conditions, next_states, question_values, t
 from eportguide.model.schema import closest
 
 Path = tuple[str | int, ...]
+#: The most working days a time limit may name (the source's longest is a few days).
+MAX_WORKING_DAYS = 365
+#: A flow id is typed as a command: a letter or digit first, then letters, digits, "-", "_", ".".
+COMMAND_ID = re.compile(r"[^\W_][\w.-]*")
 
 
 class _Checker:
@@ -46,8 +50,13 @@ class _Checker:
             if flow_id not in self.files:
                 self.report(None, ("order", i), w.F_ORDER_UNKNOWN_FLOW.format(flow=flow_id), "unknown-flow")
         for name, fact in shared.facts.items():
-            if fact.kind == "duration" and (fact.min_working_days is None or fact.max_working_days is None):
+            low, high = fact.min_working_days, fact.max_working_days
+            if fact.kind != "duration":
+                continue
+            if low is None or high is None:
                 self.report(None, ("facts", name), w.F_DURATION_NEEDS_DAYS.format(name=name), "required")
+            elif not 0 <= low <= high <= MAX_WORKING_DAYS:  # dates are counted day by day: 10**9 would take hours
+                self.report(None, ("facts", name), w.F_DURATION_RANGE.format(name=name, limit=MAX_WORKING_DAYS), "type")
         for flow in self.pack.flows.values():
             self.check_flow(flow)
         return self.findings
@@ -158,6 +167,8 @@ def check_identity(
         problems.append((w.F_ID_NOT_FILE_NAME.format(id=flow.id, stem=stem), "file-name"))
     if flow.id in RESERVED_IDS:
         problems.append((w.F_RESERVED_ID.format(id=flow.id), "reserved-id"))
+    elif not COMMAND_ID.fullmatch(flow.id):  # "-h" would be read as an option, "a b" as two words
+        problems.append((w.F_ID_NOT_A_COMMAND.format(id=flow.id), "reserved-id"))
     if not problems:
         return []  # locating a line costs a parse: only for a finding
     line, column = document.locate(("id",))
@@ -171,7 +182,7 @@ def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> 
     for name in ("holidays", "workdays"):
         for i, text in enumerate(getattr(calendar, name)):
             try:
-                date.fromisoformat(text)
+                d.parse_date(text)
             except ValueError:
                 line, column = document.locate((name, i))
                 found.append(Finding(document.file, line, column, w.F_NOT_A_DATE.format(text=text), "type"))

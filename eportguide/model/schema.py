@@ -167,7 +167,7 @@ class Builder:
             kind = value.get("kind")
             if kind is None:
                 raise self.fail(path, w.F_MISSING_KEY.format(key="kind"), "required", at_key=True)
-            cls = d.STATE_KINDS.get(kind)
+            cls = d.STATE_KINDS.get(kind) if isinstance(kind, str) else None  # a list is no kind (and unhashable)
             if cls is None:
                 hint = closest(str(kind), list(d.STATE_KINDS))
                 raise self.fail(
