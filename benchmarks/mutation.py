@@ -48,9 +48,10 @@ MODULES = (
 )
 #: Surviving mutants judged equivalent: name -> why no test can tell it from the original.
 EQUIVALENT_FILE = Path(__file__).with_name("mutation_equivalent.json")
-#: Tests that drive a real terminal, and the nightly-size runs: slow, and they run the
-#: program in another process, where mutmut's mutants are not switched on anyway.
-SLOW_TESTS = ("tests/test_terminal.py", "tests/test_terminal_sessions.py", "tests/test_robustness.py")
+#: Tests left out (pytest markers): those that drive a real terminal and the nightly-size
+#: runs are slow, and a terminal test runs the program in another process, where
+#: mutmut's mutants are not switched on anyway.
+LEFT_OUT = "not pty and not slow"
 #: Statuses where the tests noticed the change: they failed, hung or crashed the process.
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 NOT_COUNTED = {"skipped"}
@@ -101,16 +102,17 @@ def copy_tree(target: Path) -> None:
 
 def configure(tree: Path, module: str) -> None:
     """A [mutmut] section in the copy's setup.cfg: mutate one module, run the fast tests."""
-    tests = sorted(str(p.relative_to(tree)) for p in (tree / "tests").glob("test_*.py"))
-    selection = [t for t in tests if t not in SLOW_TESTS]
+    selection = sorted(str(p.relative_to(tree)) for p in (tree / "tests").glob("test_*.py"))
     others = [p.name for p in tree.iterdir() if p.name not in (PACKAGE, "tests", "mutants", "shared")]
     lines = [
         "[mutmut]",
         f"source_paths = {PACKAGE}",
         f"only_mutate = {PACKAGE}/{module}.py",
-        "pytest_add_cli_args =",  # one argument a line; the copy's pyproject deselects the slow tests
+        "pytest_add_cli_args =",  # one argument a line
         "    -p",
         "    no:cacheprovider",
+        "    -m",
+        f"    {LEFT_OUT}",
         "pytest_add_cli_args_test_selection =",
         *(f"    {t}" for t in selection),
         "also_copy =",

@@ -16,9 +16,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
-from eportguide.cli import app
 from eportguide.model.loader import load_pack
 
 FLOWS = Path(__file__).parents[1] / "flows"
@@ -107,7 +106,7 @@ def first_page_picture(pdf: Path, name: str) -> Path:
 
 
 def write(tmp_path: Path, name: str, *args: str) -> Path:
-    result = CliRunner().invoke(app, args)
+    result = cli(*args)
     assert result.exit_code == 0, result.output
     page = tmp_path / name
     page.write_text(result.stdout, encoding="utf-8")

@@ -10,15 +10,13 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 FLOWS = Path(__file__).parents[1] / "flows"
 
 
 def calendar_json(*args: str) -> dict:
-    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    result = cli(*args, "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -27,7 +25,7 @@ def calendar_json(*args: str) -> dict:
 
 
 def test_2026_comes_from_the_official_arrangement_with_every_weekday_off_and_make_up_day():
-    result = CliRunner().invoke(app, ["calendar", "2026"])
+    result = cli("calendar", "2026")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "2026 年的放假和调休"
@@ -63,7 +61,7 @@ def test_2026_as_json_for_scripts():
 
 
 def test_2027_is_an_estimate_that_names_the_holidays_of_the_law_and_says_make_up_days_are_unknown():
-    result = CliRunner().invoke(app, ["calendar", "2027"])
+    result = cli("calendar", "2027")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "来源：按法定节假日估算（国务院尚未公布2027年的放假安排" in out
@@ -111,7 +109,7 @@ def pack_with_notice(tmp_path: Path) -> Path:
 
 def test_a_year_entered_in_the_pack_file_turns_official_and_marks_the_days_it_decided(tmp_path):
     pack = pack_with_notice(tmp_path)
-    result = CliRunner().invoke(app, ["--flows", str(pack), "calendar", "2027"])
+    result = cli("--flows", str(pack), "calendar", "2027")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[1] == f"来源：官方安排（流程包的日历文件 {pack / '_calendar.yaml'}）；文件中未列出的日子按法定节假日和周末"
@@ -144,14 +142,14 @@ def test_without_a_year_it_shows_this_year():
 
 
 def test_a_year_with_no_data_says_the_week_alone_is_counted():
-    result = CliRunner().invoke(app, ["calendar", "2001"])
+    result = cli("calendar", "2001")
     assert result.exit_code == 0, result.output
     assert "来源：估算（没有 2001 年的节假日资料，只按周一至周五上班计算）" in result.stdout
     assert "周末调休上班：没有资料" in result.stdout
 
 
 def test_a_year_out_of_range_is_exit_2_naming_it():
-    result = CliRunner().invoke(app, ["calendar", "1999"])
+    result = cli("calendar", "1999")
     assert result.exit_code == 2
     assert "年份 1999 超出范围：应在 2000 年至 2100 年之间。" in result.stderr
     assert result.stdout == ""

@@ -6,9 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 FLOWS = Path(__file__).parents[1] / "flows"
 CATALOGUE = [
@@ -24,10 +22,6 @@ CATALOGUE = [
     "cancel-card",
     "deregister-enterprise",
 ]
-
-
-def cli(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, list(args), input=input)
 
 
 def test_list_names_every_procedure_of_the_catalogue():

@@ -12,9 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
-from eportguide.cli import app
 from eportguide.engine.dates import NO_OVERRIDES, WorkingDays, completion
 from eportguide.model import definitions as d
 
@@ -27,7 +26,7 @@ YEAR_WITHOUT_DATA = 2001
 
 def unlock(*extra: str):
     """The locked 法人卡 procedure (1-2 working days) run from the command line."""
-    return CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", *extra])
+    return cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save", *extra)
 
 
 def deadline_of(*extra: str) -> dict:
@@ -218,21 +217,18 @@ def test_the_shipped_calendar_file_adds_nothing_yet():
 
 def test_a_pack_can_announce_a_year_the_library_does_not_know_yet(pack_with_calendar):
     flows = pack_with_calendar(f'holidays: ["{UNANNOUNCED_YEAR}-10-08"]\nworkdays: ["{UNANNOUNCED_YEAR}-10-06"]\n')
-    result = CliRunner().invoke(
-        app,
-        [
-            "--flows",
-            str(flows),
-            "unlock-card",
-            "-a",
-            "card=legal",
-            "--no-input",
-            "--no-save",
-            "--format",
-            "json",
-            "--today",
-            f"{UNANNOUNCED_YEAR}-10-05",
-        ],
+    result = cli(
+        "--flows",
+        str(flows),
+        "unlock-card",
+        "-a",
+        "card=legal",
+        "--no-input",
+        "--no-save",
+        "--format",
+        "json",
+        "--today",
+        f"{UNANNOUNCED_YEAR}-10-05",
     )
     assert result.exit_code == 0, result.output
     deadline = json.loads(result.stdout)["deadline"]
@@ -248,17 +244,6 @@ def test_a_pack_announcement_takes_precedence_over_the_library():
 
 def test_a_calendar_entry_that_is_not_a_date_is_reported_with_its_line(pack_with_calendar):
     flows = pack_with_calendar('holidays:\n  - "2026-10-01"\n  - "2026-13-01"\n')
-    result = CliRunner().invoke(
-        app,
-        [
-            "--flows",
-            str(flows),
-            "unlock-card",
-            "-a",
-            "card=legal",
-            "--no-input",
-            "--no-save",
-        ],
-    )
+    result = cli("--flows", str(flows), "unlock-card", "-a", "card=legal", "--no-input", "--no-save")
     assert result.exit_code == 2
     assert "_calendar.yaml:3:5: “2026-13-01”不是日期（应为 YYYY-MM-DD） [type]" in result.stderr

@@ -12,14 +12,13 @@ on stderr.
 import io
 
 import pytest
+from conftest import cli
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
-from typer.testing import CliRunner
 
 from eportguide import engine, runner
-from eportguide.cli import app
 from eportguide.engine import validators
 from eportguide.prompting.interactive import InteractivePrompter
 from eportguide.prompting.scripted import ScriptedPrompter
@@ -31,7 +30,7 @@ def unlock(*answers: str):
     args = ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--format", "json"]
     for answer in answers:
         args += ["-a", answer]
-    return CliRunner().invoke(app, args)
+    return cli(*args)
 
 
 def email_fields(result) -> dict[str, str]:

@@ -10,10 +10,9 @@ from email.parser import BytesParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
 from eportguide import engine, packs
-from eportguide.cli import app
 from eportguide.model import files
 from eportguide.render import outline
 
@@ -35,7 +34,7 @@ def draft(tmp_path, flow: str, *answers: str, **details: str):
     args = [flow, "--no-input", "--no-save", "--format", "json", "--email-draft", str(target)]
     for answer in (*answers, *(f"{k}={v}" for k, v in details.items())):
         args += ["-a", answer]
-    result = CliRunner().invoke(app, args)
+    result = cli(*args)
     assert result.exit_code == 0, result.output
     raw = target.read_bytes()
     return BytesParser(policy=policy.default).parsebytes(raw), raw
@@ -153,21 +152,18 @@ def test_every_procedures_draft_has_exactly_the_fields_and_attachments_its_sourc
 
 def test_a_path_without_an_email_says_so_and_exits_2_after_printing_the_checklist(tmp_path):
     target = tmp_path / "draft.eml"
-    result = CliRunner().invoke(
-        app,
-        [
-            "unlock-card",
-            "-a",
-            "card=operator",
-            "-a",
-            "legal_card_works=yes",
-            "--no-input",
-            "--no-save",
-            "--format",
-            "text",
-            "--email-draft",
-            str(target),
-        ],
+    result = cli(
+        "unlock-card",
+        "-a",
+        "card=operator",
+        "-a",
+        "legal_card_works=yes",
+        "--no-input",
+        "--no-save",
+        "--format",
+        "text",
+        "--email-draft",
+        str(target),
     )
     assert result.exit_code == 2
     assert "操作员卡解锁：用法人卡在线解锁" in result.stderr and "不需要发送申请邮件" in result.stderr
@@ -185,18 +181,7 @@ def test_both_cards_locked_drafts_the_legal_card_email_that_comes_first(tmp_path
 
 def test_an_unwritable_draft_path_exits_2_naming_it(tmp_path):
     target = tmp_path / "no-such-dir" / "draft.eml"
-    result = CliRunner().invoke(
-        app,
-        [
-            "unlock-card",
-            "-a",
-            "card=legal",
-            "--no-input",
-            "--no-save",
-            "--email-draft",
-            str(target),
-        ],
-    )
+    result = cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--email-draft", str(target))
     assert result.exit_code == 2
     assert "draft.eml" in result.stderr
 
@@ -223,7 +208,7 @@ def attach(tmp_path, flow: str, answers: list[str], *files, extra: list[str] | N
         args += ["-a", answer]
     for file in files:
         args += ["--attach", str(file)]
-    result = CliRunner().invoke(app, args)
+    result = cli(*args)
     if not target.exists():
         return result, None, b""
     raw = target.read_bytes()
@@ -278,7 +263,7 @@ def test_an_attachment_that_cannot_be_read_is_exit_2_before_any_question(tmp_pat
 def test_attach_without_a_draft_is_a_usage_error(tmp_path):
     licence = tmp_path / "营业执照.pdf"
     licence.write_bytes(b"scan")
-    result = CliRunner().invoke(app, ["cancel-card", "--no-input", "--no-save", "--attach", str(licence)])
+    result = cli("cancel-card", "--no-input", "--no-save", "--attach", str(licence))
     assert result.exit_code == 2 and "--email-draft" in result.stderr
 
 

@@ -22,12 +22,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from rich.console import Console
-from typer.testing import CliRunner
 
 from eportguide import engine, language, render
 from eportguide import wording as w
-from eportguide.cli import app
 from eportguide.engine.paths import every_path, given
 from eportguide.engine.result import Result, describe
 from eportguide.model import definitions as d
@@ -224,9 +223,16 @@ def test_a_name_on_the_e_port_s_website_is_shown_as_it_writes_it_with_its_englis
 
 
 def test_an_english_run_from_the_command_line_speaks_the_pack_s_english():
-    result = CliRunner().invoke(
-        app,
-        ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save", "-f", "json"],
+    result = cli(
+        "unlock-card",
+        "-a",
+        "card=operator",
+        "-a",
+        "legal_card_works=yes",
+        "--no-input",
+        "--no-save",
+        "-f",
+        "json",
         env={"EPORTGUIDE_LANG": "en"},
     )
     assert result.exit_code == 0, result.output
@@ -270,7 +276,7 @@ def test_the_questions_asked_through_prompt_toolkit_are_the_pack_s_english():
     assert result.outcome_title == "Operator card unlocking: unlock it online with the legal-person card"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+@pytest.mark.pty
 def test_a_clerk_unlocks_an_operator_card_in_english_at_a_real_terminal(tmp_path):
     import os
 
@@ -300,7 +306,7 @@ def test_a_clerk_unlocks_an_operator_card_in_english_at_a_real_terminal(tmp_path
 @pytest.mark.parametrize("card", ["legal", "Legal-person card", "法人卡"])
 def test_a_script_answers_an_english_run_with_the_value_or_either_language_s_label(card):
     args = ["unlock-card", "-a", f"card={card}", "-a", "legal_details=no", "--no-input", "--no-save", "-f", "json"]
-    result = CliRunner().invoke(app, args, env={"EPORTGUIDE_LANG": "en"})
+    result = cli(*args, env={"EPORTGUIDE_LANG": "en"})
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
     assert shown["answers"][0] == {"key": "card", "question": "Which card is locked?", "value": "legal", "label": "Legal-person card"}

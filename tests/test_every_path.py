@@ -17,11 +17,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from rich.console import Console
-from typer.testing import CliRunner
 
 from eportguide import engine, language, render
-from eportguide.cli import app
 from eportguide.engine.paths import every_path, given
 from eportguide.model import definitions as d
 from eportguide.model import translations
@@ -112,7 +111,7 @@ def test_every_path_ends_in_an_outcome_that_renders_in_every_format(lang, flow_i
 
 
 def test_show_paths_lists_each_path_with_its_answers_and_a_command_to_replay_it():
-    result = CliRunner().invoke(app, ["show", "unlock-card", "--paths"])
+    result = cli("show", "unlock-card", "--paths")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert text.splitlines()[0] == "电子口岸卡被锁，如何解锁（unlock-card）：共 6 条路径"
@@ -125,15 +124,15 @@ def test_show_paths_lists_each_path_with_its_answers_and_a_command_to_replay_it(
 @pytest.mark.parametrize("lang", list(PACKS))
 @pytest.mark.parametrize("flow_id", list(PACK.flows))
 def test_each_listed_path_replays_to_its_outcome_from_the_command_line(flow_id, lang):
-    runner = CliRunner(env={"EPORTGUIDE_LANG": lang})
-    listing = runner.invoke(app, ["show", flow_id, "--paths", "--format", "json"])
+    env = {"EPORTGUIDE_LANG": lang}
+    listing = cli("show", flow_id, "--paths", "--format", "json", env=env)
     assert listing.exit_code == 0, listing.output
     paths = json.loads(listing.stdout)["paths"]
     assert paths and [p["number"] for p in paths] == list(range(1, len(paths) + 1))
     for path in paths:
         argv = shlex.split(path["command"])
         assert argv[:2] == ["eportguide", flow_id]
-        run = runner.invoke(app, [*argv[1:], "--no-save", "--format", "json", "--today", TODAY.isoformat()])
+        run = cli(*argv[1:], "--no-save", "--format", "json", "--today", TODAY.isoformat(), env=env)
         assert run.exit_code == 0, (path["command"], run.output)
         shown = json.loads(run.stdout)
         assert shown["outcome"]["id"] == path["outcome"]["id"]
@@ -141,6 +140,6 @@ def test_each_listed_path_replays_to_its_outcome_from_the_command_line(flow_id, 
 
 
 def test_show_paths_offers_text_and_json_only():
-    result = CliRunner().invoke(app, ["show", "unlock-card", "--paths", "--format", "markdown"])
+    result = cli("show", "unlock-card", "--paths", "--format", "markdown")
     assert result.exit_code == 2
     assert "--paths" in result.stderr

@@ -14,11 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
-
-from eportguide.cli import app
 
 FLOWS = Path(__file__).parents[1] / "flows"
 FLOW_IDS = sorted(p.stem for p in FLOWS.glob("[!_]*.yaml"))
@@ -64,7 +62,7 @@ NIGHTLY = settings(derandomize=True, max_examples=1_000, deadline=None, suppress
 
 
 def invoke(*args: str):
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     crash = result.exception if not isinstance(result.exception, SystemExit) else None
     assert crash is None, f"{args}: {type(crash).__name__}: {crash}"
     assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.output)

@@ -4,16 +4,14 @@ import re
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
 
 
 def graph(*args: str) -> str:
-    result = CliRunner().invoke(app, ["graph", *args])
+    result = cli("graph", *args)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -58,14 +56,14 @@ def test_quotes_and_markup_in_a_prompt_cannot_break_the_diagram(tmp_path):
     flow = pack / "card.yaml"
     text = flow.read_text(encoding="utf-8").replace("next: dnoe", "next: done")
     flow.write_text(text.replace("prompt: 哪张卡？", "prompt: '哪张\"卡\" <b>#1</b>？'"), encoding="utf-8")
-    mermaid = CliRunner().invoke(app, ["--flows", str(pack), "graph", "card"]).stdout
+    mermaid = cli("--flows", str(pack), "graph", "card").stdout
     assert '    st_which{"[which] 哪张#34;卡#34; #60;b#62;#35;1#60;/b#62;？"}' in mermaid.splitlines()
-    dot = CliRunner().invoke(app, ["--flows", str(pack), "graph", "card", "--format", "dot"]).stdout
+    dot = cli("--flows", str(pack), "graph", "card", "--format", "dot").stdout
     assert 'label="[which] 哪张\\"卡\\" <b>#1</b>？"' in dot
 
 
 def test_an_unknown_flow_is_a_usage_error():
-    result = CliRunner().invoke(app, ["graph", "unlock-crad"])
+    result = cli("graph", "unlock-crad")
     assert result.exit_code == 2
     assert "unlock-card" in result.stderr
 

@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from pages import markdown_dangling, markdown_shown, read_html
-from typer.testing import CliRunner
 
-from eportguide.cli import app
 from eportguide.model import definitions as d
 from eportguide.model.loader import load_pack
 
@@ -20,7 +19,7 @@ PACK = load_pack(FLOWS)
 
 
 def show(*args: str, flows: Path | None = None) -> str:
-    result = CliRunner().invoke(app, [*(["--flows", str(flows)] if flows else []), "show", *args])
+    result = cli(*(["--flows", str(flows)] if flows else []), "show", *args)
     assert result.exit_code == 0, result.output
     return result.stdout
 

@@ -6,10 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from pages import markdown_dangling, markdown_shown, read_html
-from typer.testing import CliRunner
 
-from eportguide.cli import app
 from eportguide.model.loader import load_pack
 from eportguide.render import procedure
 
@@ -19,7 +18,7 @@ HOTLINE = "95198 或 029-83196210"
 
 
 def handbook(*args: str) -> str:
-    result = CliRunner().invoke(app, ["handbook", *args])
+    result = cli("handbook", *args)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -118,19 +117,19 @@ def test_the_markdown_handbook_has_the_same_procedures_and_links_that_resolve(ma
 
 def test_output_to_a_file_says_where(tmp_path):
     target = tmp_path / "手册.html"
-    result = CliRunner().invoke(app, ["handbook", "-o", str(target)])
+    result = cli("handbook", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert f"已写入 {target}" in result.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_a_format_the_handbook_has_not_is_a_usage_error():
-    result = CliRunner().invoke(app, ["handbook", "--format", "json"])
+    result = cli("handbook", "--format", "json")
     assert result.exit_code == 2
     assert "markdown|html" in result.output
 
 
 def test_an_unwritable_output_is_a_usage_error(tmp_path):
-    result = CliRunner().invoke(app, ["handbook", "-o", str(tmp_path / "missing" / "手册.html")])
+    result = cli("handbook", "-o", str(tmp_path / "missing" / "手册.html"))
     assert result.exit_code == 2
     assert "无法写入" in result.stderr

@@ -7,15 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 LEGAL = ["unlock-card", "--no-input", "--no-save"]
-
-
-def cli(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def with_answers_file(tmp_path: Path, content: bytes, *extra: str):

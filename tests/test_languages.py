@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from conftest import cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
 from eportguide import language, runner, sessions, translation
 from eportguide import wording as w
-from eportguide.cli import COMMANDS, app
+from eportguide.cli import COMMANDS
 from eportguide.prompting.interactive import InteractivePrompter
 
 ROOT = Path(__file__).parents[1]
@@ -42,10 +42,6 @@ def chinese_again():
     language.use(None)
     yield
     language.use(None)
-
-
-def cli(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(app, list(args), env=env)
 
 
 def flat(text: str) -> str:
@@ -404,7 +400,7 @@ def test_resume_speaks_the_session_s_language_unless_lang_says_otherwise():
 # --- at a real terminal ------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+@pytest.mark.pty
 def test_a_clerk_runs_the_wizard_in_english_at_a_terminal(tmp_path):
     env = {**os.environ, "EPORTGUIDE_HOME": str(tmp_path / "home"), "TERM": "xterm-256color", "COLUMNS": "160"}
     child = pexpect.spawn(

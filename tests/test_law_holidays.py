@@ -17,9 +17,8 @@ from pathlib import Path
 import chinese_calendar
 import holidays
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
-from eportguide.cli import app
 from eportguide.engine import law_dates
 from eportguide.engine.dates import Source, WorkingDays, completion, law_holidays
 from eportguide.model import definitions as d
@@ -192,20 +191,20 @@ def pack_announcing_2027(tmp_path):
 
 def test_a_calendar_file_entry_for_2027_turns_2027_official(pack_announcing_2027):
     args = ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--today", "2027-09-30"]
-    before = CliRunner().invoke(app, [*args, "--format", "json"])
-    after = CliRunner().invoke(app, ["--flows", str(pack_announcing_2027), *args, "--format", "json"])
+    before = cli(*args, "--format", "json")
+    after = cli("--flows", str(pack_announcing_2027), *args, "--format", "json")
     assert before.exit_code == 0 and after.exit_code == 0, before.output + after.output
     estimate, official = json.loads(before.stdout)["deadline"], json.loads(after.stdout)["deadline"]
     assert (estimate["earliest"], estimate["estimated"], estimate["sources"]) == ("2027-10-04", True, [{"year": 2027, "source": "law"}])
     assert (official["earliest"], official["latest"]) == ("2027-10-08", "2027-10-10")
     assert (official["estimated"], official["sources"]) == (False, [{"year": 2027, "source": "pack"}])
-    text = CliRunner().invoke(app, ["--flows", str(pack_announcing_2027), *args, "--format", "text"]).stdout
+    text = cli("--flows", str(pack_announcing_2027), *args, "--format", "text").stdout
     assert "预计 2027-10-08（周五） 至 2027-10-10（周日，调休上班） 完成电子口岸办理" in text and "估算" not in text
 
 
 def test_a_make_up_sunday_from_the_calendar_file_says_so(pack_announcing_2027):
     args = ["--flows", str(pack_announcing_2027), "unlock-card", "-a", "card=legal", "--no-input", "--no-save"]
-    result = CliRunner().invoke(app, [*args, "--today", "2027-09-24", "--format", "text"])
+    result = cli(*args, "--today", "2027-09-24", "--format", "text")
     assert result.exit_code == 0, result.output
     assert "预计 2027-09-26（周日，调休上班） 至 2027-09-27（周一）" in result.stdout
 

@@ -6,9 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 FLOWS = Path(__file__).parents[1] / "flows"
 SHIPPED_EMAIL = "kefu@xaeport.com"
@@ -37,7 +35,7 @@ def other_pack(tmp_path: Path) -> Path:
 
 def unlock_legal_card(*global_options: str, env: dict[str, str] | None = None):
     args = [*global_options, "unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--format", "json"]
-    return CliRunner().invoke(app, args, env=env)
+    return cli(*args, env=env)
 
 
 def test_a_changed_fact_in_another_pack_is_what_a_run_with_flows_prints(other_pack):
@@ -60,20 +58,19 @@ def test_without_either_the_shipped_pack_is_used(other_pack):
 
 
 def test_a_flow_only_the_other_pack_has_is_a_command_listed_shown_drawn_and_validated(other_pack):
-    runner = CliRunner()
     env = {"EPORTGUIDE_FLOWS": str(other_pack)}
-    listing = runner.invoke(app, ["list", "--format", "json"], env=env)
+    listing = cli("list", "--format", "json", env=env)
     assert "visit-office" in [row["id"] for row in json.loads(listing.stdout)]
-    run = runner.invoke(app, ["visit-office", "--no-input", "--no-save", "--format", "json"], env=env)
+    run = cli("visit-office", "--no-input", "--no-save", "--format", "json", env=env)
     assert run.exit_code == 0, run.output
     assert json.loads(run.stdout)["flow"]["id"] == "visit-office"
-    assert runner.invoke(app, ["show", "visit-office", "--paths"], env=env).exit_code == 0
-    assert "st_steps" in runner.invoke(app, ["graph", "visit-office"], env=env).stdout
-    validated = runner.invoke(app, ["--flows", str(other_pack), "validate", "--strict"])
+    assert cli("show", "visit-office", "--paths", env=env).exit_code == 0
+    assert "st_steps" in cli("graph", "visit-office", env=env).stdout
+    validated = cli("--flows", str(other_pack), "validate", "--strict")
     assert validated.exit_code == 0, validated.output
     assert "检查了 12 个流程" in validated.stderr
 
 
 def test_the_shipped_pack_does_not_have_the_other_packs_flow(other_pack):
-    result = CliRunner().invoke(app, ["visit-office", "--no-input"])
+    result = cli("visit-office", "--no-input")
     assert result.exit_code == 2

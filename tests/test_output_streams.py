@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 LEGAL = ["unlock-card", "--no-input", "--no-save", "-a", "card=legal"]
 
@@ -79,6 +77,6 @@ def test_an_argument_that_is_not_utf8_is_refused_not_written_into_json():
 
 @pytest.mark.parametrize("argument", ["enterprise=\udcff", "\udcff"])
 def test_an_argument_holding_undecodable_bytes_is_exit_2_wherever_it_is(argument):
-    result = CliRunner().invoke(app, [*LEGAL, "-a", argument])
+    result = cli(*LEGAL, "-a", argument)
     assert result.exit_code == 2
     assert "不是有效的 UTF-8 文本" in result.stderr

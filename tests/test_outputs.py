@@ -14,10 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from rich.cells import cell_len
-from typer.testing import CliRunner
-
-from eportguide.cli import app
 
 TODAY = "2026-09-30"  # National Day 2026 follows: 1-2 working days end 10-08 and 10-09
 EARLIEST, LATEST = "2026-10-08", "2026-10-09"
@@ -124,7 +122,7 @@ def run(path: Route, format: str, *extra: str) -> str:
     args = [path.flow, "--no-input", "--no-save", "--today", TODAY, "--format", format]
     for answer in path.answers:
         args += ["-a", answer]
-    result = CliRunner().invoke(app, [*args, *extra])
+    result = cli(*args, *extra)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -218,22 +216,7 @@ def test_json_lists_the_answers_given_in_the_order_asked():
 
 def test_json_of_the_operator_card_unlock_has_warnings_steps_and_the_eport_url():
     data = json.loads(
-        CliRunner()
-        .invoke(
-            app,
-            [
-                "unlock-card",
-                "-a",
-                "card=operator",
-                "-a",
-                "legal_card_works=yes",
-                "--no-input",
-                "--no-save",
-                "--format",
-                "json",
-            ],
-        )
-        .stdout
+        cli("unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save", "--format", "json").stdout
     )
     assert data["warnings"] == ["请尽量不要当天输入5次错误密码，否则将被锁定。"]
     assert [u["url"] for u in data["contacts"]["urls"]] == [EPORT_URL]
@@ -285,7 +268,7 @@ def test_a_whole_question_as_label_does_not_push_the_other_answers_aside(tmp_pat
     for flow in unlabelled.glob("[!_]*.yaml"):
         flow.write_text(re.sub(r"\n\s+(ask_)?label: .*", "", flow.read_text(encoding="utf-8")), encoding="utf-8")
     args = ["--flows", str(unlabelled), "unlock-card", "-a", "card=legal", "-a", f"enterprise={ENTERPRISE}", "--no-input", "--no-save"]
-    result = CliRunner().invoke(app, [*args, "--format", "text"])
+    result = cli(*args, "--format", "text")
     assert result.exit_code == 0, result.output
     rows = block(result.stdout, "您的回答")
     assert rows[1] == "现在填写申请邮件的内容吗？（企业名称、联系人等，可跳过）  是"
@@ -359,24 +342,7 @@ def is_offered_link(href: str, page: str) -> bool:
 
 def test_a_script_tag_typed_as_the_enterprise_name_is_shown_as_text_not_run():
     name = '<script>alert("x")</script>&公司'
-    page = (
-        CliRunner()
-        .invoke(
-            app,
-            [
-                "unlock-card",
-                "-a",
-                "card=legal",
-                "-a",
-                f"enterprise={name}",
-                "--no-input",
-                "--no-save",
-                "--format",
-                "html",
-            ],
-        )
-        .stdout
-    )
+    page = cli("unlock-card", "-a", "card=legal", "-a", f"enterprise={name}", "--no-input", "--no-save", "--format", "html").stdout
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;公司" in page
     shown = "".join(parse_html(page).text)
@@ -415,7 +381,7 @@ def test_the_html_prints_on_a4_without_splitting_an_item_across_pages():
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.flow)
 def test_show_prints_every_branch_as_self_contained_html(path):
-    result = CliRunner().invoke(app, ["show", path.flow, "--format", "html"])
+    result = cli("show", path.flow, "--format", "html")
     assert result.exit_code == 0, result.output
     tags = parse_html(result.stdout).tags
     assert not [tag for tag, _ in tags if tag in ("script", "link", "img")]
@@ -426,7 +392,7 @@ def test_show_prints_every_branch_as_self_contained_html(path):
 
 def test_show_as_html_and_markdown_has_every_outcome_of_a_branching_procedure():
     for format in ("html", "markdown"):
-        output = CliRunner().invoke(app, ["show", "unlock-card", "--format", format]).stdout
+        output = cli("show", "unlock-card", "--format", format).stdout
         output = "".join(parse_html(output).text) if format == "html" else output
         assert "法人卡解锁：发送申请邮件，邮寄法人卡" in output
         assert "操作员卡解锁：用法人卡在线解锁" in output
@@ -447,7 +413,7 @@ OPERATOR_PART = "操作员卡解锁：用法人卡在线解锁"
     ],
 )
 def test_when_both_cards_are_locked_each_part_is_headed_once_and_steps_number_on(fmt, legal_heading, operator_heading, step_four):
-    out = CliRunner().invoke(app, ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", fmt]).stdout
+    out = cli("unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", fmt).stdout
     assert out.count(legal_heading) == 1 and out.count(operator_heading) == 1
     first_legal_step = out.index("发送申请邮件至：")
     first_operator_step = out.index(step_four)
@@ -458,7 +424,7 @@ def test_when_both_cards_are_locked_each_part_is_headed_once_and_steps_number_on
 
 
 def test_the_html_checklist_has_a_main_landmark_and_its_step_lists_hold_steps_only():
-    page = CliRunner().invoke(app, ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "html"]).stdout
+    page = cli("unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "html").stdout
     assert page.count("<main>") == 1 and page.index("</header>") < page.index("<main>")
     steps = page.split('<section class="part part-steps">', 1)[1].split("</section>", 1)[0]
     assert steps.count("<li>") == 7  # seven steps, announced as seven: the part headings are not items
@@ -470,7 +436,7 @@ def test_the_page_title_names_the_outcome_and_the_enterprise():
     titles = re.findall(r"<title>([^<]*)</title>", run(PATHS[0], "html"))
     assert titles == [f"法人卡解锁：发送申请邮件，邮寄法人卡（{ENTERPRISE}） — 电子口岸卡被锁，如何解锁"]
     operator = ["-a", "card=operator", "-a", "legal_card_works=yes"]
-    without = CliRunner().invoke(app, ["unlock-card", *operator, "--no-input", "--format", "html"])
+    without = cli("unlock-card", *operator, "--no-input", "--format", "html")
     assert "<title>操作员卡解锁：用法人卡在线解锁 — 电子口岸卡被锁，如何解锁</title>" in without.stdout
 
 
@@ -533,7 +499,7 @@ def test_a_url_or_address_typed_as_an_answer_is_shown_as_typed_not_made_a_link()
 )
 def test_o_picks_the_format_from_the_file_name(tmp_path, name, starts):
     target = tmp_path / name
-    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target)])
+    result = cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").startswith(starts)
     assert f"已写入 {target}" in result.stderr
@@ -541,21 +507,21 @@ def test_o_picks_the_format_from_the_file_name(tmp_path, name, starts):
 
 def test_format_given_wins_over_the_file_name(tmp_path):
     target = tmp_path / "c.html"
-    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target), "--format", "json"])
+    result = cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(target.read_text(encoding="utf-8"))["flow"]["id"] == "unlock-card"
 
 
 def test_a_file_name_of_no_known_format_gets_plain_text(tmp_path):
     target = tmp_path / "checklist.note"
-    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target)])
+    result = cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-o", str(target))
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert text.startswith("电子口岸卡被锁，如何解锁\n") and "【办理步骤】" in text
 
 
 def test_piped_a_run_prints_plain_text_without_box_drawing():
-    result = CliRunner().invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save"])
+    result = cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save")
     assert result.exit_code == 0, result.output
     assert "【办理步骤】" in result.stdout and "朱雀大街397号" in result.stdout
     assert not set("╭╮╰╯│─+|") & set(result.stdout.splitlines()[0])
@@ -564,16 +530,12 @@ def test_piped_a_run_prints_plain_text_without_box_drawing():
 
 def test_when_both_cards_are_locked_the_outcome_is_titled_for_both_cards():
     args = ["unlock-card", *BOTH_LOCKED, "--no-input", "--no-save", "--today", TODAY, "--format", "text"]
-    lines = CliRunner().invoke(app, args).stdout.splitlines()
+    lines = cli(*args).stdout.splitlines()
     assert lines[1] == "法人卡和操作员卡解锁：先寄法人卡解锁，再用法人卡在线解锁操作员卡"
     assert "〔操作员卡解锁：用法人卡在线解锁〕" in lines  # its own steps keep the 操作员卡 heading
 
 
 def test_the_printable_page_never_breaks_a_date_at_its_hyphens():
-    page = (
-        CliRunner()
-        .invoke(app, ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--today", "2026-11-27", "-f", "html"])
-        .stdout
-    )
+    page = cli("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "--today", "2026-11-27", "-f", "html").stdout
     assert '<span class="code">2026-11-30（周一）</span>' in page
     assert ".code { white-space: nowrap; }" in page

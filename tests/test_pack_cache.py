@@ -16,10 +16,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
 from eportguide import engine, pack_cache, packs
-from eportguide.cli import app
 from eportguide.engine.paths import every_path
 from eportguide.model.loader import load_pack
 from eportguide.render import json_out
@@ -169,7 +168,7 @@ def test_validate_reads_the_files_even_when_a_cache_claims_to_match_them(pack_di
     record["files"] = pack_cache.fingerprint(pack_dir)
     path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     assert cached(pack_dir) is not None  # a run would trust it…
-    result = CliRunner().invoke(app, ["validate", str(pack_dir)])
+    result = cli("validate", str(pack_dir))
     assert result.exit_code == 1  # …validate does not
     assert "unlock-card.yaml:" in result.stdout and "[yaml]" in result.stdout
 
@@ -209,10 +208,10 @@ def test_a_warm_command_reads_no_yaml_runs_no_checks_and_draws_no_rich_tables(ar
 
 def test_a_chinese_run_neither_reads_nor_depends_on_the_english_translation(pack_dir):
     (pack_dir / "en" / "_facts.yaml").write_text("facts: [broken\n", encoding="utf-8")
-    chinese = CliRunner().invoke(app, ["--flows", str(pack_dir), "list"], env={"EPORTGUIDE_LANG": "zh"})
+    chinese = cli("--flows", str(pack_dir), "list", env={"EPORTGUIDE_LANG": "zh"})
     assert chinese.exit_code == 0 and "电子口岸卡被锁，如何解锁" in chinese.stdout
     assert sorted(p.name for p in (pack_dir.parent / "home" / "cache").iterdir()) == [pack_cache._cache_file(pack_dir, None)[0].name]
-    english = CliRunner().invoke(app, ["--flows", str(pack_dir), "list"], env={"EPORTGUIDE_LANG": "en"})
+    english = cli("--flows", str(pack_dir), "list", env={"EPORTGUIDE_LANG": "en"})
     assert english.exit_code == 2
     assert "en/_facts.yaml:2:1:" in english.stderr and "[yaml]" in english.stderr
 

@@ -13,9 +13,7 @@ none for the edges of the allowed range) are pinned with their lines.
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from eportguide.cli import app
+from conftest import cli
 
 PACK = Path(__file__).parent / "fixtures" / "every-reference"
 EXPECTED = """\
@@ -62,7 +60,7 @@ third.yaml:7:8: 开始状态“strat”不存在（是不是“start”？）（
 
 def test_every_cross_reference_error_is_found_at_its_line_and_nothing_else(monkeypatch):
     monkeypatch.chdir(PACK)
-    result = CliRunner().invoke(app, ["validate", "."])
+    result = cli("validate", ".")
     assert result.exit_code == 1
     assert result.stdout == EXPECTED
     assert "检查了 4 个流程（14 个状态）：33 个错误，5 个警告。" in result.stderr

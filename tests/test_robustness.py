@@ -182,7 +182,7 @@ LEGAL_WITH_DETAILS = [("哪张卡被锁住了", ENTER), ("现在填写申请邮�
 ]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+@pytest.mark.pty
 @pytest.mark.parametrize("stop_at", range(len(LEGAL_WITH_DETAILS)))
 def test_ctrl_c_at_any_prompt_exits_130_and_tells_how_to_resume(tmp_path, stop_at):
     env = {**os.environ, "EPORTGUIDE_HOME": str(tmp_path / "home"), "TERM": "xterm"}

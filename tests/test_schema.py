@@ -4,10 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from jsonschema import Draft202012Validator
-from typer.testing import CliRunner
 
-from eportguide.cli import app
 from eportguide.model import schema
 from eportguide.model.loader import flow_files
 from eportguide.model.safeyaml import load_data
@@ -90,9 +89,8 @@ def test_an_editor_checks_each_state_against_its_own_kind():
 
 
 def test_schema_prints_the_flow_schema_by_default_and_the_shared_one_on_request():
-    runner = CliRunner()
-    flow = runner.invoke(app, ["schema"])
-    shared = runner.invoke(app, ["schema", "shared"])
+    flow = cli("schema")
+    shared = cli("schema", "shared")
     assert flow.exit_code == shared.exit_code == 0
     assert flow.stdout == schema.shipped_schema("flow").read_text(encoding="utf-8")
     assert shared.stdout == schema.shipped_schema("shared").read_text(encoding="utf-8")
@@ -100,7 +98,7 @@ def test_schema_prints_the_flow_schema_by_default_and_the_shared_one_on_request(
 
 def test_schema_write_regenerates_the_shipped_files(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "SCHEMA_DIR", tmp_path / "schemas")
-    result = CliRunner().invoke(app, ["schema", "--write"])
+    result = cli("schema", "--write")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "flow.schema.json",

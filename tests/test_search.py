@@ -14,15 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from conftest import cli, shared_file
 
-from eportguide.cli import app
 from eportguide.engine import matching
 from eportguide.model.loader import load_pack
 
 REPO = Path(__file__).parents[1]
 FLOWS = REPO / "flows"
-DEV_SET = REPO.parent / "shared" / "triage" / "dev.yaml"
 HOLDOUT_SET = REPO / "benchmarks" / "triage_holdout.yaml"
 ENGLISH_SET = REPO / "benchmarks" / "triage_english.yaml"
 HOTLINE = "95198 或 029-83196210"
@@ -236,10 +234,16 @@ def english_pack():
     return translations.load(FLOWS, "en")
 
 
-@pytest.mark.parametrize("cases_file", [DEV_SET, HOLDOUT_SET, ENGLISH_SET], ids=["dev", "holdout", "english"])
-def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, english_pack, cases_file):
+def dev_set() -> Path:
+    """The development set of caller phrasings, from the project's shared folder."""
+    return shared_file("triage", "dev.yaml")
+
+
+@pytest.mark.parametrize("set_name", ["dev", "holdout", "english"])
+def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, english_pack, set_name):
     """Search must learn the domain: a phrase equal to a benchmark query measures nothing
     (the English translation's phrases included: search reads them too)."""
+    cases_file = {"dev": dev_set, "holdout": lambda: HOLDOUT_SET, "english": lambda: ENGLISH_SET}[set_name]()
     normalise = matching.Normaliser.of(pack.shared)
     copied = []
     for case in yaml.safe_load(cases_file.read_text(encoding="utf-8")):
@@ -252,7 +256,7 @@ def test_no_query_of_the_triage_sets_is_copied_into_a_flow_s_phrases(pack, engli
 
 
 def test_the_development_set_ranks_all_30_first_with_both_unanswerable_problems_unanswered(pack):
-    cases = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))
+    cases = yaml.safe_load(dev_set().read_text(encoding="utf-8"))
     right = sum(best(pack, case["query"]) == case["expect"] for case in cases)
     assert right == len(cases) == 30, right
     assert all(best(pack, case["query"]) is None for case in cases if case["expect"] is None)
@@ -260,7 +264,7 @@ def test_the_development_set_ranks_all_30_first_with_both_unanswerable_problems_
 
 def test_the_development_set_ranks_as_well_with_the_english_texts_searched_beside_the_chinese(pack, english_pack):
     """``eportguide search`` reads the pack in both languages whichever is spoken."""
-    cases = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))
+    cases = yaml.safe_load(dev_set().read_text(encoding="utf-8"))
     for spoken, other in ((pack, english_pack), (english_pack, pack)):
         found = [matching.search(spoken, case["query"], also=(other,)) for case in cases]
         right = sum((m[0].flow_id if m else None) == case["expect"] for m, case in zip(found, cases, strict=True))
@@ -284,11 +288,8 @@ def test_the_held_out_phrasings_mostly_rank_their_procedure_first(pack):
     assert all(best(pack, case["query"]) is None for case in cases if case["expect"] is None)
 
 
-runner = CliRunner()
-
-
 def test_search_lists_the_best_procedure_first_and_how_to_run_it():
-    result = runner.invoke(app, ["search", "公章卡", "锁死了"])
+    result = cli("search", "公章卡", "锁死了")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert "unlock-card" in lines[1]
@@ -296,7 +297,7 @@ def test_search_lists_the_best_procedure_first_and_how_to_run_it():
 
 
 def test_search_json_gives_id_title_score_and_reason():
-    result = runner.invoke(app, ["search", "报关员卡丢了", "--format", "json", "--limit", "1"])
+    result = cli("search", "报关员卡丢了", "--format", "json", "--limit", "1")
     assert result.exit_code == 0
     rows = json.loads(result.output)
     assert [row["id"] for row in rows] == ["reissue-declarant-card"]
@@ -305,14 +306,14 @@ def test_search_json_gives_id_title_score_and_reason():
 
 
 def test_search_with_no_confident_match_says_so_and_gives_the_hotline_with_exit_0():
-    result = runner.invoke(app, ["search", "进口关税税率是多少"])
+    result = cli("search", "进口关税税率是多少")
     assert result.exit_code == 0
     assert "没有办理流程与这些词相符" in result.output
     assert HOTLINE in result.output
 
 
 def test_search_for_a_problem_of_a_card_no_procedure_covers_gives_the_hotline_not_a_reissue():
-    result = runner.invoke(app, ["search", "报关员卡锁了"])
+    result = cli("search", "报关员卡锁了")
     assert result.exit_code == 0
     assert "reissue-declarant-card" not in result.output
     assert "没有办理流程与这些词相符" in result.output
@@ -326,19 +327,19 @@ def test_another_pack_s_hotline_is_given_whatever_its_fact_is_called(tmp_path):
     facts.write_text(facts.read_text(encoding="utf-8").replace("  hotline:\n", "  service_phone:\n"), encoding="utf-8")
     for flow in pack_dir.glob("[!_]*.yaml"):
         flow.write_text(flow.read_text(encoding="utf-8").replace("hotline", "service_phone"), encoding="utf-8")
-    result = runner.invoke(app, ["--flows", str(pack_dir), "search", "进口关税税率是多少"])
+    result = cli("--flows", str(pack_dir), "search", "进口关税税率是多少")
     assert result.exit_code == 0, result.output
     assert HOTLINE in result.output
 
 
 def test_search_json_with_no_confident_match_is_an_empty_list():
-    result = runner.invoke(app, ["search", "进口关税税率是多少", "--format", "json"])
+    result = cli("search", "进口关税税率是多少", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.output) == []
 
 
 def test_search_without_words_is_a_usage_error():
-    assert runner.invoke(app, ["search"]).exit_code == 2
+    assert cli("search").exit_code == 2
 
 
 def test_search_does_not_load_the_prompting_libraries_and_list_does_not_load_search(tmp_path):
@@ -359,7 +360,7 @@ def test_search_does_not_load_the_prompting_libraries_and_list_does_not_load_sea
 
 
 def test_no_match_says_no_procedure_matched_the_words_then_how_to_browse_then_the_hotline():
-    out = runner.invoke(app, ["search", "进口关税税率是多少"]).output
+    out = cli("search", "进口关税税率是多少").output
     assert "常见问题未涉及" not in out  # the words may miss what the FAQ covers; never claim it does not
     said, browse, hotline = out.index("没有办理流程与这些词相符"), out.index("eportguide list"), out.index(HOTLINE)
     assert said < browse < hotline
@@ -377,11 +378,11 @@ def test_no_match_says_no_procedure_matched_the_words_then_how_to_browse_then_th
 )
 def test_a_company_that_stops_trading_is_told_to_deregister(pack, query):
     assert best(pack, query) == "deregister-enterprise"
-    out = runner.invoke(app, ["search", query]).output
+    out = cli("search", query).output
     assert out.splitlines()[1].split()[1] == "deregister-enterprise", out
 
 
 def test_search_for_a_new_company_lists_no_deregistration_or_card_cancellation():
-    out = runner.invoke(app, ["search", "新公司怎么办卡"]).output
+    out = cli("search", "新公司怎么办卡").output
     assert "onboard" in out
     assert "电子口岸企业注销" not in out and "电子口岸卡注销" not in out

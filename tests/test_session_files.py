@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
 from eportguide import sessions
-from eportguide.cli import app
 from eportguide.errors import os_reason
 
 FLOWS = Path(__file__).parents[1] / "flows"
@@ -31,10 +30,6 @@ GOOD = {
     "done": False,
     "answers": {"card": "legal"},
 }
-
-
-def cli(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.fixture

@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
 from eportguide import engine, runner, sessions
-from eportguide.cli import app
 from eportguide.engine.keys import answer_keys
 from eportguide.errors import Interrupted
 from eportguide.model.loader import load_pack
@@ -179,9 +178,6 @@ def _fields(session: sessions.Session) -> dict:
     return session._asdict()
 
 
-cli = CliRunner()
-
-
 def save(home: Path, flow: str = "unlock-card", answers: dict | None = None, done: bool = False) -> sessions.Session:
     store = sessions.Store()
     session = store.new(flow, FLOWS)
@@ -190,7 +186,7 @@ def save(home: Path, flow: str = "unlock-card", answers: dict | None = None, don
 
 def test_sessions_lists_each_saved_run_with_its_flow_and_state(home):
     save(home)
-    result = cli.invoke(app, ["sessions"])
+    result = cli("sessions")
     assert result.exit_code == 0
     row = next(line for line in result.output.splitlines() if "unlock-card" in line and "resume" not in line)
     assert "未完成，已答1题" in row
@@ -202,7 +198,7 @@ def test_sessions_tell_calls_apart_by_enterprise_or_note_and_outcome(home):
     store.save(sessions.Session(**{**_fields(named), "outcome": "法人卡解锁：发送申请邮件，邮寄法人卡"}))
     noted = save(home, answers={"card": "operator"})
     store.save(sessions.Session(**{**_fields(noted), "note": "公章卡锁死了"}))
-    output = CliRunner().invoke(app, ["sessions"], env={"COLUMNS": "160"}).output
+    output = cli("sessions", env={"COLUMNS": "160"}).output
     heading = output.splitlines()[0].split()
     assert heading == ["会话", "企业／备注", "状态／结果", "更新时间"]  # no "ID" column holding the procedure
     rows = {line.split()[0]: line for line in output.splitlines()[1:] if line.startswith("2")}
@@ -230,23 +226,23 @@ def test_a_session_file_written_before_notes_and_outcomes_still_reads(home):
 
 def test_sessions_json_lists_the_saved_fields(home):
     session = save(home)
-    rows = json.loads(cli.invoke(app, ["sessions", "--format", "json"]).output)
+    rows = json.loads(cli("sessions", "--format", "json").output)
     assert rows == [{k: v for k, v in session.as_json().items() if k != "format"}]
 
 
 def test_sessions_clear_all_removes_every_session(home):
     save(home)
     save(home, "reset-password")
-    result = cli.invoke(app, ["sessions", "--clear", "--all"])
+    result = cli("sessions", "--clear", "--all")
     assert result.exit_code == 0 and "已删除 2 个会话文件" in result.output
     assert saved_files(home) == []
-    assert "没有保存的会话" in cli.invoke(app, ["sessions"]).output
+    assert "没有保存的会话" in cli("sessions").output
 
 
 def test_sessions_clear_removes_finished_sessions_and_keeps_unfinished_ones(home):
     done = save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
     open_one = save(home, "reset-password")
-    result = cli.invoke(app, ["sessions", "--clear"])
+    result = cli("sessions", "--clear")
     assert result.exit_code == 0
     assert "已删除 1 个会话文件" in result.output
     assert "保留了 1 个未完成的会话" in result.output and "--clear --all" in result.output
@@ -258,12 +254,12 @@ def test_a_corrupt_session_file_is_reported_set_aside_and_the_others_still_liste
     good = save(home)
     broken = home / "sessions" / "20260101-000000-unlock-card.json"
     broken.write_text("{not json", encoding="utf-8")
-    result = cli.invoke(app, ["sessions"])
+    result = cli("sessions")
     assert result.exit_code == 0
     assert "已损坏" in result.stderr and "20260101-000000-unlock-card.json.corrupt" in result.stderr
     assert good.id in result.stdout
     assert not broken.exists() and broken.with_name(broken.name + ".corrupt").exists()
-    again = cli.invoke(app, ["sessions"])
+    again = cli("sessions")
     assert "已损坏" not in again.stderr  # told once
 
 
@@ -271,7 +267,7 @@ def test_an_unreadable_session_is_set_aside_too(home):
     save(home)
     unreadable = home / "sessions" / "20260101-000000-cancel-card.json"
     unreadable.mkdir()  # a directory where a file should be: reading fails even as root
-    result = cli.invoke(app, ["sessions"])
+    result = cli("sessions")
     assert result.exit_code == 0
     assert "无法读取" in result.stderr
     assert (home / "sessions" / "20260101-000000-cancel-card.json.corrupt").is_dir()
@@ -280,7 +276,7 @@ def test_an_unreadable_session_is_set_aside_too(home):
 def test_resuming_a_corrupt_session_by_name_is_a_clear_error_not_a_crash(home):
     (home / "sessions").mkdir(parents=True)
     (home / "sessions" / "20260101-000000-unlock-card.json").write_bytes(b"\xff\xfe garbage")
-    result = cli.invoke(app, ["resume", "20260101-000000-unlock-card"])
+    result = cli("resume", "20260101-000000-unlock-card")
     assert result.exit_code == 2
     assert "已损坏" in result.stderr and "Traceback" not in result.output
 
@@ -288,7 +284,7 @@ def test_resuming_a_corrupt_session_by_name_is_a_clear_error_not_a_crash(home):
 def test_resume_of_a_finished_session_says_it_is_done_and_shows_its_outcome_again(home):
     session = save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
     before = saved_files(home)[0].read_bytes()
-    result = cli.invoke(app, ["resume", session.id])
+    result = cli("resume", session.id)
     assert result.exit_code == 0
     assert f"会话 {session.id}（unlock-card）已经完成" in result.stderr
     assert "法人卡解锁：发送申请邮件，邮寄法人卡" in result.stdout and "朱雀大街397号" in result.stdout
@@ -298,7 +294,7 @@ def test_resume_of_a_finished_session_says_it_is_done_and_shows_its_outcome_agai
 
 def test_a_session_is_named_by_its_random_tag_alone(home):
     session = save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
-    result = cli.invoke(app, ["resume", session.tag, "--format", "json"])
+    result = cli("resume", session.tag, "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["outcome"]["id"] == "legal_mail"
 
@@ -309,7 +305,7 @@ def test_a_name_matching_two_sessions_is_ambiguous_and_lists_them(home):
     # 20261127-1619…: what the two ids have in common, started the same day and time
     prefix = next((first.id[:n] for n in range(len(first.id), 0, -1) if second.id.startswith(first.id[:n])), "")
     assert len(prefix) >= len("20261127-")
-    result = cli.invoke(app, ["resume", prefix])
+    result = cli("resume", prefix)
     assert result.exit_code == 2
     assert "不止指一个会话" in result.stderr
     assert first.id in result.stderr and second.id in result.stderr
@@ -318,7 +314,7 @@ def test_a_name_matching_two_sessions_is_ambiguous_and_lists_them(home):
 def test_resume_without_a_name_continues_the_latest_unfinished_session(home):
     save(home, answers={"card": "legal", "legal_details": "no"}, done=True)
     latest = save(home, answers={"card": "legal", "legal_details": "no"})
-    result = cli.invoke(app, ["resume", "--format", "json", "--today", "2026-09-30"])
+    result = cli("resume", "--format", "json", "--today", "2026-09-30")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["outcome"]["id"] == "legal_mail"
     assert f"继续会话 {latest.id}" in result.stderr
@@ -333,25 +329,25 @@ def test_resume_tells_the_user_when_the_flow_changed_since_the_save(home, tmp_pa
     session = store.save(sessions.Session(**{**_fields(session), "answers": {"card": "legal", "legal_details": "no"}}))
     flow = changed / "unlock-card.yaml"
     flow.write_text(flow.read_text(encoding="utf-8") + "\n# reviewed\n", encoding="utf-8")
-    result = cli.invoke(app, ["resume", session.id, "--format", "json"])
+    result = cli("resume", session.id, "--format", "json")
     assert result.exit_code == 0, result.output
     assert "流程 unlock-card 在保存后已修改" in result.stderr
     assert json.loads(result.stdout)["outcome"]["id"] == "legal_mail"
 
 
 def test_resume_of_an_unknown_session_exits_2(home):
-    result = cli.invoke(app, ["resume", "no-such-session"])
+    result = cli("resume", "no-such-session")
     assert result.exit_code == 2
     assert "没有名为“no-such-session”的会话" in result.stderr
 
 
 def test_resume_with_nothing_saved_exits_2(home):
-    result = cli.invoke(app, ["resume"])
+    result = cli("resume")
     assert result.exit_code == 2 and "没有未完成的会话" in result.stderr
 
 
 def test_a_scripted_run_saves_nothing(home):
-    result = cli.invoke(app, ["unlock-card", "-a", "card=legal", "-a", "legal_details=no", "--no-input"])
+    result = cli("unlock-card", "-a", "card=legal", "-a", "legal_details=no", "--no-input")
     assert result.exit_code == 0
     assert not (home / "sessions").exists()
 

@@ -11,7 +11,7 @@ import pytest
 
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+pytestmark = pytest.mark.pty
 
 
 def spawn(tmp_path, *args: str) -> pexpect.spawn:

@@ -3,14 +3,12 @@ answer readable, and no terminal width breaks a phone number, e-mail address, UR
 command across two lines. Captured from a real pseudo-terminal through a terminal emulator."""
 
 import re
-import sys
 
 import pytest
 from screen import DOWN, ENTER, Terminal
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
 
-
+@pytest.mark.pty
 def test_at_60_columns_the_review_and_the_answers_show_every_answer(tmp_path):
     term = Terminal(tmp_path / "home", "unlock-card", "--no-save", columns=60, rows=120, cwd=tmp_path)
     term.expect("哪张卡被锁住了")
@@ -40,6 +38,7 @@ UNBROKEN = {
 }
 
 
+@pytest.mark.pty
 @pytest.mark.parametrize("columns", [60, 120])
 @pytest.mark.parametrize("path", list(UNBROKEN))
 def test_no_width_breaks_a_phone_number_address_url_or_command(tmp_path, columns, path):
@@ -94,6 +93,7 @@ def test_the_review_cuts_a_long_typed_answer_but_never_its_closing_bracket():
     assert review_item("填写邮件内容", "否", 56) == "修改：填写邮件内容  [否]"
 
 
+@pytest.mark.pty
 def test_a_refused_phone_is_reported_right_under_the_question_and_asked_again(tmp_path):
     args = ["unlock-card", "--no-save", "-a", "card=legal", "-a", "legal_details=yes"]
     term = Terminal(tmp_path / "home", *args, columns=100, rows=50, cwd=tmp_path)
@@ -116,6 +116,7 @@ def test_a_refused_phone_is_reported_right_under_the_question_and_asked_again(tm
     assert term.finish() == 130
 
 
+@pytest.mark.pty
 def test_at_60_columns_the_sessions_list_is_a_block_per_session_within_the_width(tmp_path):
     import json
 

@@ -11,7 +11,7 @@ import pytest
 
 DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+pytestmark = pytest.mark.pty
 
 
 def spawn(home, *args: str) -> pexpect.spawn:

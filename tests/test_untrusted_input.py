@@ -13,12 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
 
 from eportguide import engine, runner
-from eportguide.cli import app
 from eportguide.engine import validators
 from eportguide.model import safeyaml
 from eportguide.model.loader import read_pack
@@ -41,10 +40,6 @@ LINE_ENDS = {
     "line-separator": "\u2028",
     "paragraph-separator": "\u2029",
 }
-
-
-def cli(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 # --- 1. a character that ends a line, in a free-text answer ---------------------------

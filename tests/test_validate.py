@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import cli
 
-from eportguide.cli import app
 from eportguide.model.files import RESERVED_IDS
 
 FLOWS = Path(__file__).parents[1] / "flows"
@@ -98,10 +97,6 @@ WARNINGS_ONLY = {"unused-fact", "unused-field", "missing-translation", "untransl
 def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("EPORTGUIDE_FLOWS", raising=False)
-
-
-def cli(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(app, list(args), env=env)
 
 
 def copy_of_shipped_pack(tmp_path: Path) -> Path:

@@ -8,13 +8,12 @@ question again, and answers the new path no longer asks are dropped.
 from io import StringIO
 from pathlib import Path
 
+from conftest import cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
-from typer.testing import CliRunner
 
 from eportguide import engine, runner
-from eportguide.cli import app
 from eportguide.model.loader import load_pack
 from eportguide.prompting.interactive import InteractivePrompter
 
@@ -100,14 +99,10 @@ def test_a_flow_that_asks_nothing_has_nothing_to_review(pack):
     assert result.flow_id == "onboard" and logs == []
 
 
-cli = CliRunner()
-
-
 def test_the_text_output_is_a_call_note_with_date_procedure_and_answers(tmp_path, monkeypatch):
     monkeypatch.setenv("EPORTGUIDE_HOME", str(tmp_path))
-    result = cli.invoke(
-        app,
-        ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--format", "text", "--today", "2026-11-27"],
+    result = cli(
+        "unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--format", "text", "--today", "2026-11-27"
     )
     assert result.exit_code == 0
     head = result.output.splitlines()[:8]
