@@ -1,4 +1,4 @@
-"""Command-line options that several commands share, declared once."""
+"""Command-line options that several commands share (``run``, ``resume``), declared once."""
 
 from typing import Any
 
@@ -30,3 +30,23 @@ def format_option(document: formats.Document, default: str | None, help: str | N
         callback=check,
         show_default=default is not None,
     )
+
+
+def output_option() -> Any:
+    return typer.Option(None, "--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)
+
+
+def email_draft_option() -> Any:
+    return typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)
+
+
+def attach_option() -> Any:
+    return typer.Option([], "--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False)
+
+
+def no_save_option() -> Any:
+    return typer.Option(False, "--no-save", help=w.OPT_NO_SAVE)
+
+
+def today_option() -> Any:
+    return typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)

@@ -19,7 +19,7 @@ from eportguide import language
 from eportguide import wording as w
 from eportguide.errors import UsageError
 from eportguide.execution import RunOptions, execute
-from eportguide.options import format_option
+from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
     from eportguide import sessions
@@ -59,11 +59,11 @@ def resume_command(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="[SESSION]", help=w.ARG_SESSION, show_default=False)] = None,
     format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False)] = None,
-    email_draft: Annotated[Path | None, typer.Option("--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False)] = None,
-    attach: Annotated[list[Path] | None, typer.Option("--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False)] = None,
-    no_save: Annotated[bool, typer.Option("--no-save", help=w.OPT_NO_SAVE)] = False,
-    today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)] = None,
+    output: Path | None = output_option(),
+    email_draft: Path | None = email_draft_option(),
+    attach: list[Path] = attach_option(),
+    no_save: bool = no_save_option(),
+    today: str | None = today_option(),
 ) -> None:
     from eportguide import packs, sessions
 

@@ -6,7 +6,7 @@ import typer
 
 from eportguide import wording as w
 from eportguide.execution import RunOptions, execute
-from eportguide.options import format_option
+from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
 
 
 def run_command(
@@ -16,12 +16,12 @@ def run_command(
     answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help=w.OPT_ANSWERS, dir_okay=False),
     no_input: bool = typer.Option(False, "--no-input", help=w.OPT_NO_INPUT),
     format: str | None = format_option("result", None, w.OPT_RUN_FORMAT),
-    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help=w.OPT_OUTPUT, dir_okay=False),
-    email_draft: Path | None = typer.Option(None, "--email-draft", metavar="FILE.eml", help=w.OPT_EMAIL_DRAFT, dir_okay=False),
-    no_save: bool = typer.Option(False, "--no-save", help=w.OPT_NO_SAVE),
-    today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY),
+    output: Path | None = output_option(),
+    email_draft: Path | None = email_draft_option(),
+    no_save: bool = no_save_option(),
+    today: str | None = today_option(),
     note: str = typer.Option("", "--note", metavar="TEXT", help=w.OPT_NOTE, show_default=False),
-    attach: list[Path] = typer.Option([], "--attach", metavar="FILE", help=w.OPT_ATTACH, dir_okay=False),
+    attach: list[Path] = attach_option(),
 ) -> None:
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
