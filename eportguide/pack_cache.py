@@ -77,7 +77,7 @@ def _program(translation: str | None) -> str:
     from eportguide.model import definitions, schema
 
     paths = [Path(module.__file__ or "") for module in (definitions, schema)]
-    if translation is not None:
+    if translation is not None:  # (the search index counts as translated: it reads every language)
         paths += [paths[0].with_name(name) for name in ("translations.py", "translation_format.py")]
     code = b"".join(path.read_bytes() for path in paths)
     return f"{__version__}:{zlib.crc32(code):08x}"
@@ -138,6 +138,58 @@ def write(pack_dir: Path, pack: d.Pack, prints: Fingerprint | None, translation:
             "files": prints,
             "data": to_data(pack),
         }
+        _write_atomically(path, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+
+
+# --- the search index over the pack in every language ----------------------------------
+
+
+def index_fingerprint(pack_dir: Path, languages: tuple[str, ...]) -> Fingerprint | None:
+    """The pack's files and those of each translation in ``languages``: what the index reads."""
+    prints: Fingerprint = {}
+    for translation in (None, *languages):
+        found = fingerprint(pack_dir, translation)
+        if found is None:
+            return None
+        prints.update(found)
+    return prints
+
+
+def _index_file(pack_dir: Path, spoken: str) -> tuple[Path, str]:
+    where = str(pack_dir.resolve())
+    return directory() / f"search-{zlib.crc32(where.encode('utf-8', 'surrogatepass')):08x}.{spoken}.json", where
+
+
+def _index_program() -> str:
+    """As ``_program``, and the search code that made the index."""
+    from eportguide.engine import matching
+
+    return f"{_program('index')}:{zlib.crc32(Path(matching.__file__ or '').read_bytes()):08x}"
+
+
+def read_index(pack_dir: Path, spoken: str, prints: Fingerprint | None) -> Any | None:
+    """The search index kept for the pack read in ``spoken`` (as plain data), or None."""
+    if prints is None:
+        return None
+    try:
+        path, where = _index_file(pack_dir, spoken)
+        with path.open("rb") as stream:
+            if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
+                return None
+            cached = json.loads(stream.read())
+        fits = cached.get("format") == FORMAT and cached.get("pack") == where and cached.get("files") == prints
+        return cached["index"] if fits and cached.get("program") == _index_program() else None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def write_index(pack_dir: Path, spoken: str, prints: Fingerprint | None, index: Any) -> None:
+    """Keep the search index for the next search; quietly nothing if it cannot be written."""
+    if prints is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        path, where = _index_file(pack_dir, spoken)
+        record = {"format": FORMAT, "program": _index_program(), "pack": where, "files": prints, "index": index}
         _write_atomically(path, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 

@@ -13,6 +13,7 @@ from eportguide.errors import PackError, UsageError
 from eportguide.model import files
 
 if TYPE_CHECKING:
+    from eportguide.engine.matching import Index
     from eportguide.model import definitions as d
 
 FLOWS_ENV = "EPORTGUIDE_FLOWS"
@@ -78,6 +79,28 @@ def in_every_language(directory: Path) -> tuple[d.Pack, ...]:
                 continue
             found.setdefault(id(pack), pack)
     return tuple(found.values())
+
+
+def searchable(directory: Path) -> tuple[d.Pack, Index]:
+    """The pack in the language spoken, and the search index over it in every language it
+    has (``in_every_language``): kept in the pack cache while no file of the pack or of a
+    translation changed, since making it rewrites every flow's texts."""
+    from eportguide import pack_cache
+    from eportguide.engine.matching import Index
+
+    pack = load(directory)
+    others = tuple(other for other in language.LANGUAGES if other != language.CHINESE and files.has_translation(directory, other))
+    prints = pack_cache.index_fingerprint(directory, others)
+    kept = pack_cache.read_index(directory, language.current(), prints)
+    if kept is not None:
+        try:
+            return pack, Index.from_data(pack, kept)
+        except (TypeError, ValueError, KeyError):  # not the shape it was written in: make it again
+            pass
+    spoken, *also = in_every_language(directory)
+    index = Index(spoken, also)
+    pack_cache.write_index(directory, language.current(), prints, index.as_data())
+    return pack, index
 
 
 def get_flow(pack: d.Pack, flow_id: str) -> d.Flow:

@@ -247,3 +247,50 @@ def test_the_language_spoken_picks_the_pack_and_a_pack_without_a_translation_is_
     shutil.rmtree(pack_dir / "en")
     packs.forget()
     assert packs.load(pack_dir).flow("unlock-card").title == "电子口岸卡被锁，如何解锁"
+
+
+# --- the search index kept beside the pack ---------------------------------------------
+
+
+def searches(directory: Path, queries: list[str]) -> list[list[tuple]]:
+    _pack, index = packs.searchable(directory)
+    return [[(m.flow_id, m.score, m.why) for m in index.search(q)] for q in queries]
+
+
+QUERIES = ["法人卡被锁了", "U盾丢了", "卡注销", "operator left the company, cancel his card", "登录密码", "更新证书后密码变成8个8了"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_kept_search_index_ranks_exactly_as_one_made_from_the_packs(pack_dir, monkeypatch, lang):
+    from eportguide import language
+    from eportguide.engine import matching
+
+    monkeypatch.setattr(language, "_chosen", lang)
+    made = searches(pack_dir, QUERIES)  # made, and kept
+    packs.forget()
+    spoken, *also = packs.in_every_language(pack_dir)
+    fresh = [[(m.flow_id, m.score, m.why) for m in matching.Index(spoken, also).search(q)] for q in QUERIES]
+    kept = pack_cache.read_index(pack_dir, lang, pack_cache.index_fingerprint(pack_dir, ("en",)))
+    assert kept is not None
+    assert searches(pack_dir, QUERIES) == made == fresh
+    assert [[(m.flow_id, m.score, m.why) for m in matching.Index.from_data(spoken, kept).search(q)] for q in QUERIES] == fresh
+
+
+def test_an_edited_translation_makes_the_search_index_again(pack_dir):
+    searches(pack_dir, QUERIES)
+    prints = pack_cache.index_fingerprint(pack_dir, ("en",))
+    assert pack_cache.read_index(pack_dir, "zh", prints) is not None
+    english = pack_dir / "en" / "unlock-card.yaml"
+    english.write_text(english.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert pack_cache.read_index(pack_dir, "zh", pack_cache.index_fingerprint(pack_dir, ("en",))) is None
+
+
+def test_a_corrupt_search_index_is_made_again(pack_dir):
+    made = searches(pack_dir, QUERIES)
+    (path,) = pack_cache.directory().glob("search-*.zh.json")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["index"]["documents"] = [["unlock-card"]]  # not the shape it was written in
+    path.write_text(json.dumps(record), encoding="utf-8")
+    packs.forget()
+    assert searches(pack_dir, QUERIES) == made
+    assert len(json.loads(path.read_text(encoding="utf-8"))["index"]["documents"]) == 11  # written whole again

@@ -77,8 +77,10 @@ class Triage:
 
         self.chosen_from = lambda: self.suggest(words)
         self.words = words.strip()
-        also = packs.in_every_language(self.directory)[1:] if self.directory is not None else ()
-        found = matching.search(self.pack, words, SUGGESTIONS, also)
+        if self.directory is not None:
+            found = packs.searchable(self.directory)[1].search(words, SUGGESTIONS)
+        else:
+            found = matching.search(self.pack, words, SUGGESTIONS)
         lines: list[MenuLine] = [Entry(w.MENU_ENTRY.format(title=self.pack.flow(m.flow_id).title, id=m.flow_id), m.flow_id) for m in found]
         if found:
             lines.append(Heading(DIVIDER))

@@ -32,11 +32,10 @@ def search_command(
     format: Annotated[SearchFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SearchFormat.table,
 ) -> None:
     from eportguide import packs
-    from eportguide.engine import matching
     from eportguide.render import listings
 
-    pack, *also = packs.in_every_language(packs.pack_dir(ctx.find_root().params.get("flows")))
-    found = matching.search(pack, " ".join(words), limit, also)
+    pack, index = packs.searchable(packs.pack_dir(ctx.find_root().params.get("flows")))
+    found = index.search(" ".join(words), limit)
     if format is SearchFormat.json:
         rows = [
             {

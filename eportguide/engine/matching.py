@@ -37,7 +37,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from eportguide.model import definitions as d
 
@@ -305,6 +305,51 @@ class Index:
             frequency.update({*document.terms, *(term for keyword in document.keywords for term in keyword.terms)})
         self.idf = {term: _idf(count, df) for term, df in frequency.items()}
         self.unseen_idf = _idf(count, 0)
+
+    def as_data(self) -> dict[str, Any]:
+        """The index as plain data (lists, dicts, text, numbers): what the pack cache keeps,
+        so that a search need not rewrite every flow's texts again."""
+        return {
+            "documents": [
+                [
+                    doc.flow_id,
+                    doc.category,
+                    dict(doc.terms),
+                    doc.length,
+                    [[k.written, k.normalised, dict(k.terms)] for k in doc.keywords],
+                    list(doc.excludes),
+                    [[written, sorted(bigrams)] for written, bigrams in doc.phrases],
+                    doc.spoken,
+                ]
+                for doc in self.documents
+            ],
+            "average_length": self.average_length,
+            "idf": self.idf,
+            "unseen_idf": self.unseen_idf,
+        }
+
+    @classmethod
+    def from_data(cls, pack: d.Pack, data: Mapping[str, Any]) -> "Index":
+        """The index ``as_data`` gave, for ``pack`` (whose shared file rewrites the query)."""
+        index = cls.__new__(cls)
+        index.normalise = Normaliser.of(pack.shared)
+        index.documents = [
+            _Document(
+                flow_id,
+                category,
+                terms,
+                length,
+                tuple(_Keyword(written, normalised, kw_terms) for written, normalised, kw_terms in keywords),
+                tuple(excludes),
+                tuple((written, frozenset(bigrams)) for written, bigrams in phrases),
+                spoken,
+            )
+            for flow_id, category, terms, length, keywords, excludes, phrases, spoken in data["documents"]
+        ]
+        index.average_length = data["average_length"]
+        index.idf = data["idf"]
+        index.unseen_idf = data["unseen_idf"]
+        return index
 
     def _terms(self, flow: d.Flow) -> dict[str, float]:
         """Weighted frequency of each token in a flow's phrases, title and description."""
