@@ -332,7 +332,7 @@ def _names_it(name: str, session_id: str) -> bool:
     return session_id.startswith(name) or session_id.rsplit("-", 1)[-1] == name
 
 
-@dataclass(slots=True)
+@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Cleared:
     """What ``Store.clear`` did: files removed, entries left as not session files, failures."""
 

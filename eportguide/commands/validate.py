@@ -33,7 +33,7 @@ class ValidateFormat(StrEnum):
     json = "json"
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Target:
     """One pack to read, and the files in it that were named (None: all of them)."""
 
@@ -42,7 +42,7 @@ class Target:
     translated: set[str] = field(default_factory=set)  # flows whose translation file was named
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Report:
     findings: list[Finding] = field(default_factory=list)
     flows: int = 0

@@ -15,7 +15,7 @@ from eportguide.model.findings import Finding
 from eportguide.model.safeyaml import SafeLoader
 
 
-@dataclass(slots=True)
+@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Document:
     """One parsed YAML file, kept so that findings can point at lines.
 
@@ -72,7 +72,7 @@ class Document:
         return mark.line + 1, mark.column + 1
 
 
-@dataclass(slots=True)
+@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Loaded:
     """The outcome of reading a pack: the model (when usable) and what was found."""
 

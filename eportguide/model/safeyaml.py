@@ -65,9 +65,55 @@ def load(text: str) -> tuple[Any, Any]:
             return None, None
         if "&" in text and "*" in text:  # an alias needs both an anchor and a use
             _check_aliases(node)
-        return node, loader.construct_document(node)
+        try:
+            return node, _Plain(loader).data(node)
+        except RecursionError:  # nested deeper than the quick way's stack: the constructor's way
+            return node, loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+#: The tags whose nodes ``_Plain`` builds itself; any other goes to PyYAML's constructor.
+STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Plain:
+    """The plain data of a node tree, as PyYAML's safe constructor builds it.
+
+    Nearly every node of a flow file is text, a list or a mapping of text keys: those are
+    built here in one pass, which is several times quicker than the constructor's
+    generic machinery; every other node (a number, yes/no, null, a merge key ``<<``, an
+    unknown tag) is handed to that constructor, so the result and its errors are its.
+    A node reached twice (through an alias) is built once, as the constructor does.
+    """
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.built: dict[int, Any] = {}
+
+    def data(self, node: yaml.Node) -> Any:
+        known = self.built.get(id(node))
+        if known is not None:
+            return known
+        tag = node.tag
+        if tag == STR and isinstance(node, yaml.ScalarNode):
+            return node.value
+        if tag == SEQ and isinstance(node, yaml.SequenceNode):
+            built: Any = [self.data(child) for child in node.value]
+        elif (
+            tag == MAP
+            and isinstance(node, yaml.MappingNode)
+            and all(k.tag == STR and isinstance(k, yaml.ScalarNode) for k, _ in node.value)
+        ):
+            built = {key.value: self.data(value) for key, value in node.value}
+        else:
+            built = self.loader.construct_object(node, deep=True)
+        self.built[id(node)] = built
+        return built
+
+
+def _is_text(node: yaml.Node) -> bool:
+    return node.tag == STR and isinstance(node, yaml.ScalarNode)
 
 
 def load_data(text: str) -> Any:

@@ -105,48 +105,43 @@ class Builder:
         return Invalid()
 
     def build(self, tp: Any, value: Any, path: Path) -> Any:
-        origin = get_origin(tp)
-        if tp is Any:
-            return value
-        if tp is str:
+        kind, arg = _shape(tp)
+        if kind == "str":
             # YAML turns 83196210 into an int; a fact is text, so accept plain scalars.
             if isinstance(value, str):
                 return value
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(value)
             raise self.fail(path, _expected(tp, value), "type")
-        if tp is int:
-            if isinstance(value, int) and not isinstance(value, bool):
-                return value
-            raise self.fail(path, _expected(tp, value), "type")
-        if origin is Literal:
-            allowed = get_args(tp)
-            if value in allowed:
-                return value
-            hint = closest(str(value), [str(a) for a in allowed])
-            listed = w.F_LIST_SEPARATOR.join(map(str, allowed))
-            raise self.fail(path, w.F_NOT_ONE_OF.format(value=value, hint=hint, allowed=listed), "enum")
-        if origin in (Union, types.UnionType):
-            return self._build_union(tp, value, path)
-        if origin is tuple:
+        if kind == "record":
+            return self._build_record(tp, value, path)
+        if kind == "tuple":
             if not isinstance(value, list):
                 raise self.fail(path, _expected(tp, value), "type")
-            (item_tp, _ellipsis) = get_args(tp)
-            return tuple(self._collect(item_tp, item, (*path, i)) for i, item in enumerate(value))
-        if origin is Mapping:
+            return tuple(self._collect(arg, item, (*path, i)) for i, item in enumerate(value))
+        if kind == "union":
+            return self._build_union(tp, value, path)
+        if kind == "mapping":
             if not isinstance(value, dict):
                 raise self.fail(path, _expected(tp, value), "type")
-            _key_tp, value_tp = get_args(tp)
             built = {}
             for key, item in value.items():
                 if not isinstance(key, str):
                     self.fail((*path, str(key)), w.F_KEY_NOT_TEXT.format(key=key), "type", at_key=True)
                     continue
-                built[key] = self._collect(value_tp, item, (*path, key))
+                built[key] = self._collect(arg, item, (*path, key))
             return types.MappingProxyType(built)
-        if is_record(tp):
-            return self._build_record(tp, value, path)
-        raise TypeError(f"schema has an unsupported type {tp!r}")  # a bug in definitions
+        if kind == "literal":
+            if value in arg:
+                return value
+            hint = closest(str(value), [str(a) for a in arg])
+            listed = w.F_LIST_SEPARATOR.join(map(str, arg))
+            raise self.fail(path, w.F_NOT_ONE_OF.format(value=value, hint=hint, allowed=listed), "enum")
+        if kind == "int":
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            raise self.fail(path, _expected(tp, value), "type")
+        return value  # Any
 
     def _collect(self, tp: Any, value: Any, path: Path) -> Any:
         """Build one item of a container; a bad item is recorded and left as None."""
@@ -156,7 +151,7 @@ class Builder:
             return None
 
     def _build_union(self, tp: Any, value: Any, path: Path) -> Any:
-        options = get_args(tp)
+        _kind, options = _shape(tp)
         if value is None and type(None) in options:
             return None
         options = tuple(o for o in options if o is not type(None))
@@ -210,16 +205,40 @@ class Builder:
 
 
 def _shape_fits(tp: Any, value: Any) -> bool:
-    if tp is int:
+    kind, _arg = _shape(tp)
+    if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
-    if get_origin(tp) is Literal:
+    if kind == "literal":
         return isinstance(value, str)
-    if tp is str:
+    if kind == "str":
         return isinstance(value, str | int | float) and not isinstance(value, bool)
-    origin = get_origin(tp)
-    if origin is tuple:
+    if kind == "tuple":
         return isinstance(value, list)
     return isinstance(value, dict)
+
+
+@cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """What kind of type ``tp`` is, and what the builder needs of it: worked out once per
+    type, since a pack builds thousands of values of a few dozen types."""
+    origin = get_origin(tp)
+    if tp is Any:
+        return "any", None
+    if tp is str:
+        return "str", None
+    if tp is int:
+        return "int", None
+    if origin is Literal:
+        return "literal", get_args(tp)
+    if origin in (Union, types.UnionType):
+        return "union", get_args(tp)
+    if origin is tuple:
+        return "tuple", get_args(tp)[0]
+    if origin is Mapping:
+        return "mapping", get_args(tp)[1]
+    if is_record(tp):
+        return "record", None
+    raise TypeError(f"schema has an unsupported type {tp!r}")  # a bug in definitions
 
 
 def closest(word: str, candidates: list[str]) -> str:

@@ -49,7 +49,7 @@ LISTS = ("text", "steps", "materials", "warnings")
 WORDED_KINDS = frozenset({"text", "duration", "phone"})
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Translation:
     """One language's translation files of a pack, as read (a file that failed is left out)."""
 
