@@ -10,7 +10,12 @@ Every command is measured twice: with a warm pack cache (a command ran before, t
 usual case) and a cold one (a fresh home directory each run: the first command after
 installing or editing a pack, which also writes the cache).
 
-    python benchmarks/startup.py [--runs 15] [--only list,search]
+    python benchmarks/startup.py [--runs 15] [--only list,search] [--lang en]
+    python benchmarks/startup.py --instructions     # the same, counted by callgrind
+
+With ``--instructions`` each command (warm cache) and its baseline run once under
+valgrind's callgrind, and the ratio is of instructions executed: the same figures on a
+busy machine as on an idle one, where wall-clock medians drift by 20 % or more.
 """
 
 import argparse
@@ -95,19 +100,57 @@ def measure(command, baseline, runs: int, warm_env: dict[str, str]) -> tuple[flo
     return (statistics.median(warm), statistics.median(base_warm), statistics.median(cold), statistics.median(base_cold))
 
 
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions one run executes, counted by callgrind (deterministic, unlike time)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + os.devnull, *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        check=False,
+    )
+    counted = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    if not counted:
+        raise SystemExit("valgrind (callgrind) is needed for --instructions: apt-get install valgrind")
+    return int(counted[-1].split("Collected :")[1])
+
+
+def count_instructions(wanted: set[str] | None, env: dict[str, str]) -> None:
+    base = instructions(BASELINE, env)
+    print(f"instructions, warm pack cache, Python {sys.version.split()[0]}; ratio = the command's / the baseline's")
+    rows = [('python -c "import typer, yaml"  (baseline)', base)]
+    for name, argv in COMMANDS:
+        if wanted is None or name in wanted:
+            subprocess.run([*EPORTGUIDE, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+            rows.append((f"eportguide {name}", instructions([*EPORTGUIDE, *argv], env)))
+    width = max(display_width(name) for name, _ in rows)
+    for name, count in rows:
+        print(f"{pad(name, width)}  {count / 1e6:8.0f} M  {count / base:5.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--only", help="comma-separated command names (as in the table) to measure")
+    parser.add_argument("--lang", choices=("zh", "en"), help="the language the commands speak (EPORTGUIDE_LANG)")
+    parser.add_argument("--instructions", action="store_true", help="count instructions with callgrind instead of timing")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="eportguide-bench-")
     env = {**os.environ, "EPORTGUIDE_HOME": home, "TERM": "xterm"}
+    if args.lang:
+        env["EPORTGUIDE_LANG"] = args.lang
     env.pop("EPORTGUIDE_FLOWS", None)
     # As after ``pip install``, which compiles every module: the libraries in the
     # baseline have their bytecode, so eportguide must not be compiled at every run.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(PACKAGE)], check=True, env=env)
     wanted = set(args.only.split(",")) if args.only else None
+    if args.instructions:
+        count_instructions(wanted, env)
+        shutil.rmtree(home, ignore_errors=True)
+        return
 
     rows = []
     for name, argv in COMMANDS:

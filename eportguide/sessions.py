@@ -44,8 +44,9 @@ MAX_SESSION_BYTES = 1_000_000
 #: A temporary file this old was left by a save that was killed (a save takes milliseconds).
 STALE_SECONDS = 600
 #: Answer keys that would hold a secret; no flow has one, and none may be saved.
-SECRET_KEY = re.compile(r"(?:^|_)(?:password|passwd|passcode|pin)(?:_|$)|密码|口令", re.IGNORECASE)
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+#: (Patterns here are compiled when first used, re keeps them: a run that saves nothing uses none.)
+SECRET_KEY = r"(?:^|_)(?:password|passwd|passcode|pin)(?:_|$)|密码|口令"
+_NAME = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 
 
 class SessionError(UsageError):
@@ -124,8 +125,8 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _is_secret(key: str) -> bool:
-    return bool(SECRET_KEY.search(key.rsplit(".", 1)[-1]))
+def is_secret(key: str) -> bool:
+    return re.search(SECRET_KEY, key.rsplit(".", 1)[-1], re.IGNORECASE) is not None
 
 
 def _without_secrets(answers: Mapping[str, str]) -> dict[str, str]:
@@ -134,7 +135,7 @@ def _without_secrets(answers: Mapping[str, str]) -> dict[str, str]:
     No shipped flow asks for one (a test says so); a pack that does still runs, and its
     resumed session simply asks that question again.
     """
-    return {key: value for key, value in answers.items() if not _is_secret(key)}
+    return {key: value for key, value in answers.items() if not is_secret(key)}
 
 
 def _is_text(value: object) -> bool:
@@ -154,7 +155,7 @@ def _parse(data: Any) -> Session:
     answers = data.get("answers")
     if not isinstance(answers, dict) or not all(_is_text(k) and _is_text(v) for k, v in answers.items()):
         raise ValueError("answers are not a mapping of text to text")
-    if any(_is_secret(key) for key in answers):
+    if any(is_secret(key) for key in answers):
         raise ValueError("holds an answer that looks like a password")
     texts = {name: data.get(name) for name in ("id", "flow", "flow_hash", "pack", "created", "updated")}
     if not all(_is_text(value) for value in texts.values()) or not isinstance(data.get("done"), bool):
@@ -232,7 +233,7 @@ class Store:
         """The named session; ``SessionError`` if there is none, ``CorruptSession`` if broken."""
         from eportguide import wording as w
 
-        if not _NAME.match(session_id):
+        if not re.fullmatch(_NAME, session_id):
             raise SessionError(w.SESSION_NOT_FOUND.format(name=session_id), w.SESSION_NOT_FOUND_HINT)
         path = self.path(session_id)
         if not _exists(path):

@@ -14,20 +14,20 @@ from collections.abc import Callable
 
 from eportguide import wording as w
 
+# Patterns are compiled when first used (re keeps them): most runs check no number at all.
 #: A mainland mobile number, optionally with the country code (+86).
-MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}", re.ASCII)
+MOBILE = r"(?:\+?86)?1[3-9]\d{9}"
 #: A landline with its area code: 010 and 02x take 8-digit numbers, 0xxx 7 or 8 digits;
 #: the area code may be in brackets; an extension may follow after a hyphen.
-LANDLINE = re.compile(
+LANDLINE = (
     r"(?:0(?:10|2\d)-?|\(0(?:10|2\d)\))[2-9]\d{7}(?:-\d{1,6})?"
-    r"|(?:0[3-9]\d{2}-?|\(0[3-9]\d{2}\))[2-9]\d{6,7}(?:-\d{1,6})?",
-    re.ASCII,
+    r"|(?:0[3-9]\d{2}-?|\(0[3-9]\d{2}\))[2-9]\d{6,7}(?:-\d{1,6})?"
 )
 #: A landline without its area code, as the source itself writes the e-port's (83196210).
-LOCAL = re.compile(r"[2-9]\d{6,7}(?:-\d{1,6})?", re.ASCII)
+LOCAL = r"[2-9]\d{6,7}(?:-\d{1,6})?"
 #: Letters and digits; a sub-waybill adds numbered parts after hyphens (JD0001234567890-1-1-).
-TRACKING = re.compile(r"[A-Za-z0-9]{8,30}(?:-\d{0,4})*", re.ASCII)
-CARD_NUMBER = re.compile(r"[A-Za-z0-9]{6,32}", re.ASCII)
+TRACKING = r"[A-Za-z0-9]{8,30}(?:-\d{0,4})*"
+CARD_NUMBER = r"[A-Za-z0-9]{6,32}"
 #: Values made of digits and Latin letters, where spaces only group the characters.
 COMPACT = frozenset({"phone", "tracking_number", "card_number"})
 #: The longest value a field takes: longer is a paste gone wrong, not a name or a number.
@@ -42,18 +42,22 @@ def _has_control(value: str) -> bool:
     return value.splitlines() != [value] or any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value)
 
 
+def _fits(pattern: str, value: str) -> bool:
+    return re.fullmatch(pattern, value, re.ASCII) is not None
+
+
 def _phone(value: str) -> str | None:
-    if MOBILE.fullmatch(value.replace("-", "")) or LANDLINE.fullmatch(value) or LOCAL.fullmatch(value):
+    if _fits(MOBILE, value.replace("-", "")) or _fits(LANDLINE, value) or _fits(LOCAL, value):
         return None
     return w.UNUSUAL_PHONE
 
 
 def _tracking_number(value: str) -> str | None:
-    return None if TRACKING.fullmatch(value) else w.UNUSUAL_TRACKING
+    return None if _fits(TRACKING, value) else w.UNUSUAL_TRACKING
 
 
 def _card_number(value: str) -> str | None:
-    return None if CARD_NUMBER.fullmatch(value) else w.UNUSUAL_CARD_NUMBER
+    return None if _fits(CARD_NUMBER, value) else w.UNUSUAL_CARD_NUMBER
 
 
 #: The usual shape of each kind of value; free text (names, addresses) has none.
