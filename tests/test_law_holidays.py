@@ -215,3 +215,42 @@ def test_days_a_partial_calendar_file_leaves_out_still_follow_the_law():
     assert calendar.source(2027) is Source.PACK and calendar.basis(2027) is Source.LAW
     assert calendar.is_workday(day("2027-02-05")) is False
     assert calendar.is_workday(day("2027-10-10")) is True
+
+
+# --- what mutation testing found untested ---------------------------------------------
+
+
+def test_the_skipped_holidays_are_listed_in_the_order_they_fall_not_by_name():
+    # 清明节 (4-05) falls before 劳动节 (5-01), though 劳 sorts before 清 by name
+    done = completion(date(2027, 4, 2), 20, 25)
+    assert [holiday.name for holiday in done.law_holidays] == ["清明节", "劳动节"]
+
+
+def test_a_holiday_on_the_first_day_is_not_one_the_count_skipped():
+    # counting starts after 2027-01-01: New Year's Day is not among the days counted
+    done = completion(date(2027, 1, 1), 1, 2)
+    assert (done.earliest, done.latest) == (date(2027, 1, 4), date(2027, 1, 5))
+    assert done.law_holidays == ()
+
+
+def test_the_years_counted_are_those_after_the_first_day():
+    # from 2026-12-31, only days of 2027 are counted: 2026 (official) is not a source
+    done = completion(date(2026, 12, 31), 1, 2)
+    assert done.sources == ((2027, Source.LAW),)
+
+
+def test_a_working_day_of_the_library_belongs_to_no_holiday():
+    day = WorkingDays().day(date(2026, 3, 3))
+    assert day.workday and day.source is Source.LIBRARY and day.holiday is None
+
+
+def test_a_year_as_counted_has_every_day_from_new_year_to_new_year_s_eve():
+    days = WorkingDays().year(2027)
+    assert len(days) == 365 and days[0].date == date(2027, 1, 1) and days[-1].date == date(2027, 12, 31)
+    assert len(WorkingDays().year(2028)) == 366
+
+
+def test_the_library_release_is_named_as_installed():
+    from eportguide.engine.dates import library_version
+
+    assert library_version() == chinese_calendar.__version__ != "None"
