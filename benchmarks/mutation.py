@@ -23,6 +23,7 @@ tests and the nightly-size walks are left out.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -62,6 +63,7 @@ TARGET = 90.0
 class Score:
     module: str
     statuses: dict[str, str] = field(default_factory=dict)  # mutant name -> status
+    changes: dict[str, str] = field(default_factory=dict)  # survivor name -> its change
     seconds: float = 0.0
 
     @property
@@ -75,6 +77,10 @@ class Score:
     @property
     def survivors(self) -> list[str]:
         return sorted(n for n, s in self.statuses.items() if s not in KILLED and s not in NOT_COUNTED)
+
+    def judged(self, name: str) -> str | None:
+        """Why a survivor is equivalent, if it was judged so (None: a gap in the tests)."""
+        return equivalents().get(change_key(name, self.changes.get(name, "")))
 
     @property
     def percent(self) -> float:
@@ -157,6 +163,13 @@ def diff(tree: Path, name: str) -> str:
     return " | ".join(line.strip() for line in changed)
 
 
+def change_key(name: str, change: str) -> str:
+    """A mutant as the equivalents file names it: its function and its change, not its
+    number (mutmut numbers the mutants of a function in order, so a number moves whenever
+    the function gains or loses a mutant; the change itself does not)."""
+    return f"{name.rpartition('__mutmut_')[0]}: {change}"
+
+
 def score(module: str, children: int, keep: Path | None) -> Score:
     base = Path(tempfile.mkdtemp(prefix=f"mutation-{module.replace('/', '-')}-", dir=keep))
     tree = base / "tree"
@@ -166,25 +179,29 @@ def score(module: str, children: int, keep: Path | None) -> Score:
         copy_tree(tree)
         configure(tree, module)
         run_mutmut(tree, children, base / "mutmut.log")
-        result = Score(module, statuses(tree), time.monotonic() - started)
+        result = Score(module, statuses(tree))
+        result.changes = {name: diff(tree, name) for name in result.survivors}
+        result.seconds = time.monotonic() - started
         if not result.statuses or "not checked" in result.statuses.values():
             print(f"{module}: mutmut did not check every mutant; see {base / 'mutmut.log'}", file=sys.stderr)
             keep = keep or base
-        report(result, tree)
+        report(result)
         return result
     finally:
         if keep is None:
             shutil.rmtree(base, ignore_errors=True)
 
 
+@functools.cache
 def equivalents() -> dict[str, str]:
+    """``function: change`` -> why no test can tell that mutant from the original."""
     return json.loads(EQUIVALENT_FILE.read_text(encoding="utf-8")) if EQUIVALENT_FILE.exists() else {}
 
 
 def summary(result: Score) -> str:
     """``MODULE killed/total score%``, then the score once the judged-equivalent survivors are
     set aside (they cannot be killed: no program behaves differently)."""
-    judged = sum(1 for name in result.survivors if name in equivalents())
+    judged = sum(1 for name in result.survivors if result.judged(name) is not None)
     countable = result.total - judged
     adjusted = 100.0 * result.killed / countable if countable else 100.0
     mark = "" if adjusted >= TARGET else f", below {TARGET:.0f}%"
@@ -192,15 +209,14 @@ def summary(result: Score) -> str:
     return f"{raw}  ({judged} equivalent: {result.killed}/{countable} {adjusted:.1f}%{mark})"
 
 
-def report(result: Score, tree: Path) -> None:
-    equivalent = equivalents()
+def report(result: Score) -> None:
     print(f"{summary(result)}  [{result.seconds:.0f} s]", flush=True)
     for name in result.survivors:
-        why = equivalent.get(name)
+        why = result.judged(name)
         if why is not None:
-            print(f"    equivalent  {name}: {why}")
+            print(f"    equivalent  {change_key(name, result.changes[name])}\n        because {why}")
         else:
-            print(f"    SURVIVED    {name} ({result.statuses[name]}): {diff(tree, name)}")
+            print(f"    SURVIVED    {change_key(name, result.changes[name])} ({result.statuses[name]})")
     sys.stdout.flush()
 
 

@@ -37,6 +37,21 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+#: A session file's contents as the program writes them (format 1): an unfinished
+#: unlock-card run with one answer, dated 2026-01-01 in Beijing time.
+SESSION_RECORD = {
+    "format": 1,
+    "id": "20260101-000000-unlock-card-abcd",
+    "flow": "unlock-card",
+    "flow_hash": "sha256:0",
+    "pack": str(Path(__file__).parents[1] / "flows"),
+    "created": "2026-01-01T00:00:00+08:00",
+    "updated": "2026-01-01T00:00:00+08:00",
+    "done": False,
+    "answers": {"card": "legal"},
+}
+
+
 def cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
     """Run ``eportguide ARGS…`` in this process, as the tests' one way to call the CLI."""
     from eportguide.cli import app

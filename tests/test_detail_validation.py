@@ -128,6 +128,12 @@ def test_spaces_grouping_a_tracking_or_card_number_are_dropped():
 def test_digits_of_other_scripts_are_not_taken_for_a_phone():
     assert validators.problem("phone", "١٣٩١٢٣٤٥٦٧٨") is None  # it can go into the e-mail…
     assert validators.unusual("phone", "١٣٩١٢٣٤٥٦٧٨") is not None  # …but is no phone number
+    # nor is a number with one such digit among ASCII ones (a paste from another locale):
+    # NFKC leaves these digits as they are, and the courier cannot dial them
+    for odd in ("1391234567٨", "8319621٠", "029-8319621٠"):
+        assert validators.unusual("phone", validators.normalise("phone", odd)) is not None, odd
+    assert validators.unusual("tracking_number", "SF12345678٩") is not None
+    assert validators.unusual("card_number", "81000000١٢") is not None
 
 
 def test_names_and_addresses_have_no_usual_shape_to_warn_about():

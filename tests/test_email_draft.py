@@ -234,6 +234,19 @@ def test_attach_puts_the_files_into_the_draft_with_their_chinese_names_and_bytes
     assert re.search(rb"filename\*(0\*)?=utf-8''%E8%90%A5%E4%B8%9A", raw)
 
 
+def test_a_file_of_no_known_type_goes_in_as_plain_bytes_a_mail_client_offers_to_save(tmp_path):
+    scan = tmp_path / "报关单回执.ofd"  # a Chinese e-document format the standard library does not know
+    scan.write_bytes(b"\x00\x01 ofd")
+    result, message, _ = attach(tmp_path, "cancel-card", [], scan)
+    assert result.exit_code == 0, result.output
+    (part,) = message.iter_attachments()
+    assert (part.get_filename(), part.get_content_type(), part.get_content()) == (
+        "报关单回执.ofd",
+        "application/octet-stream",
+        scan.read_bytes(),
+    )
+
+
 def test_the_checklist_says_which_attachments_are_in_the_draft_and_which_are_still_to_add(tmp_path):
     licence = tmp_path / "营业执照.pdf"
     licence.write_bytes(b"scan")

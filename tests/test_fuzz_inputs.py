@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import cli
+from conftest import SESSION_RECORD, cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -156,17 +156,7 @@ def test_any_answers_file_never_crashes(tmp_path_factory, text):
     check_answers(tmp_path_factory.mktemp("fuzz"), text)
 
 
-SESSION = {
-    "format": 1,
-    "id": "x",
-    "flow": "unlock-card",
-    "flow_hash": "sha256:0",
-    "pack": str(FLOWS),
-    "created": "2026-01-01T00:00:00+08:00",
-    "updated": "2026-01-01T00:00:00+08:00",
-    "done": False,
-    "answers": {"card": "legal"},
-}
+SESSION = SESSION_RECORD
 
 
 @st.composite

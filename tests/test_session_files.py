@@ -13,23 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import cli
+from conftest import SESSION_RECORD, cli
 
 from eportguide import sessions
 from eportguide.errors import os_reason
 
 FLOWS = Path(__file__).parents[1] / "flows"
-GOOD = {
-    "format": 1,
-    "id": "20260101-000000-unlock-card-abcd",
-    "flow": "unlock-card",
-    "flow_hash": "sha256:0",
-    "pack": str(FLOWS),
-    "created": "2026-01-01T00:00:00+08:00",
-    "updated": "2026-01-01T00:00:00+08:00",
-    "done": False,
-    "answers": {"card": "legal"},
-}
+GOOD = SESSION_RECORD
 
 
 @pytest.fixture

@@ -282,10 +282,8 @@ def _pieces(pieces: list[procedures.Piece], present: set[str]) -> str:
         if piece.ids:  # each id whole on its line; a line may break between them
             parts = (f'<span class="id">{escape(part)}</span>' for part in piece.text.strip().split(f" {w.GUIDE_ARROW} "))
             text = f' <span class="ids">{f" {w.GUIDE_ARROW} ".join(parts)}</span>'
-        elif piece.stop is not None and piece.stop.flow_id in present:
-            text = f'<a href="#{procedures.anchor(piece.stop.flow_id, piece.stop.key)}">{text}</a>'
-        elif piece.flow_id is not None and piece.flow_id in present:
-            text = f'<a href="#{procedures.anchor(piece.flow_id)}">{text}</a>'
+        elif (target := procedures.link(piece, present)) is not None:
+            text = f'<a href="#{target}">{text}</a>'
         out.append(text)
     return "".join(out)
 

@@ -50,10 +50,8 @@ def _pieces(pieces: list[procedures.Piece], flows: set[str]) -> str:
     out = []
     for piece in pieces:
         text = _escape(piece.text)
-        if piece.stop is not None and piece.stop.flow_id in flows:
-            text = f"[{text}](#{procedures.anchor(piece.stop.flow_id, piece.stop.key)})"
-        elif piece.flow_id is not None and piece.flow_id in flows:
-            text = f"[{text}](#{procedures.anchor(piece.flow_id)})"
+        if (target := procedures.link(piece, flows)) is not None:
+            text = f"[{text}](#{target})"
         out.append(text)
     return "".join(out)
 

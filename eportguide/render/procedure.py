@@ -337,6 +337,16 @@ def plain(pieces: list[Piece]) -> str:
     return "".join(p.text for p in pieces)
 
 
+def link(piece: Piece, present: set[str]) -> str | None:
+    """The anchor ``piece`` links to in a document holding the procedures ``present``
+    (its stop, else its procedure), or None: a procedure left out is not linked."""
+    if piece.stop is not None and piece.stop.flow_id in present:
+        return anchor(piece.stop.flow_id, piece.stop.key)
+    if piece.flow_id is not None and piece.flow_id in present:
+        return anchor(piece.flow_id)
+    return None
+
+
 def anchor(flow_id: str, key: str | None = None) -> str:
     """The id of a procedure (or of one of its stops) in a document: prefixed, and made
     of letters, digits and hyphens only, so no flow's name reaches a document's ids as is."""
