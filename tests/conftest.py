@@ -24,6 +24,14 @@ def pack():
     return load_pack(Path(__file__).parents[1] / "flows")
 
 
+@pytest.fixture(scope="session")
+def english_pack():
+    """The shipped pack with its English applied, loaded once."""
+    from eportguide.model import translations
+
+    return translations.load(Path(__file__).parents[1] / "flows", "en")
+
+
 #: What the project's steering folder holds beside the checkout: the source FAQ and the
 #: triage sets. An sdist or a copy elsewhere has none; tests that read it skip then.
 SHARED = Path(__file__).resolve().parents[2] / "shared"

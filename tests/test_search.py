@@ -227,13 +227,6 @@ def _plain(text: str) -> str:
     return text
 
 
-@pytest.fixture(scope="module")
-def english_pack():
-    from eportguide.model import translations
-
-    return translations.load(FLOWS, "en")
-
-
 def dev_set() -> Path:
     """The development set of caller phrasings, from the project's shared folder."""
     return shared_file("triage", "dev.yaml")

@@ -415,9 +415,10 @@ class Index:
         matches = [
             Match(doc.flow_id, round(score, 2), self._why(doc, normalised))
             for score, doc in scored
-            if doc is best or (doc.category == best.category and score > 0 and score >= MIN_RELATIVE_SCORE * best_score)
+            # the best scores at least MIN_SCORE, so a runner-up within half of it scores above 0
+            if doc is best or (doc.category == best.category and score >= MIN_RELATIVE_SCORE * best_score)
         ]
-        return matches[:limit] if limit is not None else matches
+        return matches[:limit]  # a limit of None slices nothing off
 
     def _score(self, doc: _Document, query_terms: set[str], normalised: str) -> float:
         """BM25 of the flow's text, its keywords counting only where the query names them whole."""
