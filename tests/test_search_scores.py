@@ -163,3 +163,8 @@ def test_words_left_in_english_stay_apart_from_each_other_and_from_chinese(pack)
     # a word no synonym knows stays as typed, a word apart; Chinese runs join up again
     assert matching.Normaliser.of(pack.shared)("卡 crashes badly") == "卡 crashes badly"
     assert matching.tokens("卡 crashes badly") == {"卡": 1, "crashes": 1, "badly": 1}
+
+
+def test_an_english_negation_after_an_english_word_still_negates(pack):
+    # "not" follows "crashes " here: the character two before it is a letter, one before a space
+    assert matching.Normaliser.of(pack.shared)("key crashes not locked") == "卡 crashes"
