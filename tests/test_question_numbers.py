@@ -41,9 +41,11 @@ states:
       - 扫描营业执照原件
       - {text: 法人卡一并准备, when: {which: legal}}
     next: ready
+    label: 营业执照
   ready:
     kind: confirm
     prompt: 准备好了吗？
+    label: 已准备
     help: 扫描件和原件都要
     if_yes: first
     if_no: done
@@ -266,6 +268,28 @@ def test_an_instruction_is_asked_with_its_title_lines_and_a_done_option(small_pa
     assert q.lines == ("扫描营业执照原件", "法人卡一并准备")  # conditional lines are the renderer's to pick
     assert [(o.value, o.label) for o in q.options] == [("done", "已完成，继续")]
     assert (q.flow_id, q.state_id) == ("main", "prepare")
+
+
+def test_a_question_s_short_label_is_its_label_or_else_what_it_asks(small_pack):
+    """The answers table and the review show ``short``: the label a state gives, else its
+    prompt or title (the inner flow's steps have no label)."""
+    asked = {
+        "which": {},
+        "prepare": {"which": "legal"},
+        "ready": {"which": "legal", "prepare": "done"},
+        "first.step": {"which": "legal", "prepare": "done", "ready": "yes"},
+        "first.works": {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done"},
+    }
+    shorts = {key: (question_at(small_pack, answers).label, question_at(small_pack, answers).short) for key, answers in asked.items()}
+    assert shorts == {
+        "which": ("", "哪张卡？"),
+        "prepare": ("营业执照", "营业执照"),
+        "ready": ("已准备", "已准备"),
+        "first.step": ("", "插入法人卡"),
+        "first.works": ("", "能读出卡吗？"),
+    }
+    # read in the language it is written in, a choice has no other written label to accept
+    assert [o.written for o in question_at(small_pack, {}).options] == ["", ""]
 
 
 def test_a_choice_and_a_yes_no_question_carry_their_help(small_pack):

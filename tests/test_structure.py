@@ -157,12 +157,20 @@ class UnknownState:
     next: str = "end"
 
 
-def test_every_dispatch_over_state_kinds_refuses_a_kind_it_does_not_know():
-    from eportguide.render import graph, procedure
+def test_every_dispatch_over_state_kinds_refuses_a_kind_it_does_not_know(pack):
+    from eportguide.engine import walker
+    from eportguide.render import graph, json_out, procedure
 
     state = UnknownState()
     flow = d.Flow("f", "t", "c", "s", "desc", "a", {"a": state})  # type: ignore[dict-item]
+    with_it = pack._replace(flows={**pack.flows, "f": flow})
     for dispatch in (
+        lambda: walker.walk(with_it, "f", {}),
+        lambda: walker._question(flow, "a", state, ""),  # type: ignore[arg-type]
+        lambda: walker._target(state, "x"),  # type: ignore[arg-type]
+        lambda: walker._Span(with_it)("f", "a"),
+        lambda: graph._text(pack, state),  # type: ignore[arg-type]
+        lambda: json_out.procedure_dict(with_it, flow),
         lambda: queries.next_states(state),  # type: ignore[arg-type]
         lambda: list(queries.texts(state)),  # type: ignore[arg-type]
         lambda: list(queries.conditions(state)),  # type: ignore[arg-type]
