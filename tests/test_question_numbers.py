@@ -394,6 +394,14 @@ def test_a_preset_question_after_every_kind_of_state_is_not_counted(small_pack):
     assert (position.question.key, position.question.number, position.question.total) == ("into_chain.first", 1, 5)
 
 
+def test_a_preset_question_after_a_detail_is_not_counted_while_the_detail_is_asked(small_pack):
+    answers = {"into_chain.first": "a", "into_chain.do_this": "done", "into_chain.sure": "yes"}
+    position = engine.walk(small_pack, "top", answers)
+    assert isinstance(position, engine.Pending)
+    # the phone is the 4th question; after it only the leaf's: preset_last is given by "top"
+    assert (position.question.key, position.question.number, position.question.total) == ("into_chain.contact_phone", 4, 5)
+
+
 def test_a_line_of_the_outcome_follows_a_choice_made_in_the_same_flow(small_pack):
     legal = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
     other = engine.walk(small_pack, "main", {"which": "other"})

@@ -128,7 +128,7 @@ class _Walker:
             match state:
                 case d.ChoiceState() | d.ConfirmState() | d.InstructionState():
                     question = _question(flow, state_id, state, prefix, self._written(flow.id, state_id))
-                    value, is_preset = self._value(question, state_id, local, preset)
+                    value, is_preset = self._value(question, state_id, preset)
                     option = _option(question, value)
                     if option is None:
                         return self._ask(question, value, remaining)
@@ -147,7 +147,7 @@ class _Walker:
                             implied_by=tuple(prefix + name for name in state.fields),
                             label=state.ask_label or "",
                         )
-                        value, is_preset = self._value(gate, state_id, local, preset)
+                        value, is_preset = self._value(gate, state_id, preset)
                         option = _option(gate, value)
                         if option is None:
                             return self._ask(gate, value, remaining)
@@ -166,7 +166,7 @@ class _Walker:
                             flow_id=flow.id,
                             state_id=state_id,
                         )
-                        value, is_preset = self._value(question, name, local, preset)
+                        value, is_preset = self._value(question, name, preset)
                         if value is None or validators.problem(spec.validate, value) is not None:
                             left = len(state.fields) - index  # this one and those after it
                             return self._ask(question, value, _plus((left, left), after))
@@ -194,7 +194,8 @@ class _Walker:
         question = _with_progress(question, number, number - 1 + fewest, number - 1 + most)
         return Pending(question, tuple(self.path), value)
 
-    def _value(self, question: Question, local_key: str, local: dict[str, str], preset: Mapping[str, str]) -> tuple[str | None, bool]:
+    def _value(self, question: Question, local_key: str, preset: Mapping[str, str]) -> tuple[str | None, bool]:
+        """The answer to ``question``: preset by the entering flow (local key), else given (its key)."""
         if local_key in preset:
             return preset[local_key], True
         return self.answers.get(question.key), False
