@@ -595,3 +595,80 @@ def test_an_error_without_a_system_reason_is_still_named(directory, monkeypatch)
     monkeypatch.setattr(Path, "unlink", fail)
     result = cli("sessions", "--clear")
     assert result.exit_code == 2 and f"无法写入 {path}.corrupt：disk went away" in result.stderr
+
+
+# --- what mutation testing of sessions showed no test would notice ------------------------
+
+NOT_FOUND_HINT = "运行 eportguide sessions 查看保存的会话。"
+
+
+def test_every_way_a_session_is_not_found_says_how_to_see_the_saved_ones(directory):
+    store = sessions.Store()
+    for name in ("../x", "2027"):  # not a session's name at all; a name no session has
+        with pytest.raises(sessions.SessionError) as refused:
+            store.load(name)
+        assert (refused.value.message, refused.value.hint) == (f"没有名为“{name}”的会话。", NOT_FOUND_HINT)
+    with pytest.raises(sessions.SessionError) as gone:
+        store._read(directory / "gone.json")  # listed, then removed before it was read
+    assert gone.value.hint == NOT_FOUND_HINT
+
+
+def test_an_ambiguous_name_counts_and_lists_the_sessions_it_fits_and_says_what_to_write(directory):
+    write(directory, json.dumps(GOOD), name="20260101-000000-unlock-card-aaaa")
+    write(directory, json.dumps({**GOOD, "flow": "cancel-card"}), name="20260101-000001-cancel-card-bbbb")
+    with pytest.raises(sessions.SessionError) as ambiguous:
+        sessions.Store().load("20260101")
+    assert ambiguous.value.message.splitlines() == [
+        "“20260101”不止指一个会话（2 个），请写得更长一些：",
+        "  20260101-000000-unlock-card-aaaa",
+        "  20260101-000001-cancel-card-bbbb",
+    ]
+    assert ambiguous.value.hint == "写出完整的会话名，或它末尾的随机标记（如 c968）。"
+
+
+def test_a_session_started_in_a_language_this_version_does_not_speak_resumes_in_chinese(directory):
+    write(directory, json.dumps({**GOOD, "language": "fr"}))
+    write(directory, json.dumps({**GOOD, "language": "en"}), name="20260101-000000-unlock-card-eeee")
+    assert sessions.Store().load("abcd").language == "zh"
+    assert sessions.Store().load("eeee").language == "en"
+
+
+def test_a_secret_key_is_known_in_any_letter_case():
+    for key in ("Password", "legal.PIN", "a.b.Card_Passcode"):
+        assert sessions.is_secret(key), key
+
+
+def test_the_warning_of_a_path_that_cannot_be_encoded_gives_the_reason(directory):
+    warnings: list[str] = []
+    recorder = sessions.recorder(None, "unlock-card", Path("/tmp/flows\udcff"), enabled=True)
+    recorder.warn = warnings.append
+    recorder.save({"card": "legal"})
+    assert "surrogates not allowed" in warnings[0]
+
+
+def test_leaving_the_procedure_with_nothing_answered_removes_its_saved_session(directory, monkeypatch):
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True, note="")
+    recorder.save({"card": "legal"})
+    recorder.save({})  # the answer taken back; then back to the suggestions
+    assert [p.stem for p in directory.glob("*.json")] == [recorder.session.id]
+    recorder.discard()
+    assert list(directory.glob("*.json")) == [] and recorder.resume_command() is None
+    recorder.discard()  # again: nothing to remove, nothing said
+
+    kept = sessions.recorder(None, "unlock-card", FLOWS, enabled=True, note="")
+    kept.save({"card": "legal"})
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    kept.discard()  # a file that cannot be removed stops nothing
+    assert kept.resume_command() is None
+
+
+def test_a_session_without_a_note_or_an_outcome_stores_neither(directory):
+    recorder = sessions.recorder(None, "unlock-card", FLOWS, enabled=True)
+    recorder.save({"card": "legal"})
+    recorder.finish()
+    stored = json.loads(sessions.Store().path(recorder.session.id).read_text(encoding="utf-8"))
+    assert (stored.get("note", ""), stored.get("outcome", ""), stored["done"]) == ("", "", True)
