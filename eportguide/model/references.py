@@ -24,16 +24,16 @@ COMMAND_ID = re.compile(r"[^\W_][\w.-]*")
 
 
 class _Checker:
-    def __init__(self, pack: d.Pack, documents: Mapping[str, Document], files: set[str] | None = None) -> None:
+    def __init__(self, pack: d.Pack, documents: Mapping[str, Document], files: set[str]) -> None:
         self.pack = pack
-        self.files = files if files is not None else set(pack.flows)  # a broken file is reported once
+        self.files = files  # flows that have a file, loaded or not: a broken file is reported once
         self.documents = documents
         self.findings: list[Finding] = []
 
-    def report(self, flow: str | None, path: Path, message: str, rule: str, state: str | None = None) -> None:
+    def report(self, flow: str | None, path: Path, message: str, rule: str) -> None:
         document = self.documents.get(flow or SHARED_FILE)
-        if document is not None:
-            self.findings.append(document.finding(path, message, rule, flow, state=state))
+        if document is not None:  # the finding names its state from the path
+            self.findings.append(document.finding(path, message, rule, flow))
 
     def fact(self, flow: str, path: Path, name: str, kind: str | None = None) -> None:
         facts = self.pack.shared.facts
@@ -151,7 +151,7 @@ class _Checker:
             self.fact(fid, (*base, "contacts", i), name)
 
 
-def check_pack(pack: d.Pack, documents: Mapping[str, Document], files: set[str] | None = None) -> list[Finding]:
+def check_pack(pack: d.Pack, documents: Mapping[str, Document], files: set[str]) -> list[Finding]:
     """Cross-reference findings; ``files`` are the flow ids that have a file, loaded or not."""
     return _Checker(pack, documents, files).check()
 
