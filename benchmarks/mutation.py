@@ -15,9 +15,11 @@ checkout stays clean and modules can run one at a time, or in the background:
 It prints one line per module, ``MODULE killed/total score%`` and the score once the
 survivors judged equivalent are set aside (the target, 90%, applies to that one), then
 each survivor: the ones judged equivalent (no test could tell them from the original: see
-``mutation_equivalent.json`` beside this script, with why) and the others, which are
-gaps the tests should close. Only the fast tests run: the real-terminal (pexpect)
-tests and the nightly-size walks are left out.
+``mutation_equivalent.json`` beside this script, with why, keyed by the mutant's function
+and change: mutmut numbers a function's mutants in order, so a number moves whenever the
+function gains or loses one) and the others, which are gaps the tests should close.
+Only the fast tests run: the real-terminal (pexpect) tests and the nightly-size walks
+are left out.
 """
 
 from __future__ import annotations
