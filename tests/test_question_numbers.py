@@ -270,6 +270,12 @@ def test_an_instruction_is_asked_with_its_title_lines_and_a_done_option(small_pa
     assert (q.flow_id, q.state_id) == ("main", "prepare")
 
 
+def test_an_instruction_counts_once_among_the_fewest_questions_left(small_pack):
+    # which → prepare (instruction) → ready: 否 ends there, 是 goes on into the sub-flow
+    q = question_at(small_pack, {"which": "legal"})
+    assert (q.key, q.number, q.fewest, q.total) == ("prepare", 2, 3, 7)
+
+
 def test_a_question_s_short_label_is_its_label_or_else_what_it_asks(small_pack):
     """The answers table and the review show ``short``: the label a state gives, else its
     prompt or title (the inner flow's steps have no label)."""
@@ -392,6 +398,7 @@ def test_a_preset_question_after_every_kind_of_state_is_not_counted(small_pack):
     position = engine.walk(small_pack, "top", {})
     assert isinstance(position, engine.Pending)
     assert (position.question.key, position.question.number, position.question.total) == ("into_chain.first", 1, 5)
+    assert position.question.fewest == 5  # nor by the fewest: every way on asks the same, so 1/5 is shown
 
 
 def test_a_preset_question_after_a_detail_is_not_counted_while_the_detail_is_asked(small_pack):
