@@ -20,7 +20,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -333,13 +332,16 @@ def _names_it(name: str, session_id: str) -> bool:
     return session_id.startswith(name) or session_id.rsplit("-", 1)[-1] == name
 
 
-@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
 class Cleared:
-    """What ``Store.clear`` did: files removed, entries left as not session files, failures."""
+    """What ``Store.clear`` did: files removed, entries left as not session files, failures.
 
-    removed: int = 0
-    not_sessions: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    A plain class: every run imports this module, and ``dataclasses`` is an import of its own.
+    """
+
+    def __init__(self) -> None:
+        self.removed = 0
+        self.not_sessions: list[Path] = []
+        self.failed: list[tuple[Path, str]] = []
 
 
 def _is_dir(path: Path) -> bool:

@@ -47,7 +47,8 @@ def modules_loaded_by(args: list[str]) -> set[str]:
         (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.matching", "eportguide.sessions"}),
         (
             ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save"],
-            {*PROMPT_LIBRARIES, "eportguide.engine.matching"},
+            # a checklist, not a decision guide
+            {*PROMPT_LIBRARIES, "eportguide.engine.matching", "eportguide.render.procedure"},
         ),
         # Dates in a year the library knows need neither the law's dates nor the holidays
         # library (a test dependency only); the calendar command prompts nothing.

@@ -5,13 +5,19 @@ width, and a line broken at 80 columns would arrive as ragged half-lines. Field 
 are aligned by display width, so Chinese labels line up in a terminal too.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from eportguide import wording as w
 from eportguide.engine import Result
 from eportguide.model import definitions as d
 from eportguide.render import outline as outlines
-from eportguide.render import procedure as procedures
 from eportguide.render.columns import width as display_width
 from eportguide.render.outline import Outline, Section, entries
+
+if TYPE_CHECKING:  # a run's checklist needs no decision guide: imported by the guides only
+    from eportguide.render import procedure as procedures
 
 #: A label wider than this (a whole question) is not made the width of its column.
 LABEL_CAP = 24
@@ -57,11 +63,15 @@ def result(result: Result) -> str:
 
 
 def procedure(pack: d.Pack, flow: d.Flow, ids: bool = False) -> str:
+    from eportguide.render import procedure as procedures
+
     return guide(procedures.build(pack, flow), ids)
 
 
 def guide(guide: procedures.Guide, ids: bool = False) -> str:
     """The decision guide: numbered questions, where each answer leads, each plan's checklist."""
+    from eportguide.render import procedure as procedures
+
     plain = procedures.plain
     title = guide.title + (plain([procedures.ids_piece(guide.flow_id)]) if ids else "")
     lines = [title, guide.description, w.SOURCE_LINE.format(source=guide.source)]
