@@ -55,7 +55,7 @@ class PackError(EportguideError):
     def __init__(self, findings: Sequence[Finding], directory: str | None = None) -> None:
         import shlex
 
-        from eportguide import wording as w
+        from eportguide.i18n import wording as w
 
         self.findings = list(findings)
         hint = w.BROKEN_PACK_HINT if directory is None else w.BROKEN_PACK_HINT_FLOWS.format(flows=shlex.quote(directory))
@@ -73,7 +73,7 @@ def os_reason(error: OSError) -> str:
     words are English: "No such file or directory")."""
     import errno
 
-    from eportguide import wording as w
+    from eportguide.i18n import wording as w
 
     reasons = {
         errno.ENOENT: w.OS_NOT_FOUND,

@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from eportguide import packs
-from eportguide import wording as w
 from eportguide.errors import UsageError
-from eportguide.execution import FIRST_YEAR, LAST_YEAR
+from eportguide.i18n import wording as w
 from eportguide.model.files import CALENDAR_FILE
+from eportguide.packs import active
+from eportguide.run.execution import FIRST_YEAR, LAST_YEAR
 
 
 class CalendarFormat(StrEnum):
@@ -27,13 +27,13 @@ def calendar_command(
     year: Annotated[int | None, typer.Argument(metavar="[YEAR]", help=w.ARG_YEAR, show_default=False)] = None,
     format: Annotated[CalendarFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = CalendarFormat.text,
 ) -> None:
-    from eportguide.engine import dates
     from eportguide.render import calendar_year
+    from eportguide.workdays import dates
 
     year = date.today().year if year is None else year
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(w.YEAR_OUT_OF_RANGE.format(value=year, first=FIRST_YEAR, last=LAST_YEAR))
-    directory = packs.pack_dir(ctx.find_root().params.get("flows"))
-    counted = dates.calendar_year(year, packs.load(directory).calendar)
+    directory = active.pack_dir(ctx.find_root().params.get("flows"))
+    counted = dates.calendar_year(year, active.load(directory).calendar)
     draw = calendar_year.to_json if format is CalendarFormat.json else calendar_year.to_text
     typer.echo(draw(counted, directory / CALENDAR_FILE), nl=False)

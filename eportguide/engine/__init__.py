@@ -1,8 +1,10 @@
 """The pure state machine: given a flow and answers, the next question or the result.
 
 No printing, prompting or file access happens in this package. Its names load on
-first use (PEP 562), so that importing one module of it (``engine.matching`` for
-``search``) does not import the walk, the dates and the rest.
+first use (PEP 562), so that importing one module of it does not import the walk and
+the rest.
+
+May import: ``i18n``, ``errors``, ``model``, ``workdays``.
 """
 
 from importlib import import_module

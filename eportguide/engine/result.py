@@ -5,11 +5,11 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import NamedTuple
 
-from eportguide import wording as w
-from eportguide.engine.dates import Completion, completion
 from eportguide.engine.walker import Answered, Finished, Part
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
+from eportguide.workdays.dates import Completion, completion
 
 CONTACT_KINDS = ("email", "phone", "address", "url")
 #: A phone number without an area code, and one written with it (029-83196210).

@@ -10,8 +10,8 @@ Nothing here prints, prompts or touches a file.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple, assert_never
 
-from eportguide import wording as w
 from eportguide.engine import validators
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE, NO, YES
 

@@ -2,7 +2,7 @@
 
 from typing import Literal, NamedTuple
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 
 
 class Finding(NamedTuple):

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from eportguide import wording as w
 from eportguide.errors import PackError
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import references, safeyaml
 from eportguide.model.documents import Document, Loaded, display_path

@@ -7,7 +7,7 @@ them can be stepped through without a missing state or fact.
 import re
 from collections.abc import Mapping
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model.documents import Document

@@ -25,8 +25,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from eportguide import wording as w
 from eportguide.errors import PackError
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model import translation_format as t

@@ -12,14 +12,14 @@ import questionary
 from questionary import Choice, Separator
 
 from eportguide import engine
-from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.engine.walker import Answered
+from eportguide.i18n import wording as w
 from eportguide.model.definitions import DONE
 from eportguide.prompting import Entry, MenuLine, Navigation
 
 if TYPE_CHECKING:
-    from eportguide.attachments import Attachment
+    from eportguide.store.attachments import Attachment
 
 # ASCII marks only: a GBK console cannot print questionary's default pointer.
 POINTER = ">"
@@ -205,8 +205,8 @@ class InteractivePrompter:
         """
         from pathlib import Path
 
-        from eportguide import attachments
         from eportguide.errors import UsageError
+        from eportguide.store import attachments
 
         typed = ""
         while True:

@@ -3,11 +3,11 @@
 from collections.abc import Mapping
 
 from eportguide import engine
-from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.engine.answers import shown
 from eportguide.engine.walker import Answered
 from eportguide.errors import UsageError
+from eportguide.i18n import wording as w
 from eportguide.model.definitions import DONE, NO, YES
 from eportguide.prompting import Navigation, Prompter
 

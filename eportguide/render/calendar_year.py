@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eportguide import wording as w
-from eportguide.engine.dates import Day, Source, Year, library_version
+from eportguide.i18n import wording as w
 from eportguide.render.outline import day_text, holiday_name, holiday_text
+from eportguide.workdays.dates import Day, Source, Year, library_version
 
 
 def as_dict(year: Year, calendar_file: Path) -> dict[str, Any]:

@@ -3,14 +3,14 @@
 import json
 from typing import Any, assert_never
 
-from eportguide import wording as w
 from eportguide.engine import Result
-from eportguide.engine.dates import Holiday
 from eportguide.engine.result import describe
 from eportguide.engine.walker import confirm_options
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE
 from eportguide.render.outline import holiday_name
+from eportguide.workdays.dates import Holiday
 
 SCHEMA_VERSION = 1
 

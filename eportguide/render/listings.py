@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.render.columns import GAP, NARROWEST_FOLD, fold, table, terminal_width, width
 
 #: The input field whose answer names the caller's enterprise, shown when no note was given.
@@ -16,9 +16,9 @@ STATE_MIN = 16
 BLOCK_INDENT = 2
 
 if TYPE_CHECKING:
-    from eportguide.engine.matching import Match
     from eportguide.model import definitions as d
-    from eportguide.sessions import Session
+    from eportguide.search.matching import Match
+    from eportguide.store.sessions import Session
 
 
 def catalogue(pack: d.Pack) -> None:

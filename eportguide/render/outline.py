@@ -9,10 +9,10 @@ from datetime import date
 from typing import Literal, NamedTuple
 from urllib.parse import quote
 
-from eportguide import wording as w
 from eportguide.engine import Result
-from eportguide.engine.dates import Completion, Holiday, Source
 from eportguide.engine.result import AreaCode, Contact
+from eportguide.i18n import wording as w
+from eportguide.workdays.dates import Completion, Holiday, Source
 
 Style = Literal["numbered", "checklist", "fields", "bullets"]
 
