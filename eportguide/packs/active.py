@@ -7,10 +7,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eportguide.errors import PackError, UsageError
+from eportguide.errors import UsageError
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model import files
+from eportguide.model.findings import PackError
 
 if TYPE_CHECKING:
     from eportguide.model import definitions as d

@@ -11,8 +11,7 @@ May import: every layer below it: ``i18n``, ``errors``, ``model``, ``workdays``,
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from eportguide.engine import Question
-from eportguide.engine.walker import Answered
+from eportguide.engine.walker import Answered, Question
 
 
 class Navigation(Enum):

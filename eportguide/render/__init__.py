@@ -16,7 +16,7 @@ from eportguide.render import formats
 if TYPE_CHECKING:
     from datetime import date
 
-    from eportguide.engine import Result
+    from eportguide.engine.result import Result
     from eportguide.model import definitions as d
 
 

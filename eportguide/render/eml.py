@@ -13,7 +13,7 @@ from email import utils
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from eportguide.engine import Result
+from eportguide.engine.result import Result
 from eportguide.render.outline import email_body
 from eportguide.store.attachments import Attachment
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from html import escape
 
-from eportguide.engine import Result
+from eportguide.engine.result import Result
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d

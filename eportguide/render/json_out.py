@@ -3,8 +3,7 @@
 import json
 from typing import Any, assert_never
 
-from eportguide.engine import Result
-from eportguide.engine.result import describe
+from eportguide.engine.result import Result, describe
 from eportguide.engine.walker import confirm_options
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d

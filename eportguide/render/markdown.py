@@ -1,6 +1,6 @@
 """Markdown: a task list a person ticks off."""
 
-from eportguide.engine import Result
+from eportguide.engine.result import Result
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.render import handbook as handbooks

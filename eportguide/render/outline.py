@@ -9,8 +9,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 from urllib.parse import quote
 
-from eportguide.engine import Result
-from eportguide.engine.result import AreaCode, Contact
+from eportguide.engine.result import AreaCode, Contact, Result
 from eportguide.i18n import wording as w
 from eportguide.workdays.dates import Completion, Holiday, Source
 

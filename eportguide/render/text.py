@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eportguide.engine import Result
+from eportguide.engine.result import Result
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.render import outline as outlines

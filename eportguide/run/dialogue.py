@@ -8,7 +8,7 @@ and may change any one of them.
 
 from collections.abc import Callable
 
-from eportguide import engine
+from eportguide.engine.walker import Finished, Pending, answer_log, walk
 from eportguide.errors import Interrupted
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
@@ -29,7 +29,7 @@ def drive(
     answers: Answers | None = None,
     on_change: Callable[[Answers], None] | None = None,
     can_leave: bool = False,
-) -> engine.Finished:
+) -> Finished:
     """Ask until the flow reaches its outcome; ``answers`` is the log to start from.
 
     With ``can_leave`` (the flow was picked from the triage menu) the first question
@@ -42,9 +42,9 @@ def drive(
     remembered: Answers = {_field_name(k): v for k, v in log.items()}
     try:
         while True:
-            position = engine.walk(pack, flow_id, log)
-            if isinstance(position, engine.Finished):
-                used = engine.answer_log(position.path)
+            position = walk(pack, flow_id, log)
+            if isinstance(position, Finished):
+                used = answer_log(position.path)
                 if used != log:  # answers the final path no longer asks are dropped
                     log = used
                     if on_change is not None:
@@ -92,7 +92,7 @@ def _field_name(key: str) -> str:
     return key.rsplit(".", 1)[-1]
 
 
-def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Finished, log: Answers) -> Answers | Navigation | None:
+def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: Finished, log: Answers) -> Answers | Navigation | None:
     """Show every answer before the outcome; ``None`` when confirmed, else the changed log
     (``Navigation.RESTART``, the only navigation returned, to start again).
 
@@ -110,8 +110,8 @@ def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: engine.Fin
     if choice is Navigation.BACK:
         return dict(list(log.items())[:-1])
     assert isinstance(choice, str) and choice in log
-    position = engine.walk(pack, flow_id, {k: v for k, v in log.items() if k != choice})
-    assert isinstance(position, engine.Pending) and position.question.key == choice
+    position = walk(pack, flow_id, {k: v for k, v in log.items() if k != choice})
+    assert isinstance(position, Pending) and position.question.key == choice
     reply = prompter.ask(position.question, log[choice], can_go_back=True)
     if reply is Navigation.BACK:  # changed their mind: back to the review
         return dict(log)

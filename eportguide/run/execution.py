@@ -96,7 +96,7 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def execute(options: RunOptions) -> None:
-    from eportguide import engine
+    from eportguide.engine.result import build
     from eportguide.packs import active
     from eportguide.prompting.scripted import ScriptedPrompter
     from eportguide.run import dialogue, outputs
@@ -127,7 +127,7 @@ def execute(options: RunOptions) -> None:
     except dialogue.LeftFlow:
         recorder.discard()  # nothing answered: nothing to resume
         raise
-    result = engine.build(pack, finished, start)
+    result = build(pack, finished, start)
     recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:

@@ -14,7 +14,7 @@ from eportguide.i18n import wording as w
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from eportguide.engine import Result
+    from eportguide.engine.result import Result
     from eportguide.prompting.interactive import InteractivePrompter
     from eportguide.store.attachments import Attachment
 

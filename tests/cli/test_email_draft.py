@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from helpers import cli
 
-from eportguide import engine
+from eportguide.engine.result import build
+from eportguide.engine.walker import walk
 from eportguide.model import files
 from eportguide.packs import active
 from eportguide.render import outline
@@ -190,7 +191,7 @@ def test_an_unwritable_draft_path_exits_2_naming_it(tmp_path):
 def test_the_mailto_link_carries_the_same_subject_and_body_with_crlf_line_breaks():
     pack = active.load(files.shipped_pack_dir())
     answers = {"card": "legal", "legal_details": "yes", **{k: DETAILS.get(k, "") for k in DETAILS}}
-    result = engine.build(pack, engine.walk(pack, "unlock-card", answers))
+    result = build(pack, walk(pack, "unlock-card", answers))
     link = urlsplit(outline.mailto(result))
     query = parse_qs(link.query)
     assert (link.scheme, link.path) == ("mailto", EMAIL)

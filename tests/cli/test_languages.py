@@ -297,12 +297,12 @@ def test_an_answer_that_is_not_yes_or_no_is_refused_in_the_language_spoken():
 
 def test_at_the_terminal_the_yes_no_and_back_labels_are_english(pack):
     language.use("en")
-    from eportguide import engine
+    from eportguide.engine.result import build
 
     with create_pipe_input() as pipe:
         pipe.send_text(DOWN + ENTER + ENTER + ENTER)  # the operator card; Yes (the first label); confirm the review
         finished = dialogue.drive(pack, "unlock-card", InteractivePrompter(input=pipe, output=DummyOutput()))
-    result = engine.build(pack, finished)
+    result = build(pack, finished)
     assert result.outcome_id == "operator_online"
     assert [a.label for a in result.path] == ["操作员卡", "Yes"]  # the content's label, the program's Yes
 

@@ -18,8 +18,8 @@ from helpers import FLOWS, cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from eportguide import engine
 from eportguide.engine.keys import answer_keys
+from eportguide.engine.result import build
 from eportguide.errors import Interrupted
 from eportguide.model.loader import load_pack
 from eportguide.prompting.interactive import InteractivePrompter
@@ -49,7 +49,7 @@ def run_typed(pack, keys: str, flow: str = "unlock-card", session=None, pack_dir
         except Interrupted as stop:
             raise sessions.with_resume_hint(stop, recorder) from None
     recorder.finish()
-    return engine.build(pack, finished), recorder.session
+    return build(pack, finished), recorder.session
 
 
 def saved_files(home: Path) -> list[Path]:

@@ -24,9 +24,10 @@ import pytest
 from helpers import FLOWS, cli
 from rich.console import Console
 
-from eportguide import engine, render
+from eportguide import render
 from eportguide.engine.paths import every_path, given
-from eportguide.engine.result import Result, describe
+from eportguide.engine.result import Result, build, describe
+from eportguide.engine.walker import Finished, walk
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
@@ -56,7 +57,7 @@ def english():
     language.use(None)
 
 
-def typed_paths(pack: d.Pack) -> Iterator[tuple[str, engine.Finished]]:
+def typed_paths(pack: d.Pack) -> Iterator[tuple[str, Finished]]:
     """Every path of every flow, its text fields blank and then typed in Chinese."""
     for flow_id in pack.flows:
         for finished in every_path(pack, flow_id):
@@ -64,8 +65,8 @@ def typed_paths(pack: d.Pack) -> Iterator[tuple[str, engine.Finished]]:
             answers = dict(given(finished))
             if any(answers.get(key.rpartition(".")[2]) == "" or key.rpartition(".")[2] in TYPED for key in answers):
                 filled = {key: TYPED.get(key.rpartition(".")[2], value) for key, value in answers.items()}
-                typed = engine.walk(pack, flow_id, filled)
-                assert isinstance(typed, engine.Finished)
+                typed = walk(pack, flow_id, filled)
+                assert isinstance(typed, Finished)
                 yield flow_id, typed
 
 
@@ -117,7 +118,7 @@ def every_format(result: Result) -> dict[str, str]:
 
 @pytest.mark.parametrize(("flow_id", "finished"), PATHS)
 def test_an_english_run_shows_chinese_only_where_it_must_stay_chinese(flow_id, finished):
-    result = engine.build(ENGLISH_PACK, finished, TODAY)
+    result = build(ENGLISH_PACK, finished, TODAY)
     for format, shown in every_format(result).items():
         assert chinese_left(shown, kept_chinese(result)) == [], (flow_id, format)
 
@@ -166,10 +167,10 @@ def test_the_english_handbook_says_it_is_english_and_marks_what_stays_chinese():
 
 @pytest.mark.parametrize(("flow_id", "finished"), PATHS)
 def test_the_e_mail_draft_of_an_english_run_is_the_chinese_e_mail(flow_id, finished):
-    english = engine.build(ENGLISH_PACK, finished, TODAY)
-    chinese_walk = engine.walk(CHINESE_PACK, flow_id, given(finished))
-    assert isinstance(chinese_walk, engine.Finished)
-    chinese = engine.build(CHINESE_PACK, chinese_walk, TODAY)
+    english = build(ENGLISH_PACK, finished, TODAY)
+    chinese_walk = walk(CHINESE_PACK, flow_id, given(finished))
+    assert isinstance(chinese_walk, Finished)
+    chinese = build(CHINESE_PACK, chinese_walk, TODAY)
     assert (english.email is None) == (chinese.email is None)
     if english.email is None or chinese.email is None:
         return
@@ -182,9 +183,9 @@ def test_the_e_mail_draft_of_an_english_run_is_the_chinese_e_mail(flow_id, finis
 
 def test_the_english_checklist_gives_the_chinese_e_mail_with_its_english_reading():
     answers = {"card": "legal", "legal_details": "yes", **TYPED}
-    finished = engine.walk(ENGLISH_PACK, "unlock-card", answers)
-    assert isinstance(finished, engine.Finished)
-    text = render.to_string(engine.build(ENGLISH_PACK, finished, TODAY), "text")
+    finished = walk(ENGLISH_PACK, "unlock-card", answers)
+    assert isinstance(finished, Finished)
+    text = render.to_string(build(ENGLISH_PACK, finished, TODAY), "text")
     subject = "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
     assert f"{subject} (西安秦川贸易有限公司 enterprise applies for e-port business: Legal-person card unlocking)" in text
     assert "在办业务名称 (Name of the business applied for)  法人卡解锁 (Legal-person card unlocking)" in text
@@ -192,7 +193,7 @@ def test_the_english_checklist_gives_the_chinese_e_mail_with_its_english_reading
     assert "营业执照原件扫描件 (Scan of the original business licence)" in text
     assert w.EMAIL_KEPT_AS_WRITTEN in text
     assert "Mail the locked legal-person card to: 西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）; recipient: 服务台" in text
-    as_json = json.loads(render.to_string(engine.build(ENGLISH_PACK, finished, TODAY), "json"))
+    as_json = json.loads(render.to_string(build(ENGLISH_PACK, finished, TODAY), "json"))
     assert as_json["email"]["subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
     assert (
         as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 enterprise applies for e-port business: Legal-person card unlocking"
@@ -203,9 +204,9 @@ def test_the_english_checklist_gives_the_chinese_e_mail_with_its_english_reading
 
 def test_a_chinese_run_has_no_gloss_and_its_page_stays_chinese():
     language.use(language.CHINESE)
-    finished = engine.walk(CHINESE_PACK, "unlock-card", {"card": "legal", "legal_details": "no"})
-    assert isinstance(finished, engine.Finished)
-    result = engine.build(CHINESE_PACK, finished, TODAY)
+    finished = walk(CHINESE_PACK, "unlock-card", {"card": "legal", "legal_details": "no"})
+    assert isinstance(finished, Finished)
+    result = build(CHINESE_PACK, finished, TODAY)
     assert result.email is not None and result.email.gloss is None
     assert json.loads(render.to_string(result, "json"))["email"]["gloss"] is None
     page = render.to_string(result, "html")
@@ -269,7 +270,7 @@ def test_the_questions_asked_through_prompt_toolkit_are_the_pack_s_english():
     with create_pipe_input() as pipe:
         pipe.send_text(DOWN + ENTER + ENTER + ENTER)  # operator card; it logs in: yes; the review: confirm
         finished = dialogue.drive(ENGLISH_PACK, "unlock-card", InteractivePrompter(input=pipe, output=DummyOutput()))
-    result = engine.build(ENGLISH_PACK, finished)
+    result = build(ENGLISH_PACK, finished)
     assert (result.path[0].prompt, result.path[0].label) == ("Which card is locked?", "Operator card")
     assert result.path[1].prompt == "Can the legal-person card log in normally now?"
     assert result.outcome_title == "Operator card unlocking: unlock it online with the legal-person card"

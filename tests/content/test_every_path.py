@@ -19,8 +19,9 @@ import pytest
 from helpers import FLOWS, cli
 from rich.console import Console
 
-from eportguide import engine, render
+from eportguide import render
 from eportguide.engine.paths import every_path, given
+from eportguide.engine.result import build
 from eportguide.i18n import language
 from eportguide.model import definitions as d
 from eportguide.model import translations
@@ -82,7 +83,7 @@ def test_unlock_card_has_six_paths_with_these_answers():
 @pytest.mark.parametrize(("lang", "flow_id", "number", "finished"), PATHS)
 def test_every_path_ends_in_an_outcome_that_renders_in_every_format(lang, flow_id, number, finished, speak):
     speak(lang)
-    result = engine.build(PACKS[lang], finished, TODAY)
+    result = build(PACKS[lang], finished, TODAY)
     steps = [step.text for step in result.steps]
     assert steps, f"{flow_id} path {number} ends in an outcome with no steps"
 

@@ -10,7 +10,8 @@ the source's order.
 import pytest
 from helpers import FLOWS
 
-from eportguide import engine
+from eportguide.engine.result import Result, build
+from eportguide.engine.walker import Finished, walk
 from eportguide.model import definitions as d
 
 EMAIL = "kefu@xaeport.com"
@@ -42,12 +43,12 @@ ALL_DETAILS = {
 }
 
 
-def run(pack: d.Pack, flow_id: str, answers: dict[str, str]) -> engine.Result:
-    position = engine.walk(pack, flow_id, answers)
-    assert isinstance(position, engine.Finished), (
+def run(pack: d.Pack, flow_id: str, answers: dict[str, str]) -> Result:
+    position = walk(pack, flow_id, answers)
+    assert isinstance(position, Finished), (
         f"{flow_id} still asks {position.question.key!r}"  # type: ignore[union-attr]
     )
-    return engine.build(pack, position)
+    return build(pack, position)
 
 
 def details(state: str, *names: str) -> dict[str, str]:
@@ -55,11 +56,11 @@ def details(state: str, *names: str) -> dict[str, str]:
     return {state: "yes", **{name: ALL_DETAILS[name] for name in names}}
 
 
-def steps(result: engine.Result) -> list[str]:
+def steps(result: Result) -> list[str]:
     return [step.text for step in result.steps]
 
 
-def everything(result: engine.Result) -> str:
+def everything(result: Result) -> str:
     """All text a clerk is shown, to check for things that must not be there."""
     parts = [*steps(result), *result.materials, *result.warnings]
     if result.email is not None:
@@ -67,11 +68,11 @@ def everything(result: engine.Result) -> str:
     return "\n".join(parts)
 
 
-def contact_values(result: engine.Result) -> dict[str, str]:
+def contact_values(result: Result) -> dict[str, str]:
     return {c.name: c.value for c in result.contacts}
 
 
-def assert_one_to_two_working_days(result: engine.Result, counts_from: str) -> None:
+def assert_one_to_two_working_days(result: Result, counts_from: str) -> None:
     assert result.deadline is not None
     assert result.deadline.text == "1-2个工作日"
     assert result.deadline.min_working_days == 1
@@ -79,7 +80,7 @@ def assert_one_to_two_working_days(result: engine.Result, counts_from: str) -> N
     assert counts_from in result.deadline.counts_from
 
 
-def assert_mailed_to_zhuque_street(result: engine.Result, item: str) -> None:
+def assert_mailed_to_zhuque_street(result: Result, item: str) -> None:
     assert result.mailing is not None
     assert result.mailing.item == item
     assert result.mailing.address == ADDRESS
@@ -88,12 +89,12 @@ def assert_mailed_to_zhuque_street(result: engine.Result, item: str) -> None:
     assert contact_values(result)["mailing_address"] == ADDRESS
 
 
-def field_labels(result: engine.Result) -> list[str]:
+def field_labels(result: Result) -> list[str]:
     assert result.email is not None
     return [label for label, _ in result.email.fields]
 
 
-def field_values(result: engine.Result) -> dict[str, str]:
+def field_values(result: Result) -> dict[str, str]:
     assert result.email is not None
     return dict(result.email.fields)
 
@@ -551,8 +552,8 @@ def test_every_email_goes_to_the_service_mailbox_and_every_deadline_is_one_to_tw
     if result.email is not None:
         assert result.email.to == EMAIL
         assert result.email.subject.startswith("XX企业办理电子口岸")
-        position = engine.walk(pack, flow_id, answers)
-        assert isinstance(position, engine.Finished)
+        position = walk(pack, flow_id, answers)
+        assert isinstance(position, Finished)
         # The e-mail comes from the first part that sends one (a sub-flow's, if any).
         business = next(p.outcome.business for p in position.parts if p.outcome.email is not None)
         assert result.email.subject.endswith(f"{business}业务")

@@ -21,9 +21,11 @@ from helpers import FLOWS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eportguide import engine, render
+from eportguide import render
+from eportguide.engine.answers import InvalidAnswer, parse
 from eportguide.engine.keys import answer_keys
-from eportguide.engine.walker import Answered
+from eportguide.engine.result import build
+from eportguide.engine.walker import Answered, Question
 from eportguide.errors import Interrupted
 from eportguide.model.loader import load_pack
 from eportguide.prompting import Navigation
@@ -95,7 +97,7 @@ class RandomPerson:
         self.actions: Iterator[Action] = iter(actions)
         self.reprompts = 0
 
-    def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
+    def ask(self, question: Question, previous: str | None, can_go_back: bool) -> str | Navigation:
         for kind, argument in self.actions:
             self.stop_if_asked(kind)
             if kind == "back" and can_go_back:
@@ -106,8 +108,8 @@ class RandomPerson:
             if raw is None:
                 continue  # e.g. "back" at the first question: not offered
             try:
-                return engine.parse(question, raw)
-            except engine.InvalidAnswer:
+                return parse(question, raw)
+            except InvalidAnswer:
                 self.reprompts += 1  # the real prompters say why and ask again
         return question.options[0].value if question.options else ""
 
@@ -133,7 +135,7 @@ class RandomPerson:
             raise KeyboardInterrupt
 
     @staticmethod
-    def raw(question: engine.Question, kind: str, argument: object) -> str | None:
+    def raw(question: Question, kind: str, argument: object) -> str | None:
         if kind in ("option", "label") and question.options:
             option = question.options[int(argument) % len(question.options)]  # type: ignore[call-overload]
             return option.value if kind == "option" else option.label
@@ -163,7 +165,7 @@ def walk_and_render(run: tuple[str, dict[str, str], list[Action]]) -> None:
     except Interrupted:
         return
     assert finished.parts[-1].flow.id == flow_id
-    result = engine.build(PACK, finished, date(2026, 9, 30))
+    result = build(PACK, finished, date(2026, 9, 30))
     assert result.steps
     for format in ("text", "markdown", "html", "json"):
         assert result.outcome_title in render.to_string(result, format)

@@ -17,8 +17,8 @@ from helpers import FIXTURES, FLOWS, cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from eportguide import engine
 from eportguide.engine import validators
+from eportguide.engine.result import build
 from eportguide.model import safeyaml
 from eportguide.model.loader import read_pack
 from eportguide.prompting.interactive import InteractivePrompter
@@ -81,7 +81,7 @@ def test_a_separator_typed_at_the_terminal_is_asked_again(pack, end):
         pipe.send_text(keys)
         prompter = ScriptedPrompter({"card": "legal", "legal_details": "yes"}, InteractivePrompter(pipe, DummyOutput()))
         finished = dialogue.drive(pack, "unlock-card", prompter)
-    result = engine.build(pack, finished)
+    result = build(pack, finished)
     assert result.email.subject == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
 
 

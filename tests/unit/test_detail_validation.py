@@ -18,8 +18,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from eportguide import engine
 from eportguide.engine import validators
+from eportguide.engine.result import Result, build
 from eportguide.prompting.interactive import InteractivePrompter
 from eportguide.prompting.scripted import ScriptedPrompter
 from eportguide.run import dialogue
@@ -149,14 +149,14 @@ def test_free_text_is_kept_exactly_as_typed():
 # --- at a terminal: asked again, or kept with a note ------------------------------------
 
 
-def type_details(pack, keys: str, output=None) -> tuple[engine.Result, list[dict[str, str]]]:
+def type_details(pack, keys: str, output=None) -> tuple[Result, list[dict[str, str]]]:
     """A 法人卡 unlock whose e-mail details are typed at the terminal."""
     logs: list[dict[str, str]] = []
     with create_pipe_input() as pipe:
         pipe.send_text(keys + ENTER)  # a run ends with the review of its answers: Enter confirms them
         prompter = ScriptedPrompter({"card": "legal", "legal_details": "yes"}, InteractivePrompter(pipe, output or DummyOutput()))
         finished = dialogue.drive(pack, "unlock-card", prompter, on_change=lambda log: logs.append(dict(log)))
-    return engine.build(pack, finished), logs
+    return build(pack, finished), logs
 
 
 def screen() -> tuple[Vt100_Output, io.StringIO]:

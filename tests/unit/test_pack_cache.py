@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from helpers import FLOWS, cli
 
-from eportguide import engine
 from eportguide.engine.paths import every_path
+from eportguide.engine.result import build
 from eportguide.model.loader import load_pack
 from eportguide.packs import active, cache
 from eportguide.render import json_out
@@ -56,7 +56,7 @@ def everything_shown(pack) -> list[str]:
     shown = []
     for flow in pack.flows.values():
         shown.append(json_out.procedure(pack, flow))
-        shown += [json_out.result(engine.build(pack, finished, TODAY)) for finished in every_path(pack, flow.id)]
+        shown += [json_out.result(build(pack, finished, TODAY)) for finished in every_path(pack, flow.id)]
     return shown
 
 

@@ -4,7 +4,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from eportguide import engine
+from eportguide.engine.result import build
 from eportguide.errors import Interrupted
 from eportguide.prompting.interactive import InteractivePrompter
 from eportguide.prompting.scripted import ScriptedPrompter
@@ -22,7 +22,7 @@ def drive(pack, keys: str, flow="unlock-card", given=None):
         if given is not None:
             prompter = ScriptedPrompter(given, prompter)
         finished = dialogue.drive(pack, flow, prompter, on_change=lambda log: logs.append(dict(log)))
-    return engine.build(pack, finished), logs
+    return build(pack, finished), logs
 
 
 def test_arrow_down_and_enter_choose_the_operator_card(pack):

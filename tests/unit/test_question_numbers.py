@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES
 
-from eportguide import engine
+from eportguide.engine.result import build
+from eportguide.engine.walker import Finished, Pending, Question, walk
 from eportguide.model.loader import load_pack
 
 FACTS = """\
@@ -216,8 +217,8 @@ def small_pack(tmp_path_factory) -> object:
 
 
 def asked(pack, answers: dict[str, str]) -> tuple[str, int, int]:
-    position = engine.walk(pack, "main", answers)
-    assert isinstance(position, engine.Pending)
+    position = walk(pack, "main", answers)
+    assert isinstance(position, Pending)
     return position.question.key, position.question.number, position.question.total
 
 
@@ -244,22 +245,22 @@ def test_each_question_shows_its_number_and_the_most_that_may_follow(small_pack,
 
 def test_a_shorter_branch_lowers_the_total_to_what_is_left(small_pack):
     # 否 at "ready" skips the sub-flow and the details: the outcome comes next
-    position = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
-    assert isinstance(position, engine.Finished)
+    position = walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
+    assert isinstance(position, Finished)
     assert [a.key for a in position.path] == ["which", "prepare", "ready"]
 
 
 def test_the_preset_answer_of_a_sub_flow_is_not_counted_as_asked(small_pack):
-    position = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done"})
-    assert isinstance(position, engine.Pending) and position.question.key == "first.works"
+    position = walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "yes", "first.step": "done"})
+    assert isinstance(position, Pending) and position.question.key == "first.works"
     preset = [a for a in position.path if a.preset]
     assert [(a.key, a.value) for a in preset] == [("first.kind_of_card", "legal")]
     assert position.question.number == 1 + sum(1 for a in position.path if not a.preset)
 
 
-def question_at(pack, answers: dict[str, str]) -> engine.Question:
-    position = engine.walk(pack, "main", answers)
-    assert isinstance(position, engine.Pending)
+def question_at(pack, answers: dict[str, str]) -> Question:
+    position = walk(pack, "main", answers)
+    assert isinstance(position, Pending)
     return position.question
 
 
@@ -323,12 +324,12 @@ def test_a_loop_the_loader_would_refuse_stops_the_walk_with_a_flow_error():
 
     pack = read_pack(FIXTURES / "packs" / "loop").pack  # read, not refused by the lint
     with pytest.raises(FlowError, match="card: state 'which' is reached twice in one walk"):
-        engine.walk(pack, "card", {"which": "unsure", "look_again": "yes"})
+        walk(pack, "card", {"which": "unsure", "look_again": "yes"})
 
 
 def test_a_gate_and_a_detail_preset_by_the_entering_flow_are_not_asked_nor_counted(small_pack):
-    position = engine.walk(small_pack, "gated", {})
-    assert isinstance(position, engine.Pending)
+    position = walk(small_pack, "gated", {})
+    assert isinstance(position, Pending)
     q = position.question
     assert (q.key, q.kind, q.number, q.total) == ("own", "confirm", 1, 3)
     assert (q.flow_id, q.state_id, q.implied_by) == ("gated", "own", ("contact_phone", "enterprise"))
@@ -339,26 +340,26 @@ def test_a_gate_and_a_detail_preset_by_the_entering_flow_are_not_asked_nor_count
 
 
 def test_after_a_gate_each_detail_counts_down_what_is_left(small_pack):
-    phone = engine.walk(small_pack, "gated", {"own": "yes"})
-    company = engine.walk(small_pack, "gated", {"own": "yes", "contact_phone": "13912345678"})
-    assert isinstance(phone, engine.Pending) and isinstance(company, engine.Pending)
+    phone = walk(small_pack, "gated", {"own": "yes"})
+    company = walk(small_pack, "gated", {"own": "yes", "contact_phone": "13912345678"})
+    assert isinstance(phone, Pending) and isinstance(company, Pending)
     assert (phone.question.key, phone.question.number, phone.question.total) == ("contact_phone", 2, 3)
     assert phone.question.help == "手机或带区号的座机"
     assert (company.question.key, company.question.number, company.question.total) == ("enterprise", 3, 3)
 
 
 def test_a_stored_gate_answer_that_does_not_fit_is_offered_back(small_pack):
-    position = engine.walk(small_pack, "gated", {"own": "maybe"})
-    assert isinstance(position, engine.Pending)
+    position = walk(small_pack, "gated", {"own": "maybe"})
+    assert isinstance(position, Pending)
     assert (position.question.key, position.previous) == ("own", "maybe")
 
 
 def test_a_typed_detail_is_recorded_with_itself_as_label_and_the_gate_answer_decides_a_line(small_pack):
-    position = engine.walk(small_pack, "gated", {"own": "yes", "contact_phone": "13912345678", "enterprise": ""})
-    assert isinstance(position, engine.Finished)
+    position = walk(small_pack, "gated", {"own": "yes", "contact_phone": "13912345678", "enterprise": ""})
+    assert isinstance(position, Finished)
     typed = [(a.key, a.value, a.label, a.preset) for a in position.path if a.key == "contact_phone"]
     assert typed == [("contact_phone", "13912345678", "13912345678", False)]
-    result = engine.build(small_pack, position)
+    result = build(small_pack, position)
     assert [s.text for s in result.steps] == ["继续。", "已填写联系方式", "致电 95198。"]
 
 
@@ -371,8 +372,8 @@ def test_two_sub_flows_deep_the_count_includes_what_each_level_still_asks(small_
         ({"into_mid.into_leaf.leaf_question": "a", "into_mid.mid_question": "a"}, ("top_question", 3, 3)),
     ]
     for answers, asked in expected:
-        position = engine.walk(small_pack, "nested", answers)
-        assert isinstance(position, engine.Pending)
+        position = walk(small_pack, "nested", answers)
+        assert isinstance(position, Pending)
         assert (position.question.key, position.question.number, position.question.total) == asked
 
 
@@ -380,8 +381,8 @@ def test_the_count_of_a_flow_with_a_loop_adds_nothing_for_the_loop():
     from eportguide.model.loader import read_pack
 
     pack = read_pack(FIXTURES / "packs" / "loop").pack
-    position = engine.walk(pack, "card", {})
-    assert isinstance(position, engine.Pending)
+    position = walk(pack, "card", {})
+    assert isinstance(position, Pending)
     assert (position.question.key, position.question.total) == ("which", 2)  # which, look_again; then back
 
 
@@ -391,31 +392,31 @@ def test_a_sub_flow_entering_itself_again_stops_the_walk_with_a_flow_error():
 
     pack = read_pack(FIXTURES / "packs" / "subflow-cycle").pack  # read, not refused by the lint
     with pytest.raises(FlowError, match="card: sub-flow 'card' enters itself again"):
-        engine.walk(pack, "card", {"which": "operator"})
+        walk(pack, "card", {"which": "operator"})
 
 
 def test_a_preset_question_after_every_kind_of_state_is_not_counted(small_pack):
     # first, do_this, sure, phone, the leaf's question: 5; preset_last is given by "top"
-    position = engine.walk(small_pack, "top", {})
-    assert isinstance(position, engine.Pending)
+    position = walk(small_pack, "top", {})
+    assert isinstance(position, Pending)
     assert (position.question.key, position.question.number, position.question.total) == ("into_chain.first", 1, 5)
     assert position.question.fewest == 5  # nor by the fewest: every way on asks the same, so 1/5 is shown
 
 
 def test_a_preset_question_after_a_detail_is_not_counted_while_the_detail_is_asked(small_pack):
     answers = {"into_chain.first": "a", "into_chain.do_this": "done", "into_chain.sure": "yes"}
-    position = engine.walk(small_pack, "top", answers)
-    assert isinstance(position, engine.Pending)
+    position = walk(small_pack, "top", answers)
+    assert isinstance(position, Pending)
     # the phone is the 4th question; after it only the leaf's: preset_last is given by "top"
     assert (position.question.key, position.question.number, position.question.total) == ("into_chain.contact_phone", 4, 5)
 
 
 def test_a_line_of_the_outcome_follows_a_choice_made_in_the_same_flow(small_pack):
-    legal = engine.walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
-    other = engine.walk(small_pack, "main", {"which": "other"})
-    assert isinstance(legal, engine.Finished) and isinstance(other, engine.Finished)
-    assert [s.text for s in engine.build(small_pack, legal).steps] == ["致电 95198。", "带上法人卡。"]
-    assert [s.text for s in engine.build(small_pack, other).steps] == ["致电 95198。"]
+    legal = walk(small_pack, "main", {"which": "legal", "prepare": "done", "ready": "no"})
+    other = walk(small_pack, "main", {"which": "other"})
+    assert isinstance(legal, Finished) and isinstance(other, Finished)
+    assert [s.text for s in build(small_pack, legal).steps] == ["致电 95198。", "带上法人卡。"]
+    assert [s.text for s in build(small_pack, other).steps] == ["致电 95198。"]
 
 
 @pytest.mark.parametrize(
@@ -425,6 +426,6 @@ def test_a_line_of_the_outcome_follows_a_choice_made_in_the_same_flow(small_pack
 def test_each_of_six_details_counts_down_to_the_last(pack, answered, asked):
     details = ["enterprise", "card_address", "contact_name", "contact_phone", "tracking_number", "card_number"]
     answers = {"card": "legal", "legal_details": "yes", **dict.fromkeys(details[:answered], "")}
-    position = engine.walk(pack, "unlock-card", answers)
-    assert isinstance(position, engine.Pending)
+    position = walk(pack, "unlock-card", answers)
+    assert isinstance(position, Pending)
     assert (position.question.key, position.question.number, position.question.total) == asked

@@ -12,7 +12,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
-from eportguide import engine
+from eportguide.engine.result import build
 from eportguide.model.loader import load_pack
 from eportguide.prompting.interactive import InteractivePrompter
 from eportguide.run import dialogue
@@ -28,7 +28,7 @@ def walk_through(pack, keys: str, flow: str = "unlock-card", output=None):
         pipe.send_text(keys)
         prompter = InteractivePrompter(input=pipe, output=output or DummyOutput())
         finished = dialogue.drive(pack, flow, prompter, on_change=lambda log: logs.append(dict(log)))
-    return engine.build(pack, finished), logs
+    return build(pack, finished), logs
 
 
 def test_each_question_shows_its_step_and_the_most_steps_left():
