@@ -7,6 +7,7 @@ from eportguide.engine.answers import parse, shown
 from eportguide.engine.walker import Answered, Question
 from eportguide.errors import UsageError
 from eportguide.i18n import wording as w
+from eportguide.model import answer_key
 from eportguide.model.definitions import DONE, NO, YES
 from eportguide.prompting import Navigation, Prompter
 
@@ -30,7 +31,7 @@ class ScriptedPrompter:
         sub-flow (``legal_first.enterprise``) the detail's own name (``enterprise``)."""
         if key in self.answers:
             return key
-        bare = key.rsplit(".", 1)[-1]
+        bare = answer_key.field_name(key)
         return bare if text and bare != key and bare in self.answers else None
 
     def ask(self, question: Question, previous: str | None, can_go_back: bool) -> str | Navigation:

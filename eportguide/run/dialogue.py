@@ -11,6 +11,7 @@ from collections.abc import Callable
 from eportguide.engine.walker import Finished, Pending, answer_log, walk
 from eportguide.errors import Interrupted
 from eportguide.i18n import wording as w
+from eportguide.model import answer_key
 from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE
 from eportguide.prompting import Navigation, Prompter
@@ -39,7 +40,7 @@ def drive(
     # Every answer of this run by its field's own name, offered again as the default
     # wherever that field returns: the details typed for the 法人卡 come back when the
     # review changes the card and a sub-flow asks them, or after 否 → 是 on the gate.
-    remembered: Answers = {_field_name(k): v for k, v in log.items()}
+    remembered: Answers = {answer_key.field_name(k): v for k, v in log.items()}
     try:
         while True:
             position = walk(pack, flow_id, log)
@@ -56,13 +57,13 @@ def drive(
                     log, remembered = {}, {}
                 else:
                     log = changed
-                    remembered.update((_field_name(k), v) for k, v in log.items())
+                    remembered.update((answer_key.field_name(k), v) for k, v in log.items())
                 if on_change is not None:
                     on_change(log)
                 continue
             asked = [a.key for a in position.path if not a.preset]
             key = position.question.key
-            previous = position.previous if position.previous is not None else remembered.get(_field_name(key))
+            previous = position.previous if position.previous is not None else remembered.get(answer_key.field_name(key))
             reply = prompter.ask(position.question, previous, can_go_back=bool(asked) or can_leave)
             if reply is Navigation.BACK and not asked:
                 raise LeftFlow
@@ -78,18 +79,13 @@ def drive(
                 log = {k: log[k] for k in asked}
                 log[key] = reply
                 log.update(later)
-                remembered[_field_name(key)] = reply
+                remembered[answer_key.field_name(key)] = reply
             if on_change is not None:
                 on_change(log)
     except KeyboardInterrupt:
         raise Interrupted(w.INTERRUPTED) from None
     except EOFError:
         raise Interrupted(w.CLOSED_INPUT) from None
-
-
-def _field_name(key: str) -> str:
-    """An answer key without the sub-flow prefix: ``legal_first.enterprise`` → ``enterprise``."""
-    return key.rsplit(".", 1)[-1]
 
 
 def _review(pack: d.Pack, flow_id: str, prompter: Prompter, finished: Finished, log: Answers) -> Answers | Navigation | None:

@@ -65,12 +65,13 @@ def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: P
     """Answers from the file, then ``--answer`` on top; unknown keys are an error."""
     from eportguide.engine.answers import shown
     from eportguide.engine.keys import answer_keys
+    from eportguide.model import answer_key
     from eportguide.run import answers_file
 
     given = answers_file.read(answers) if answers is not None else {}
     given.update(answers_file.parse_options(answer))
     known = answer_keys(pack, flow_id)
-    details = {k.rsplit(".", 1)[-1] for k, values in known.items() if values is None}  # a detail by its own name
+    details = {answer_key.field_name(k) for k, values in known.items() if values is None}  # a detail by its own name
     unknown = [k for k in given if k not in known and k not in details]
     if unknown:
         named = w.LIST_SEPARATOR.join(shown(k) for k in unknown[:MAX_KEYS_NAMED])

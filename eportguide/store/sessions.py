@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eportguide.errors import UsageError, os_reason
 from eportguide.i18n import language
+from eportguide.model import answer_key
 
 if TYPE_CHECKING:
     from eportguide.errors import Interrupted
@@ -125,7 +126,7 @@ def now() -> str:
 
 
 def is_secret(key: str) -> bool:
-    return re.search(SECRET_KEY, key.rsplit(".", 1)[-1], re.IGNORECASE) is not None
+    return re.search(SECRET_KEY, answer_key.field_name(key), re.IGNORECASE) is not None
 
 
 def _without_secrets(answers: Mapping[str, str]) -> dict[str, str]:
