@@ -124,7 +124,9 @@ def execute(options: RunOptions) -> None:
     except runner.LeftFlow:
         recorder.discard()  # nothing answered: nothing to resume
         raise
-    result = engine.build(pack, finished, start)
+    from eportguide.workdays import user_file
+
+    result = engine.build(pack, finished, start, imported=user_file.load())
     recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:
