@@ -31,6 +31,8 @@ LAYERS = [
     ("eportguide.translation", 0),
     ("eportguide.model", 1),
     ("eportguide.engine", 2),
+    ("eportguide.workdays", 2),  # the law, the State Council's principles and notices: pure, as the engine
+    ("eportguide.workdays.user_file", 3),  # the calendar files calendar import writes: a front end
     ("eportguide", 3),  # the front ends: prompting, render, sessions, packs, execution…
     ("eportguide.commands", 4),
     ("eportguide.cli", 5),

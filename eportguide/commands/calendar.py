@@ -16,6 +16,7 @@ import typer
 
 from eportguide import packs
 from eportguide import wording as w
+from eportguide.click_words import command_usage_error
 from eportguide.errors import UsageError
 from eportguide.execution import FIRST_YEAR, LAST_YEAR, is_interactive
 from eportguide.model.files import CALENDAR_FILE
@@ -30,30 +31,31 @@ class CalendarFormat(StrEnum):
 
 def calendar_command(
     ctx: typer.Context,
-    year: Annotated[str | None, typer.Argument(metavar="[YEAR | import FILE]", help=w.ARG_YEAR, show_default=False)] = None,
-    file: Annotated[str | None, typer.Argument(metavar="", help=w.ARG_CALENDAR_FILE, show_default=False)] = None,
+    year: Annotated[str | None, typer.Argument(metavar="[YEAR | import]", help=w.ARG_YEAR, show_default=False)] = None,
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help=w.ARG_CALENDAR_FILE, show_default=False)] = None,
     format: Annotated[CalendarFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = CalendarFormat.text,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=w.OPT_YES)] = False,
     to: Annotated[Path | None, typer.Option("--to", metavar="FILE", help=w.OPT_TO, show_default=False)] = None,
 ) -> None:
     if year == IMPORT:
         if file is None:
-            raise UsageError(w.CALENDAR_IMPORT_NEEDS_FILE)
+            raise command_usage_error(w.CALENDAR_IMPORT_NEEDS_FILE, ctx)
         import_notice(file, yes, to)
         return
     for option, given in (("--yes", yes), ("--to", to is not None)):
         if given:
-            raise UsageError(w.CALENDAR_IMPORT_ONLY.format(option=option))
-    show_year(ctx, _year(year, file), format)
+            raise command_usage_error(w.CALENDAR_IMPORT_ONLY.format(option=option), ctx)
+    show_year(ctx, _year(ctx, year, file), format)
 
 
-def _year(text: str | None, extra: str | None) -> int:
+def _year(ctx: typer.Context, text: str | None, extra: str | None) -> int:
+    """The year asked for (this year when none); a usage error (with the usage) for anything else."""
     if text is None:
         return date.today().year
     if extra is not None or not (text.isascii() and text.isdigit()):
         from eportguide.engine.answers import shown
 
-        raise UsageError(w.CALENDAR_NOT_IMPORT.format(value=shown(text if extra is None else f"{text} {extra}")))
+        raise command_usage_error(w.CALENDAR_NOT_IMPORT.format(value=shown(text if extra is None else f"{text} {extra}")), ctx)
     year = int(text)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(w.YEAR_OUT_OF_RANGE.format(value=year, first=FIRST_YEAR, last=LAST_YEAR))

@@ -91,6 +91,8 @@ def _day_lines(year: Year, days: tuple[Day, ...]) -> list[str]:
         holiday = (holiday_name(day.holiday) if day.holiday else "") + (
             w.CALENDAR_FROM_FILE if marked and day.source is Source.PACK else ""
         )
-        reason = w.CALENDAR_REASON.format(reason=reason_text(day.reason)) if day.reason else ""
+        reason = reason_text(day.reason) if day.reason else ""
+        if reason and holiday:
+            reason = w.CALENDAR_REASON.format(reason=reason)
         lines.append(w.CALENDAR_DAY.format(day=day_text(day.date), holiday=holiday, reason=reason).rstrip())
     return lines

@@ -147,8 +147,10 @@ class _ItemReader:
             self.refuse(w.NOTICE_UNREADABLE.format(sentence=sentence))
             return
         first = self.date(off, "a", None)
+        if first is None:
+            return
         last = self.date(off, "b", first) if off["bday"] else first
-        if first is None or last is None:
+        if last is None:
             return
         if last < first:
             self.refuse(w.NOTICE_BACKWARDS.format(sentence=sentence))
@@ -181,8 +183,7 @@ class _ItemReader:
             if said != day.weekday():
                 self.refuse(
                     w.NOTICE_WEEKDAY.format(date=written, said=w.WEEKDAYS[said], actual=w.WEEKDAYS[day.weekday()], iso=day.isoformat())
-                )
-                return None
+                )  # refused, but read on: a range's end takes its month
         return day
 
 

@@ -150,11 +150,20 @@ def pack_file_text(notice: Notice, target: Path, source: str) -> str:
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             break
-        if not line.startswith(w.CALENDAR_FILE_HEADER.split("{", 1)[0]):  # our own header is written anew
+        if not _is_header(line):  # the header of an earlier import is written anew
             kept.append(line)
     replaced = {day.isoformat() for day in (*notice.days_off, *notice.workdays)}
     other = {key: [x for x in data[key] if not x.startswith(str(notice.year)) and x not in replaced] for key in KEYS}
     return render(notice, source, "\n".join(kept), other)
+
+
+def _is_header(line: str) -> bool:
+    """Whether ``line`` is the header ``render`` writes, in either language."""
+    for header in (str(w.CALENDAR_FILE_HEADER), str(w.source("CALENDAR_FILE_HEADER"))):
+        pattern = re.sub(r"\\\{\w+\\\}", ".*", re.escape(header))
+        if re.fullmatch(pattern, line):
+            return True
+    return False
 
 
 def write(path: Path, text: str) -> None:
