@@ -332,3 +332,13 @@ def test_a_broken_calendar_file_in_the_data_directory_is_exit_2_naming_it(tmp_pa
     result = unlock("--today", "2027-09-30")
     assert result.exit_code == 2
     assert f"日历文件 {folder / '2027.yaml'} 无法使用" in result.stderr
+
+
+def test_the_backtest_runs_and_the_estimate_gives_2025_and_2026_exactly(capsys):
+    import runpy
+
+    runpy.run_path(str(Path(__file__).parents[1] / "benchmarks" / "workdays_backtest.py"), run_name="__main__")
+    lines = capsys.readouterr().out.splitlines()
+    assert "| 2025, law + principles | 18 | 18 | 18 | 0 | 0 |" in lines
+    assert "| 2026, law + principles | 19 | 19 | 19 | 0 | 0 |" in lines
+    assert any(line.startswith("| 端午节 2008–2024: exact in ") for line in lines)
