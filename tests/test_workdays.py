@@ -342,3 +342,23 @@ def test_the_backtest_runs_and_the_estimate_gives_2025_and_2026_exactly(capsys):
     assert "| 2025, law + principles | 18 | 18 | 18 | 0 | 0 |" in lines
     assert "| 2026, law + principles | 19 | 19 | 19 | 0 | 0 |" in lines
     assert any(line.startswith("| 端午节 2008–2024: exact in ") for line in lines)
+
+
+def test_a_scripted_run_reads_no_notice_and_no_yaml_when_nothing_was_imported(tmp_path):
+    import subprocess
+    import sys
+
+    def modules(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "eportguide", *args],
+            capture_output=True,
+            text=True,
+            env={"EPORTGUIDE_HOME": str(tmp_path), "PATH": ""},
+            check=True,
+        )
+        return done.stderr
+
+    modules("list")  # writes the pack cache: the run below reads it, as every run but the first
+    ran = modules("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-f", "text", "--today", "2027-02-04")
+    assert "eportguide.workdays.estimate" in ran
+    assert "eportguide.workdays.notice" not in ran and " yaml" not in ran and "questionary" not in ran
