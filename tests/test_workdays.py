@@ -362,3 +362,13 @@ def test_a_scripted_run_reads_no_notice_and_no_yaml_when_nothing_was_imported(tm
     ran = modules("unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-f", "text", "--today", "2027-02-04")
     assert "eportguide.workdays.estimate" in ran
     assert "eportguide.workdays.notice" not in ran and " yaml" not in ran and "questionary" not in ran
+
+
+def test_imported_notices_live_in_the_data_directory_of_sessions(monkeypatch):
+    from eportguide import sessions
+    from eportguide.workdays import user_file
+
+    assert user_file.home() == sessions.home()
+    monkeypatch.delenv("EPORTGUIDE_HOME")
+    assert user_file.home() == sessions.home()
+    assert user_file.year_file(2027) == sessions.home() / "calendar" / "2027.yaml"

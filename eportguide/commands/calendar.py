@@ -82,7 +82,7 @@ def import_notice(file: str, yes: bool, to: Path | None) -> None:
 
     source = Path(file)
     where = w.STANDARD_INPUT if file == user_file.STDIN else str(source)
-    text = user_file.read_text(source, w.CALENDAR_NOTICE_UNREADABLE)
+    text = user_file.text_of(source, w.CALENDAR_NOTICE_UNREADABLE)
     try:
         read = notices.parse(text)
     except notices.NoticeError as refused:

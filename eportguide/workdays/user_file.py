@@ -38,9 +38,21 @@ KEYS = ("holidays", "workdays")
 STDIN = "-"
 
 
-def directory() -> Path:
-    from eportguide.sessions import home
+HOME_ENV = "EPORTGUIDE_HOME"  # as for sessions (not imported: calendar has no use for them)
+APP_NAME = "eportguide"
 
+
+def home() -> Path:
+    """``$EPORTGUIDE_HOME``, else the platform's user data directory: ``sessions.home()``."""
+    configured = os.environ.get(HOME_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def directory() -> Path:
     return home() / SUBDIRECTORY
 
 
@@ -69,7 +81,7 @@ def load() -> Imported:
     return Imported(frozenset(holidays), frozenset(workdays), MappingProxyType(files))
 
 
-def read_text(path: Path, bad: str) -> str:
+def text_of(path: Path, bad: str) -> str:
     """A bounded UTF-8 text file (``-``: standard input); a problem is a usage error worded by ``bad``."""
     try:
         if str(path) == STDIN:
@@ -94,7 +106,7 @@ def read_data(path: Path) -> dict[str, Any]:
     """A calendar file's two lists, as written; a usage error naming the file if it is not one."""
     from eportguide.model import safeyaml
 
-    text = read_text(path, w.CALENDAR_FILE_BAD)
+    text = text_of(path, w.CALENDAR_FILE_BAD)
     try:
         data = safeyaml.load_data(text) if text.strip() else {}
     except safeyaml.YAMLError:
@@ -144,7 +156,7 @@ def pack_file_text(notice: Notice, target: Path, source: str) -> str:
     the other years' days are kept."""
     if not target.exists():
         return render(notice, source)
-    text = read_text(target, w.CALENDAR_FILE_BAD)
+    text = text_of(target, w.CALENDAR_FILE_BAD)
     data = read_data(target)
     kept = []
     for line in text.splitlines():
