@@ -169,6 +169,11 @@ def usage_error(error: exceptions.ClickException) -> UsageError:
     return UsageError(_message(error), "\n".join(hints) or None)
 
 
+def command_usage_error(message: str, ctx: Any) -> UsageError:
+    """A usage error a command finds in its own arguments, said as click's are: with the usage."""
+    return usage_error(exceptions.UsageError(message, ctx))
+
+
 def _message(error: exceptions.ClickException) -> str:
     if isinstance(error, exceptions.MissingParameter):
         name = _name(error.param, error.ctx)

@@ -128,7 +128,9 @@ def execute(options: RunOptions) -> None:
     except dialogue.LeftFlow:
         recorder.discard()  # nothing answered: nothing to resume
         raise
-    result = build(pack, finished, start)
+    from eportguide.workdays import user_file
+
+    result = build(pack, finished, start, imported=user_file.load())
     recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:

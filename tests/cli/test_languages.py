@@ -222,7 +222,8 @@ def usage_errors(tmp_path: Path) -> list[tuple[list[str], str, str]]:
             "“xml” is not one of the choices (table, json)",
         ),
         (["search", "x", "-n", "0"], "0 小于 1", "0 is less than 1"),
-        (["calendar", "abc"], "“abc”不是整数", "“abc” is not a whole number"),
+        (["search", "x", "-n", "abc"], "“abc”不是整数", "“abc” is not a whole number"),
+        (["calendar", "abc"], "abc 不是年份；读入通知请用 eportguide calendar import 文件。", "abc is not a year"),
         (["list", "a", "b"], "多余的参数：a b", "Unexpected extra arguments: a b"),
         (["search", "x", "-n"], "选项 -n 需要一个值。", "Option -n needs a value."),
         (["unlock-card", "--no-input", "-o", str(tmp_path)], f"{tmp_path} 是文件夹，不是文件", f"{tmp_path} is a folder, not a file"),
@@ -231,7 +232,7 @@ def usage_errors(tmp_path: Path) -> list[tuple[list[str], str, str]]:
     ]
 
 
-@pytest.mark.parametrize("case", range(10))
+@pytest.mark.parametrize("case", range(11))
 def test_a_usage_error_is_exit_2_in_the_program_s_words(case, tmp_path):
     args, chinese, english = usage_errors(tmp_path)[case]
     result = cli(*args)

@@ -121,8 +121,9 @@ def test_the_checklist_labels_dates_in_an_unannounced_year_as_an_estimate():
     result = unlock("--format", "text", "--today", f"{UNANNOUNCED_YEAR}-10-05")
     assert result.exit_code == 0, result.output
     assert f"预计 {UNANNOUNCED_YEAR}-10-08（周一） 至 {UNANNOUNCED_YEAR}-10-09（周二） 完成电子口岸办理" in result.stdout
-    assert f"（估算：国务院尚未公布{UNANNOUNCED_YEAR}年的放假安排，期间没有法定节假日；" in result.stdout
-    assert "调休（另外放假和周末补班的日子）尚未公布，以官方公布为准）" in result.stdout
+    assert f"（估算：国务院尚未公布{UNANNOUNCED_YEAR}年的放假安排，期间没有周一至周五的放假日；" in result.stdout
+    assert "周末调休上班无法推算，已按周末休息计算，以官方公布为准）" in result.stdout
+    assert "（日期依据：仅依法律（《全国年节及纪念日放假办法》第二条、第六条））" in result.stdout
 
 
 def test_the_checklist_names_the_holiday_of_the_law_it_skipped():
@@ -130,21 +131,46 @@ def test_the_checklist_names_the_holiday_of_the_law_it_skipped():
     result = unlock("--format", "text", "--today", "2026-12-31")
     assert result.exit_code == 0, result.output
     assert "若 2026-12-31（周四） 为起算日，预计 2027-01-04（周一） 至 2027-01-05（周二） 完成电子口岸办理" in result.stdout
-    assert "（估算：国务院尚未公布2027年的放假安排，已跳过法定节假日元旦（2027-01-01）；" in result.stdout
-    assert "调休（另外放假和周末补班的日子）尚未公布" in result.stdout
+    assert "（估算：国务院尚未公布2027年的放假安排；跳过的周一至周五放假日：元旦（法定 2027-01-01）；" in result.stdout
+    assert "周末调休上班无法推算" in result.stdout
+    # New Year's Day is a day off by the law alone: the dates rest on nothing else
+    assert "（日期依据：仅依法律（《全国年节及纪念日放假办法》第二条、第六条））" in result.stdout
 
 
 def test_json_marks_an_estimate_and_names_its_year():
     deadline = deadline_of("--today", f"{UNANNOUNCED_YEAR}-10-05")
     assert deadline["estimated"] is True and deadline["estimated_years"] == [UNANNOUNCED_YEAR]
-    assert deadline["sources"] == [{"year": UNANNOUNCED_YEAR, "source": "law"}]
+    assert deadline["sources"] == [{"year": UNANNOUNCED_YEAR, "source": "estimate"}]
     assert deadline["law_holidays"] == []  # none between the start and the latest day
+    assert deadline["days_off"] == []
+    assert deadline["basis"] == {"earliest": "law", "latest": "law"}
 
 
-def test_json_lists_the_holidays_of_the_law_an_estimate_skipped():
+def test_json_lists_the_holidays_of_the_law_an_estimate_skipped_and_each_day_off_with_its_reason():
     deadline = deadline_of("--today", "2027-02-04")
-    assert (deadline["earliest"], deadline["latest"]) == ("2027-02-09", "2027-02-10")
+    # 02-09 and 02-10 make up for 初一 and 初二 (a Saturday and a Sunday); the principles give 8 days from 除夕
+    assert (deadline["earliest"], deadline["latest"]) == ("2027-02-15", "2027-02-16")
     assert deadline["law_holidays"] == [{"name": "春节", "dates": ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]}]
+    reasons = [(day["date"], day["reason"]) for day in deadline["days_off"]]
+    assert reasons == [
+        ("2027-02-05", "law"),
+        ("2027-02-08", "law"),
+        ("2027-02-09", "article6"),
+        ("2027-02-10", "article6"),
+        ("2027-02-11", "principles"),
+        ("2027-02-12", "principles"),
+    ]
+    assert {day["source"] for day in deadline["days_off"]} == {"estimate"}
+    assert deadline["basis"] == {"earliest": "principles", "latest": "principles"}
+
+
+def test_an_official_count_is_labelled_with_the_notice_s_year():
+    result = unlock("--format", "text", "--today", "2026-09-30")
+    assert "（日期依据：官方安排（国务院2026年放假通知））" in result.stdout
+    deadline = deadline_of("--today", "2026-09-30")
+    assert deadline["basis"] == {"earliest": "official", "latest": "official"}
+    assert [day["date"] for day in deadline["days_off"]] == ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"]
+    assert {day["reason"] for day in deadline["days_off"]} == {"official"}
 
 
 def test_a_year_with_no_data_at_all_is_counted_monday_to_friday_and_says_so():

@@ -37,22 +37,23 @@ def next_working_day(start: str, calendar: WorkingDays | None = None) -> str:
 
 # --- 2027 and 2028, as a clerk would check them on a wall calendar ---------------------
 
-#: (holiday, its days by the law, the day before it, the first working day after it)
+#: (holiday, its days by the law, the day before it, the first working day after its whole break:
+#: the law's days, Article 6's make-up days off and the State Council's principles)
 LAW_2027_2028 = [
     ("元旦", ["2027-01-01"], "2026-12-31", "2027-01-04"),
-    ("春节", ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"], "2027-02-04", "2027-02-09"),
+    ("春节", ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"], "2027-02-04", "2027-02-15"),
     ("清明节", ["2027-04-05"], "2027-04-02", "2027-04-06"),
-    ("劳动节", ["2027-05-01", "2027-05-02"], "2027-04-30", "2027-05-03"),
+    ("劳动节", ["2027-05-01", "2027-05-02"], "2027-04-30", "2027-05-06"),
     ("端午节", ["2027-06-09"], "2027-06-08", "2027-06-10"),
     ("中秋节", ["2027-09-15"], "2027-09-14", "2027-09-16"),
-    ("国庆节", ["2027-10-01", "2027-10-02", "2027-10-03"], "2027-09-30", "2027-10-04"),
-    ("元旦", ["2028-01-01"], "2027-12-31", "2028-01-03"),
-    ("春节", ["2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"], "2028-01-24", "2028-01-31"),
+    ("国庆节", ["2027-10-01", "2027-10-02", "2027-10-03"], "2027-09-30", "2027-10-08"),
+    ("元旦", ["2028-01-01"], "2027-12-31", "2028-01-04"),
+    ("春节", ["2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"], "2028-01-24", "2028-02-02"),
     ("清明节", ["2028-04-04"], "2028-04-03", "2028-04-05"),
-    ("劳动节", ["2028-05-01", "2028-05-02"], "2028-04-28", "2028-05-03"),
-    ("端午节", ["2028-05-28"], "2028-05-26", "2028-05-29"),
-    ("中秋节", ["2028-10-03"], "2028-09-29", "2028-10-04"),  # the same day as National Day's third
-    ("国庆节", ["2028-10-01", "2028-10-02", "2028-10-03"], "2028-09-29", "2028-10-04"),
+    ("劳动节", ["2028-05-01", "2028-05-02"], "2028-04-28", "2028-05-04"),
+    ("端午节", ["2028-05-28"], "2028-05-26", "2028-05-30"),
+    ("中秋节", ["2028-10-03"], "2028-09-29", "2028-10-09"),  # the same day as National Day's third: merged, 8 days
+    ("国庆节", ["2028-10-01", "2028-10-02", "2028-10-03"], "2028-09-29", "2028-10-09"),
 ]
 IDS = [f"{days[0][:4]}-{name}" for name, days, _, _ in LAW_2027_2028]
 
@@ -77,7 +78,7 @@ def test_a_count_that_would_land_on_a_holiday_of_the_law_skips_it(name, days, be
 
 @pytest.mark.parametrize(
     ("today", "earliest"),
-    [("2026-12-31", "2027-01-04"), ("2027-09-30", "2027-10-04"), ("2027-02-04", "2027-02-09")],
+    [("2026-12-31", "2027-01-04"), ("2027-09-30", "2027-10-08"), ("2027-02-04", "2027-02-15")],
     ids=["new-year", "national-day", "spring-festival-eve"],
 )
 def test_the_dates_of_the_issue_no_longer_land_on_a_holiday(today, earliest):
@@ -86,10 +87,15 @@ def test_the_dates_of_the_issue_no_longer_land_on_a_holiday(today, earliest):
     assert done.estimated and done.estimated_years == (int(earliest[:4]),)
 
 
-def test_every_other_weekday_of_2027_is_a_working_day_until_the_notice():
+def test_2027_by_the_law_alone_and_by_the_principles_until_the_notice():
     calendar = WorkingDays()
-    off = [x.date.isoformat() for x in calendar.year(2027) if x.weekday_off]
-    assert off == ["2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01"]
+    off = {x.date.isoformat(): x.reason.value for x in calendar.year(2027) if x.weekday_off}
+    law = [day for day, reason in off.items() if reason == "law"]
+    assert law == ["2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01"]
+    article_6 = [day for day, reason in off.items() if reason == "article6"]
+    assert article_6 == ["2027-02-09", "2027-02-10", "2027-05-03", "2027-05-04", "2027-10-04", "2027-10-05"]
+    principles = [day for day, reason in off.items() if reason == "principles"]
+    assert principles == ["2027-02-11", "2027-02-12", "2027-05-05", "2027-10-06", "2027-10-07"]
     assert not [x for x in calendar.year(2027) if x.makeup]  # no 调休 is invented
 
 
@@ -194,7 +200,11 @@ def test_a_calendar_file_entry_for_2027_turns_2027_official(pack_announcing_2027
     after = cli("--flows", str(pack_announcing_2027), *args, "--format", "json")
     assert before.exit_code == 0 and after.exit_code == 0, before.output + after.output
     estimate, official = json.loads(before.stdout)["deadline"], json.loads(after.stdout)["deadline"]
-    assert (estimate["earliest"], estimate["estimated"], estimate["sources"]) == ("2027-10-04", True, [{"year": 2027, "source": "law"}])
+    assert (estimate["earliest"], estimate["estimated"], estimate["sources"]) == (
+        "2027-10-08",
+        True,
+        [{"year": 2027, "source": "estimate"}],
+    )
     assert (official["earliest"], official["latest"]) == ("2027-10-08", "2027-10-10")
     assert (official["estimated"], official["sources"]) == (False, [{"year": 2027, "source": "pack"}])
     text = cli("--flows", str(pack_announcing_2027), *args, "--format", "text").stdout
@@ -211,7 +221,7 @@ def test_a_make_up_sunday_from_the_calendar_file_says_so(pack_announcing_2027):
 def test_days_a_partial_calendar_file_leaves_out_still_follow_the_law():
     # Only National Day entered: the Spring Festival of the same year is still off.
     calendar = WorkingDays(d.CalendarOverrides(holidays=tuple(NOTICE_DAYS_OFF), workdays=tuple(NOTICE_WORKDAYS)))
-    assert calendar.source(2027) is Source.PACK and calendar.basis(2027) is Source.LAW
+    assert calendar.source(2027) is Source.PACK and calendar.basis(2027) is Source.ESTIMATE
     assert calendar.is_workday(day("2027-02-05")) is False
     assert calendar.is_workday(day("2027-10-10")) is True
 
@@ -235,7 +245,7 @@ def test_a_holiday_on_the_first_day_is_not_one_the_count_skipped():
 def test_the_years_counted_are_those_after_the_first_day():
     # from 2026-12-31, only days of 2027 are counted: 2026 (official) is not a source
     done = completion(date(2026, 12, 31), 1, 2)
-    assert done.sources == ((2027, Source.LAW),)
+    assert done.sources == ((2027, Source.ESTIMATE),)
 
 
 def test_a_working_day_of_the_library_belongs_to_no_holiday():
