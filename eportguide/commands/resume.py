@@ -19,7 +19,15 @@ from eportguide import language
 from eportguide import wording as w
 from eportguide.errors import UsageError
 from eportguide.execution import RunOptions, execute
-from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
+from eportguide.options import (
+    attach_option,
+    email_draft_option,
+    format_option,
+    ics_option,
+    no_save_option,
+    output_option,
+    today_option,
+)
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
     from eportguide import sessions
@@ -64,6 +72,7 @@ def resume_command(
     attach: list[Path] = attach_option(),
     no_save: bool = no_save_option(),
     today: str | None = today_option(),
+    ics: Path | None = ics_option(),
 ) -> None:
     from eportguide import packs, sessions
 
@@ -86,6 +95,7 @@ def resume_command(
         today=today,
         session=session,
         attach=tuple(attach or ()),
+        ics=ics,
     )
     if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
         typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)
