@@ -55,7 +55,8 @@ def test_a_run_that_writes_the_draft_is_left_open_with_its_steps_dates_answers_a
     assert [s.done for s in case.steps] == ["", "", ""]
     assert case.steps[1].text.startswith("将已锁定法人卡邮寄至：西安市雁塔区朱雀大街397号")
     assert case.dates is not None
-    assert (case.dates.start.isoformat(), case.dates.earliest.isoformat(), case.dates.latest.isoformat()) == (MONDAY, "2025-03-04", "2025-03-05")
+    window = (case.dates.start.isoformat(), case.dates.earliest.isoformat(), case.dates.latest.isoformat())
+    assert window == (MONDAY, "2025-03-04", "2025-03-05")
     assert case.dates.estimated is False
     assert case.phones == (cases.Phone("中国电子口岸客服热线", HOTLINE),)
     assert case.answers["enterprise"] == "西安秦川贸易有限公司" and case.answers["card"] == "legal"
