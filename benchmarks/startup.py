@@ -49,6 +49,7 @@ COMMANDS = [
         ["unlock-card", "-a", "card=legal", "--no-input", "--no-save", "-f", "text", "--today", "2026-12-31"],
     ),
     ("calendar 2027", ["calendar", "2027"]),
+    ("cases", ["cases"]),  # the open procedures (none in a fresh home): no prompt, no pack
 ]
 BASELINE = [PYTHON, "-c", "import typer, yaml"]
 PROMPT_BASELINE = [PYTHON, "-c", "import typer, questionary, yaml"]

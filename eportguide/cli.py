@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "resume": ("resume", "resume_command", "HELP_RESUME"),
     "handbook": ("handbook", "handbook_command", "HELP_HANDBOOK"),
     "calendar": ("calendar", "calendar_command", "HELP_CALENDAR"),
+    "cases": ("cases", "cases_command", "HELP_CASES"),
+    "profile": ("profile", "profile_command", "HELP_PROFILE"),
 }
 LANG_OPTION = "--lang"
 
@@ -58,10 +60,28 @@ def built_in(name: str) -> Any:
 
     module, function, _help = COMMANDS[name]
     single = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
-    single.command(name, help=command_help(name), cls=WordedCommand)(getattr(import_module(f"eportguide.commands.{module}"), function))
+    loaded = import_module(f"eportguide.commands.{module}")
+    single.command(name, help=command_help(name), cls=WordedCommand)(getattr(loaded, function))
     command = typer.main.get_command(single)
     command.params.append(lang_option())
+    optional: dict[str, str] = getattr(loaded, "VALUE_OPTIONAL", {})
+    if optional:  # options whose value may be left out: typer cannot declare one
+        parse = command.parse_args
+        command.parse_args = lambda ctx, args: parse(ctx, with_optional_values(args, optional))  # type: ignore[method-assign]
     return command
+
+
+def with_optional_values(args: list[str], optional: dict[str, str]) -> list[str]:
+    """``args`` with each option of ``optional`` that is not followed by a number given
+    its value when left out (``--done`` → ``--done=0``)."""
+    out = list(args)
+    for index, arg in enumerate(out):
+        if arg == "--":
+            break
+        following = out[index + 1] if index + 1 < len(out) else ""
+        if arg in optional and not following.isdecimal():
+            out[index] = f"{arg}={optional[arg]}"
+    return out
 
 
 def asked_language(args: list[str]) -> str | None:

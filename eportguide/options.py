@@ -50,3 +50,7 @@ def no_save_option() -> Any:
 
 def today_option() -> Any:
     return typer.Option(None, "--today", metavar="YYYY-MM-DD", help=w.OPT_TODAY)
+
+
+def ics_option() -> Any:
+    return typer.Option(None, "--ics", metavar="FILE", help=w.OPT_ICS, dir_okay=False)

@@ -18,7 +18,15 @@ import typer
 from eportguide.errors import UsageError
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
-from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
+from eportguide.options import (
+    attach_option,
+    email_draft_option,
+    format_option,
+    ics_option,
+    no_save_option,
+    output_option,
+    today_option,
+)
 from eportguide.run.execution import RunOptions, execute
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
@@ -64,6 +72,7 @@ def resume_command(
     attach: list[Path] = attach_option(),
     no_save: bool = no_save_option(),
     today: str | None = today_option(),
+    ics: Path | None = ics_option(),
 ) -> None:
     from eportguide.packs import active
     from eportguide.store import sessions
@@ -87,6 +96,7 @@ def resume_command(
         today=today,
         session=session,
         attach=tuple(attach or ()),
+        ics=ics,
     )
     if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
         typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)

@@ -5,7 +5,15 @@ from pathlib import Path
 import typer
 
 from eportguide.i18n import wording as w
-from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
+from eportguide.options import (
+    attach_option,
+    email_draft_option,
+    format_option,
+    ics_option,
+    no_save_option,
+    output_option,
+    today_option,
+)
 from eportguide.run.execution import RunOptions, execute
 
 
@@ -22,6 +30,8 @@ def run_command(
     today: str | None = today_option(),
     note: str = typer.Option("", "--note", metavar="TEXT", help=w.OPT_NOTE, show_default=False),
     attach: list[Path] = attach_option(),
+    ics: Path | None = ics_option(),
+    profile: bool = typer.Option(False, "--profile", help=w.OPT_PROFILE),
 ) -> None:
     options = RunOptions(
         flows=ctx.find_root().params.get("flows"),
@@ -36,5 +46,7 @@ def run_command(
         today=today,
         note=note,
         attach=tuple(attach),
+        ics=ics,
+        profile=profile,
     )
     execute(options)

@@ -11,7 +11,22 @@ FLOW_SUFFIX = ".yaml"
 
 #: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.
 RESERVED_IDS = frozenset(
-    {"list", "show", "run", "search", "resume", "sessions", "validate", "graph", "schema", "handbook", "calendar", "help"}
+    {
+        "list",
+        "show",
+        "run",
+        "search",
+        "resume",
+        "sessions",
+        "validate",
+        "graph",
+        "schema",
+        "handbook",
+        "calendar",
+        "cases",
+        "profile",
+        "help",
+    }
 )
 
 

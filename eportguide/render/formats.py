@@ -34,6 +34,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("markdown", "markdown", ("result", "procedure", "handbook"), (".md", ".markdown")),
         OutputFormat("html", "html", ("result", "procedure", "handbook"), (".html", ".htm")),
         OutputFormat("json", "json_out", ("result", "procedure"), (".json",)),
+        OutputFormat("ics", "ics", ("result",), (".ics",)),  # the expected dates as a calendar reminder
     )
 }
 #: What a screen format writes when its output goes to a file.

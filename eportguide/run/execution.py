@@ -18,7 +18,11 @@ from eportguide.errors import Interrupted, UsageError
 from eportguide.i18n import wording as w
 
 if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
+    from eportguide.engine.result import Result
+    from eportguide.engine.walker import Finished
     from eportguide.model import definitions as d
+    from eportguide.prompting import Prompter
+    from eportguide.prompting.interactive import InteractivePrompter
     from eportguide.store.sessions import Session
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -41,6 +45,8 @@ class RunOptions(NamedTuple):
     can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
     attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
+    ics: Path | None = None  # the expected dates as a calendar reminder
+    profile: bool = False  # a scripted run answers the enterprise's details from the profile
 
 
 def parse_today(value: str | None) -> date:
@@ -97,7 +103,9 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def execute(options: RunOptions) -> None:
+    from eportguide.engine import walker
     from eportguide.engine.result import build
+    from eportguide.model import answer_key
     from eportguide.packs import active
     from eportguide.prompting.scripted import ScriptedPrompter
     from eportguide.run import dialogue, outputs
@@ -117,7 +125,8 @@ def execute(options: RunOptions) -> None:
         from eportguide.prompting.interactive import InteractivePrompter
 
         fallback = InteractivePrompter()
-    prompter = ScriptedPrompter(given, fallback)
+    remembered, from_profile = _profile(pack, flow.id, given, options.profile, fallback is not None)
+    prompter = ScriptedPrompter(given, _with_defaults(fallback, remembered))
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
     saving = not options.no_save and (fallback is not None or options.session is not None)
     recorder = sessions.recorder(options.session, flow.id, active.pack_dir(options.flows), saving, options.note)
@@ -132,16 +141,104 @@ def execute(options: RunOptions) -> None:
 
     result = build(pack, finished, start, imported=user_file.load())
     recorder.finish(result.outcome_title)
-    unused = prompter.unused()
+    unused = [key for key in prompter.unused() if key not in from_profile]
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys=w.LIST_SEPARATOR.join(unused)), err=True)
     for note in prompter.notes:
         typer.echo(note, err=True)
     format = outputs.choose_format(options.format, options.output)
+    # A procedure with steps left is followed as a case: a run that asked a person, or a
+    # scripted one that wrote the e-mail draft or a reminder (the clerk is acting on it).
+    following = not options.no_save and bool(result.steps) and (saving or bool(options.email_draft or options.ics) or format == "ics")
+    case_id = (recorder.session.id if saving and recorder.session.id else _new_case_id(flow.id)) if following else None
     if options.email_draft is not None and (files or fallback is None):  # else asked after the checklist
         result = outputs.with_files(result, files)
-    outputs.emit(result, format, options.output)
+    outputs.emit(result, format, options.output, case_id)
+    draft: tuple[Path, list[str]] | None = None
     if options.email_draft is not None:
-        outputs.emit_draft(result, options.email_draft, files, fallback)
+        draft = (options.email_draft, outputs.emit_draft(result, options.email_draft, files, fallback))
     elif fallback is not None and outputs.is_screen(format) and options.output is None:
-        outputs.offer_files(fallback, result)
+        draft = outputs.offer_files(fallback, result)
+    if options.ics is not None:
+        outputs.write_reminder(result, options.ics, case_id)
+    if case_id is not None:
+        _follow(result, case_id, pack_directory=active.pack_dir(options.flows), answers=walker.answer_log(finished.path), draft=draft)
+    if fallback is not None and not options.no_save:  # --no-save: nothing is kept, and nothing offered to keep
+        _offer_profile(fallback, remembered, finished, {answer_key.field_name(k) for k in given})
+
+
+def _new_case_id(flow_id: str) -> str:
+    from eportguide.store import cases
+
+    return cases.new_id(flow_id)
+
+
+def _profile(pack: d.Pack, flow_id: str, given: dict[str, str], asked: bool, interactive: bool) -> tuple[dict[str, str], set[str]]:
+    """The remembered details (read at a terminal, or with ``--profile``) and, for a
+    scripted ``--profile`` run, the details put among its answers (never over one given)."""
+    if not (asked or interactive):
+        return {}, set()  # a scripted run never reads the profile unasked
+    from eportguide.store import profile
+
+    remembered = profile.load()
+    if interactive:
+        return remembered, set()
+    from eportguide.engine.keys import answer_keys
+
+    details = {k.rsplit(".", 1)[-1] for k, values in answer_keys(pack, flow_id).items() if values is None}
+    added = set()
+    for field, value in remembered.items():
+        if field in details and not any(k.rsplit(".", 1)[-1] == field for k in given):
+            given[field] = value
+            added.add(field)
+    return remembered, added
+
+
+def _with_defaults(fallback: Prompter | None, remembered: dict[str, str]) -> Prompter | None:
+    if fallback is None or not remembered:
+        return fallback
+    from eportguide.prompting.defaults import WithDefaults
+
+    return WithDefaults(fallback, remembered)
+
+
+def _follow(result: Result, case_id: str, pack_directory: Path, answers: dict[str, str], draft: tuple[Path, list[str]] | None) -> None:
+    """Record the run as an open case; a case that cannot be written stops nothing (the
+    checklist is out), it is said on stderr."""
+    from eportguide.run import case_record
+    from eportguide.store import cases
+    from eportguide.store.records import RecordError
+
+    case = case_record.from_result(result, case_id, pack_directory, answers)
+    if draft is not None:
+        case = case._replace(draft=str(draft[0].resolve()), attachments=tuple(draft[1]))
+    try:
+        cases.Store().save(case)
+    except RecordError as error:
+        typer.echo(error.message, err=True)
+        return
+    typer.echo(w.CASE_RECORDED.format(tag=case.tag), err=True)
+
+
+def _offer_profile(prompter: InteractivePrompter, remembered: dict[str, str], finished: Finished, given: set[str]) -> None:
+    """After a run at a terminal: keep the enterprise's details typed in it for next time?
+    Asked only when they add to or change what is kept (details ``given`` as options
+    were not typed); 否 is the default."""
+    from eportguide.engine import walker
+    from eportguide.store import profile
+    from eportguide.store.records import RecordError
+
+    typed = {k: v for k, v in profile.from_answers(walker.answer_log(finished.path)).items() if k not in given}
+    if not typed or all(remembered.get(k) == v for k, v in typed.items()):
+        return
+    try:
+        if not prompter.confirm(w.PROFILE_OFFER.format(details=w.LIST_SEPARATOR.join(profile.label(k) for k in typed))):
+            return
+    except (KeyboardInterrupt, EOFError):  # the checklist is out: nothing more to do
+        return
+    try:
+        where = profile.save({**remembered, **typed})
+    except RecordError as error:
+        typer.echo(error.message, err=True)
+        return
+    typer.echo(w.PROFILE_SAVED.format(path=where))

@@ -11,6 +11,9 @@ import typer
 from eportguide.errors import UsageError, os_reason
 from eportguide.i18n import wording as w
 
+#: The format that writes the expected dates as a calendar reminder.
+REMINDER_FORMAT = "ics"
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -72,9 +75,10 @@ def say_attachments(result: Result) -> None:
         typer.echo(w.ATTACH_SUMMARY.format(status=attachment_status(result)))
 
 
-def offer_files(prompter: InteractivePrompter, result: Result) -> None:
+def offer_files(prompter: InteractivePrompter, result: Result) -> tuple[Path, list[str]] | None:
     """At a terminal, offer the printable checklist and the e-mail draft as files; for
-    the draft, ask for the file of each attachment the procedure lists."""
+    the draft, ask for the file of each attachment the procedure lists. The draft
+    written and the names of the files put in it, if one was."""
     from datetime import datetime
 
     from eportguide import render
@@ -83,12 +87,12 @@ def offer_files(prompter: InteractivePrompter, result: Result) -> None:
     files: list[Attachment | None] = []
     try:
         if not prompter.confirm(question):
-            return
+            return None
         if result.email is not None:
             files = ask_attachments(prompter, result)
             result = with_files(result, files)
     except (KeyboardInterrupt, EOFError):  # the checklist is on the screen already
-        return
+        return None
     stem = Path.cwd() / f"eportguide-{result.flow_id}-{datetime.now():%Y%m%d-%H%M%S}"
     written: list[tuple[Path, str | bytes]] = [(stem.with_suffix(".html"), render.to_string(result, "html"))]
     if result.email is not None:
@@ -100,9 +104,12 @@ def offer_files(prompter: InteractivePrompter, result: Result) -> None:
             write_file(path, content)
         except UsageError as error:  # the run itself succeeded: say so, do not fail it
             typer.echo(error.message, err=True)
-            return
+            return None
         typer.echo(w.WROTE_FILE.format(path=path))
     say_attachments(result)
+    if result.email is None:
+        return None
+    return stem.with_suffix(".eml"), [f.name for f in files if f is not None]
 
 
 def choose_format(given: str | None, output: Path | None) -> str:
@@ -124,11 +131,12 @@ def is_screen(format: str) -> bool:
     return formats.FORMATS[format].screen
 
 
-def emit(result: Result, format: str, output: Path | None) -> None:
+def emit(result: Result, format: str, output: Path | None, case_id: str | None = None) -> None:
     """Print or write the result in the chosen format.
 
     With ``-o`` at a terminal the outcome is also drawn on the screen: the user sees
-    what was written without opening the file.
+    what was written without opening the file. A calendar reminder (``-o x.ics``) is
+    the case's (its UID the case's id) when the run is followed as one.
     """
     from eportguide import render
     from eportguide.render import formats
@@ -139,11 +147,14 @@ def emit(result: Result, format: str, output: Path | None) -> None:
 
         formats.renderer(format, "result")(result, output_console())
     else:
-        content = render.to_string(result, formats.FILE_FALLBACK if chosen.screen else format)
+        if format == REMINDER_FORMAT:
+            content = reminder_text(result, case_id)
+        else:
+            content = render.to_string(result, formats.FILE_FALLBACK if chosen.screen else format)
         if output is None:
             sys.stdout.write(content)
         else:
-            write_file(output, content)
+            write_file(output, content.encode("utf-8") if format == REMINDER_FORMAT else content)  # .ics: CRLF kept as is
             if sys.stdout.isatty():
                 from eportguide.terminal.console import output_console
 
@@ -151,7 +162,22 @@ def emit(result: Result, format: str, output: Path | None) -> None:
             typer.echo(w.WROTE_FILE.format(path=output), err=True)
 
 
-def emit_draft(result: Result, path: Path, files: Sequence[Attachment | None], prompter: InteractivePrompter | None) -> None:
+def reminder_text(result: Result, case_id: str | None) -> str:
+    """The run's expected dates as an ``.ics`` calendar; exit 2 when its outcome has none."""
+    from eportguide.render import ics
+
+    if case_id is None:
+        return ics.result(result)
+    return ics.calendar([ics.reminder(result, f"{case_id}@{ics.UID_DOMAIN}", case_id.rsplit("-", 1)[-1])])
+
+
+def write_reminder(result: Result, path: Path, case_id: str | None) -> None:
+    """``--ics``: the calendar reminder as a file, after the checklist."""
+    write_file(path, reminder_text(result, case_id).encode("utf-8"))  # bytes: its CRLF line ends kept on Windows
+    typer.echo(w.WROTE_FILE.format(path=path), err=True)
+
+
+def emit_draft(result: Result, path: Path, files: Sequence[Attachment | None], prompter: InteractivePrompter | None) -> list[str]:
     """``--email-draft``: the application e-mail as a file, after the checklist.
 
     At a terminal without ``--attach``, the file of each listed attachment is asked
@@ -170,3 +196,4 @@ def emit_draft(result: Result, path: Path, files: Sequence[Attachment | None], p
     typer.echo(w.WROTE_FILE.format(path=path), err=True)
     if prompter is not None:
         say_attachments(result)
+    return [f.name for f in files if f is not None]
