@@ -145,7 +145,7 @@ def nearest_phrase(pack: d.Pack, similarity: Callable[[str, str], float]) -> Ran
 def rankers(pack: d.Pack, also: tuple[d.Pack, ...]) -> dict[str, Ranker]:
     chinese_only = matching.Index(pack)
     found: dict[str, Ranker] = {
-        "eportguide (BM25, bigrams)": lambda q: [m.flow_id for m in matching.search(pack, q, also=also)],
+        "eportguide (BM25 + n-grams)": lambda q: [m.flow_id for m in matching.search(pack, q, also=also)],
         "eportguide, Chinese texts only": lambda q: [m.flow_id for m in chinese_only.search(q)],
         "difflib nearest phrase": nearest_phrase(pack, lambda a, b: difflib.SequenceMatcher(None, a, b).ratio()),
     }
@@ -155,6 +155,35 @@ def rankers(pack: d.Pack, also: tuple[d.Pack, ...]) -> dict[str, Ranker]:
         return found
     found["rapidfuzz nearest phrase"] = nearest_phrase(pack, lambda a, b: fuzz.ratio(a, b) / 100)
     return found
+
+
+def _without(pack: d.Pack, flow_id: str, field_name: str, at: int) -> d.Pack:
+    flow = pack.flows[flow_id]
+    texts = list(getattr(flow.search, field_name))
+    del texts[at]
+    search = flow.search._replace(**{field_name: tuple(texts)})
+    return pack._replace(flows={**pack.flows, flow_id: flow._replace(search=search)})
+
+
+def leave_one_out(packs: tuple[d.Pack, ...], field_name: str) -> tuple[int, int, int, list[str]]:
+    """Each text of ``field_name`` (``examples`` or ``phrases``) of every flow in every language,
+    removed in turn: the index is made again without it (BM25 and the n-gram model), then
+    searched with it. (right first, cases, confident wrong first answers, the misses)."""
+    right = wrong = cases = 0
+    misses: list[str] = []
+    for which, version in enumerate(packs):
+        for flow_id, flow in version.flows.items():
+            for at, text in enumerate(getattr(flow.search, field_name)):
+                held_out = list(packs)
+                held_out[which] = _without(version, flow_id, field_name, at)
+                found = matching.Index(held_out[0], held_out[1:]).search(text)
+                cases += 1
+                if found and found[0].flow_id == flow_id:
+                    right += 1
+                    continue
+                wrong += bool(found)
+                misses.append(f"{text} -> {found[0].flow_id if found else 'no match'} (expected {flow_id})")
+    return right, cases, wrong, misses
 
 
 def main() -> None:
@@ -176,6 +205,15 @@ def main() -> None:
     matching.search(pack, "", also=also)  # build the cached index before timing queries
     languages = "、".join([language.CHINESE, *others])
     print(f"index of {len(pack.flows)} flows ({languages}) built in {build_ms:.1f} ms (once per process); Python {sys.version.split()[0]}")
+    for field_name in ("examples", "phrases"):
+        right, cases, wrong, misses = leave_one_out((pack, *also), field_name)
+        print(
+            f"\nleave-one-out over the flows' {field_name} ({cases}, every language): "
+            f"top-1 {right}/{cases} ({right / max(cases, 1):.1%}), confident wrong first answers {wrong}, no match {cases - right - wrong}"
+        )
+        if args.misses:
+            for miss in misses:
+                print(f"    miss: {miss}")
     for label, path in (("dev", args.dev), ("holdout", args.holdout), ("english", args.english)):
         cases = read_cases(path)
         print(f"\n{label}: {path} ({len(cases)} queries, {sum(e is None for _, e in cases)} with no procedure)")

@@ -172,6 +172,10 @@ STATE_KINDS: Mapping[str, type] = {cls.__annotations__["kind"].__args__[0]: cls 
 
 class SearchSpec(NamedTuple):
     phrases: Annotated[tuple[str, ...], Doc("How callers describe this problem.")] = ()
+    examples: Annotated[
+        tuple[str, ...],
+        Doc("Callers' own words for it, as spoken (fillers, slang, typos): search learns from them; each must find this procedure first."),
+    ] = ()
     keywords: Annotated[tuple[str, ...], Doc("Words that point to this procedure.")] = ()
     excludes: Annotated[tuple[str, ...], Doc("Words that point away from it.")] = ()
 

@@ -56,6 +56,19 @@ MIN_COVERAGE = 0.6
 #: of the best one's category (its topic): 卡注销 is no second guess for 新公司怎么办卡.
 MIN_RELATIVE_SCORE = 0.5
 
+#: The character n-gram model (see ``Model``): a flow's similarity to the query must reach
+#: this cosine, and be this many times that of the next flow, for the model to answer
+#: where the keywords alone would not.
+MIN_SIMILARITY = 0.3
+MIN_SIMILARITY_LEAD = 1.25
+#: ... and the flow must still cover this share of the query's weight (words no flow knows
+#: — 报关单, 退税 — weigh against it: a problem no procedure covers gets the hotline).
+MIN_MODEL_COVERAGE = 0.45
+#: Chinese n-grams of one to three characters; English words, and pairs of them.
+NGRAM_SIZES = (1, 2, 3)
+#: ``--explain`` lists this many of the n-grams that led to a suggestion.
+EXPLAINED_NGRAMS = 8
+
 ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing")
 
 #: Kinds of character for cutting text into tokens (no regular expression: compiling
@@ -72,6 +85,14 @@ class Match(NamedTuple):
     flow_id: str
     score: float
     why: tuple[str, ...]  # the flow's keywords found in the query, then its closest phrase
+    similarity: float = 0.0  # cosine of the query and the flow in the n-gram model
+
+
+class Synonym(NamedTuple):
+    """A word of the query rewritten to its canonical word (公章卡 -> 法人卡)."""
+
+    written: str
+    canonical: str
 
 
 def fold(text: str) -> str:
@@ -160,7 +181,8 @@ class Normaliser:
                 variant = _spaced(word)
                 if variant and variant != fold(canonical):
                     self.canonical[variant] = fold(canonical)
-        self.variants = Lexicon(self.canonical, ENGLISH_ENDINGS)
+        # Canonical words are found too (and kept): 离职员工 is 离职 员工, not 离 职员(员工) 工.
+        self.variants = Lexicon([*self.canonical, *(fold(c) for c in synonyms)], ENGLISH_ENDINGS)
         self.fillers = Lexicon(fillers)
         self.negations = Lexicon(negations)
         self.known = Lexicon(fold(canonical) for canonical in synonyms)  # what a negation may negate
@@ -177,17 +199,29 @@ class Normaliser:
             known = self.seen[text] = self._normalise(text)
         return known
 
-    def _normalise(self, text: str) -> str:
+    def _normalise(self, text: str, rewritten: list[Synonym] | None = None) -> str:
         text = " ".join(fold(text).split())
         for _ in range(MAX_PASSES):
-            rewritten = self._pass(text)
-            if rewritten == text:
+            after = self._pass(text, rewritten)
+            if after == text:
                 break
-            text = rewritten
+            text = after
         return text
 
-    def _pass(self, text: str) -> str:
-        text = self.variants.replace(text, lambda found: " " + self._canonical_of(found) + " ")
+    def rewritten(self, text: str) -> list[Synonym]:
+        """The words of ``text`` rewritten to a canonical word, in the order met (for ``--explain``)."""
+        found: list[Synonym] = []
+        self._normalise(text, found)
+        return list(dict.fromkeys(found))
+
+    def _pass(self, text: str, rewritten: list[Synonym] | None = None) -> str:
+        def canonical(found: str) -> str:
+            word = self._canonical_of(found)
+            if rewritten is not None:
+                rewritten.append(Synonym(" ".join(found.split()), word))
+            return " " + word + " "
+
+        text = self.variants.replace(text, canonical)
         # Fillers first, so that "not been locked" and 没有被锁 reach the negation whole.
         text = self.fillers.replace(" ".join(text.split()), lambda found: " ")
         text = self._drop_negated(" ".join(text.split()))
@@ -269,6 +303,92 @@ def token_weight(token: str) -> float:
     return UNIGRAM_WEIGHT if len(token) == 1 and _kind(token) == CJK else 1.0
 
 
+def ngrams(normalised: str) -> Counter[str]:
+    """The n-gram model's features: one to three characters of each Chinese run, each English
+    word and each pair of English words next to each other (a Chinese run ends a pair)."""
+    found: Counter[str] = Counter()
+    previous = ""
+    for kind, chars in groupby(normalised, _kind):
+        run = "".join(chars)
+        if kind == CJK:
+            for size in NGRAM_SIZES:
+                found.update(run[i : i + size] for i in range(len(run) - size + 1))
+            previous = ""
+        elif kind == ENGLISH:
+            found[run] += 1
+            if previous:
+                found[previous + " " + run] += 1
+            previous = run
+    return found
+
+
+def _unit(vector: Mapping[str, float]) -> dict[str, float]:
+    length = math.sqrt(sum(value * value for value in vector.values()))
+    return {gram: value / length for gram, value in vector.items()} if length else {}
+
+
+def cosine(first: Mapping[str, float], second: Mapping[str, float]) -> float:
+    """The cosine of two vectors of length one (0 when either is empty)."""
+    if len(first) > len(second):
+        first, second = second, first
+    return sum(value * second.get(gram, 0.0) for gram, value in first.items())
+
+
+class Model:
+    """A character n-gram classifier trained from the flows' own texts: TF-IDF centroids.
+
+    Every text of a flow — each phrase, its title, each keyword, in every language of the
+    pack, rewritten to canonical words — is one example. An example is a vector of its
+    n-grams (``ngrams``), each weighted by 1 + log(its count) times its inverse frequency
+    over all the examples, made of length one; a flow is the sum of its examples' vectors,
+    made of length one again (its centroid). A query's similarity to a flow is the cosine
+    of its vector and the flow's centroid. Three-character grams and word pairs catch
+    phrasings that share no keyword (公司关门了 is near 企业关门); single characters
+    catch typos and short words (锁, 丢). Trained when the pack is read, in milliseconds,
+    and kept in the pack cache with the index: nothing is downloaded.
+    """
+
+    def __init__(self, idf: Mapping[str, float], centroids: Mapping[str, Mapping[str, float]]) -> None:
+        self.idf = idf
+        self.centroids = centroids
+
+    @classmethod
+    def train(cls, examples: Sequence[tuple[str, str]]) -> "Model":
+        """The model of ``examples``: (flow id, normalised text) pairs."""
+        counted = [(flow_id, ngrams(text)) for flow_id, text in examples]
+        frequency: Counter[str] = Counter(gram for _, grams in counted for gram in grams)
+        total = len(counted)
+        model = cls({gram: math.log((1 + total) / (1 + df)) + 1 for gram, df in frequency.items()}, {})
+        sums: dict[str, dict[str, float]] = {}
+        for flow_id, grams in counted:
+            into = sums.setdefault(flow_id, {})
+            for gram, value in model._weigh(grams).items():
+                into[gram] = into.get(gram, 0.0) + value
+        model.centroids = {flow_id: {g: round(v, 5) for g, v in _unit(vector).items()} for flow_id, vector in sums.items()}
+        return model
+
+    def _weigh(self, grams: Mapping[str, int]) -> dict[str, float]:
+        return _unit({gram: (1 + math.log(count)) * self.idf[gram] for gram, count in grams.items() if gram in self.idf})
+
+    def vector(self, normalised: str) -> dict[str, float]:
+        """The query's vector (n-grams no example has carry nothing)."""
+        return self._weigh(ngrams(normalised))
+
+    def similarity(self, vector: Mapping[str, float], flow_id: str) -> float:
+        return cosine(vector, self.centroids.get(flow_id, {}))
+
+    def shared(self, vector: Mapping[str, float], flow_id: str) -> list[tuple[str, float]]:
+        """What each n-gram of the query adds to its similarity to the flow, most first."""
+        centroid = self.centroids.get(flow_id, {})
+        parts = [(gram, value * centroid[gram]) for gram, value in vector.items() if gram in centroid]
+        return sorted(parts, key=lambda part: (-part[1], part[0]))
+
+
+def said(flow: d.Flow) -> tuple[str, ...]:
+    """How callers put the flow's problem: its phrases, then its examples."""
+    return (*flow.search.phrases, *flow.search.examples)
+
+
 class _Keyword(NamedTuple):
     written: str
     normalised: str
@@ -282,12 +402,35 @@ class _Document(NamedTuple):
     length: float  # with the keywords
     keywords: tuple[_Keyword, ...]
     excludes: tuple[str, ...]  # normalised
-    phrases: tuple[tuple[str, frozenset[str]], ...]  # (as written, its bigrams), the language spoken first
+    phrases: tuple[tuple[str, str], ...]  # (as written, normalised), the language spoken first
     spoken: int  # how many of the phrases are in the language spoken
 
     def named_keywords(self, normalised: str) -> list[_Keyword]:
         """The keywords that ``normalised`` contains whole."""
         return [keyword for keyword in self.keywords if keyword.normalised in normalised]
+
+
+class Term(NamedTuple):
+    """A token of the query and what it adds to a flow's score."""
+
+    token: str
+    weight: float
+
+
+class Explanation(NamedTuple):
+    """What in a query's words led to one suggestion: ``search --explain``."""
+
+    flow_id: str
+    normalised: str  # the query as searched: synonyms rewritten, fillers and negated words dropped
+    synonyms: tuple[Synonym, ...]
+    keywords: tuple[Term, ...]  # the flow's keywords the query names, and their weight in its score
+    terms: tuple[Term, ...]  # the query's tokens the flow's texts hold, by their part of the score
+    score: float  # BM25
+    ngrams: tuple[Term, ...]  # the query's n-grams the flow's centroid holds, by their part of the similarity
+    similarity: float
+    phrase: str  # the flow's phrase closest to the query, in the language spoken ("" when none)
+    phrase_similarity: float
+    decided_by: str  # "keywords" (BM25 with a keyword or enough coverage) or "model" (the n-gram model)
 
 
 class Index:
@@ -305,10 +448,19 @@ class Index:
             frequency.update({*document.terms, *(term for keyword in document.keywords for term in keyword.terms)})
         self.idf = {term: _idf(count, df) for term, df in frequency.items()}
         self.unseen_idf = _idf(count, 0)
+        examples = [
+            (flow.id, self.normalise(text))
+            for version in (pack, *also)
+            for flow in version.flows.values()
+            if flow.id in pack.flows
+            for text in (*said(flow), flow.title, *flow.search.keywords)
+        ]
+        self.model = Model.train([(flow_id, text) for flow_id, text in examples if text])
+        self._phrase_vectors: dict[str, dict[str, float]] = {}
 
     def as_data(self) -> dict[str, Any]:
         """The index as plain data (lists, dicts, text, numbers): what the pack cache keeps,
-        so that a search need not rewrite every flow's texts again."""
+        so that a search need not rewrite every flow's texts, nor train the model, again."""
         return {
             "documents": [
                 [
@@ -318,7 +470,7 @@ class Index:
                     doc.length,
                     [[k.written, k.normalised, dict(k.terms)] for k in doc.keywords],
                     list(doc.excludes),
-                    [[written, sorted(bigrams)] for written, bigrams in doc.phrases],
+                    [[written, normalised] for written, normalised in doc.phrases],
                     doc.spoken,
                 ]
                 for doc in self.documents
@@ -326,6 +478,7 @@ class Index:
             "average_length": self.average_length,
             "idf": self.idf,
             "unseen_idf": self.unseen_idf,
+            "model": {"idf": dict(self.model.idf), "centroids": {k: dict(v) for k, v in self.model.centroids.items()}},
         }
 
     @classmethod
@@ -341,7 +494,7 @@ class Index:
                 length,
                 tuple(_Keyword(written, normalised, kw_terms) for written, normalised, kw_terms in keywords),
                 tuple(excludes),
-                tuple((written, frozenset(bigrams)) for written, bigrams in phrases),
+                tuple((written, normalised) for written, normalised in phrases),
                 spoken,
             )
             for flow_id, category, terms, length, keywords, excludes, phrases, spoken in data["documents"]
@@ -349,11 +502,13 @@ class Index:
         index.average_length = data["average_length"]
         index.idf = data["idf"]
         index.unseen_idf = data["unseen_idf"]
+        index.model = Model(data["model"]["idf"], data["model"]["centroids"])
+        index._phrase_vectors = {}
         return index
 
     def _terms(self, flow: d.Flow) -> dict[str, float]:
         """Weighted frequency of each token in a flow's phrases, title and description."""
-        fields: dict[str, Iterable[str]] = {"phrases": flow.search.phrases, "title": (flow.title,), "description": (flow.description,)}
+        fields: dict[str, Iterable[str]] = {"phrases": said(flow), "title": (flow.title,), "description": (flow.description,)}
         terms: dict[str, float] = {}
         for name, texts in fields.items():
             for text in texts:
@@ -374,7 +529,7 @@ class Index:
         for version in versions:  # a word both languages say (rewritten alike) counts as often as one says it
             for term, weight in self._terms(version).items():
                 terms[term] = max(terms.get(term, 0.0), weight)
-        phrases = tuple(p for version in versions for p in version.search.phrases)
+        phrases = tuple(p for version in versions for p in said(version))
         written_by_normalised: dict[str, str] = {}
         for version in versions:
             for written in version.search.keywords:
@@ -392,36 +547,71 @@ class Index:
             sum(terms.values()) + sum(sum(keyword.terms.values()) for keyword in keywords),
             keywords,
             tuple(dict.fromkeys(n for n in excludes if n)),
-            tuple((p, _bigrams(self.normalise(p))) for p in phrases),
-            len(flow.search.phrases),
+            tuple((p, self.normalise(p)) for p in phrases),
+            len(said(flow)),
         )
 
     def search(self, query: str, limit: int | None = None) -> list[Match]:
-        """Flows for ``query``, best first; empty when none matches with confidence."""
+        """Flows for ``query``, best first; empty when none matches with confidence.
+
+        The best flow is the one BM25 ranks first when it is confidently right (it solves
+        a problem the query names, or covers most of it); else the one the n-gram model
+        finds clearly closest, when no problem the query names speaks against it and it
+        covers enough of the query. Suggestions after it are of its topic, within half of
+        its score (or similarity), and solve a problem the query names if it names one.
+        """
+        found = self._rank(query)
+        if found is None:
+            return []
+        normalised, vector, ranked, _ = found
+        return [
+            Match(doc.flow_id, round(score, 2), self._why(doc, normalised, vector), round(similarity, 3))
+            for doc, score, similarity in ranked[:limit]  # a limit of None slices nothing off
+        ]
+
+    def _rank(self, query: str) -> tuple[str, dict[str, float], list[tuple[_Document, float, float]], str] | None:
+        """The query normalised, its n-gram vector, the suggestions (with their score and
+        similarity) and what decided the best; None when no flow answers with confidence."""
         normalised = self.normalise(query)
         query_terms = set(tokens(normalised))
         if not query_terms:
-            return []
-        scored = sorted(
-            ((self._score(doc, query_terms, normalised), doc) for doc in self.documents if not _names_any(normalised, doc.excludes)),
-            key=lambda item: item[0],
-            reverse=True,
-        )
-        if not scored:
-            return []
-        best_score, best = scored[0]
-        if best_score < MIN_SCORE or not self._confident(best, query_terms, normalised):
-            return []
-        matches = [
-            Match(doc.flow_id, round(score, 2), self._why(doc, normalised))
-            for score, doc in scored
-            # the best scores at least MIN_SCORE, so a runner-up within half of it scores above 0
-            if doc is best or (doc.category == best.category and score >= MIN_RELATIVE_SCORE * best_score)
+            return None
+        eligible = [doc for doc in self.documents if not _names_any(normalised, doc.excludes)]
+        if not eligible:
+            return None
+        # A flow that solves no problem the query names never answers it when one does.
+        candidates = [doc for doc in eligible if self._on_problem(doc, normalised)]
+        if not candidates:
+            return None
+        vector = self.model.vector(normalised)
+        scores = {doc.flow_id: self._score(doc, query_terms, normalised) for doc in eligible}
+        similar = {doc.flow_id: self.model.similarity(vector, doc.flow_id) for doc in eligible}
+        by_score = sorted(candidates, key=lambda doc: scores[doc.flow_id], reverse=True)
+        best = by_score[0]
+        if scores[best.flow_id] >= MIN_SCORE and self._confident(best, query_terms, normalised):
+            measure, ordered, decided_by = scores, by_score, "keywords"
+        else:
+            ordered = sorted(candidates, key=lambda doc: similar[doc.flow_id], reverse=True)
+            best = ordered[0]
+            runner_up = max((similar[doc.flow_id] for doc in eligible if doc is not best), default=0.0)
+            clear = similar[best.flow_id] >= MIN_SIMILARITY and similar[best.flow_id] >= MIN_SIMILARITY_LEAD * runner_up
+            if not (clear and self._coverage(best, query_terms) >= MIN_MODEL_COVERAGE):
+                return None
+            measure, decided_by = similar, "model"
+        top = measure[best.flow_id]
+        ranked = [
+            (doc, scores[doc.flow_id], similar[doc.flow_id])
+            for doc in ordered
+            if doc is best or (doc.category == best.category and measure[doc.flow_id] >= MIN_RELATIVE_SCORE * top)
         ]
-        return matches[:limit]  # a limit of None slices nothing off
+        return normalised, vector, ranked, decided_by
 
     def _score(self, doc: _Document, query_terms: set[str], normalised: str) -> float:
         """BM25 of the flow's text, its keywords counting only where the query names them whole."""
+        return sum(self._term_scores(doc, query_terms, normalised).values())
+
+    def _term_scores(self, doc: _Document, query_terms: Iterable[str], normalised: str) -> dict[str, float]:
+        """What each token of the query adds to the flow's BM25 score."""
         terms = doc.terms
         named = doc.named_keywords(normalised)
         if named:
@@ -430,12 +620,23 @@ class Index:
                 for term, weight in keyword.terms.items():
                     terms[term] = terms.get(term, 0.0) + weight
         norm = K1 * (1 - B + B * doc.length / self.average_length)
-        score = 0.0
+        parts: dict[str, float] = {}
         for term in query_terms:
             frequency = terms.get(term, 0.0)
             if frequency:
-                score += token_weight(term) * self.idf[term] * frequency * (K1 + 1) / (frequency + norm)
-        return score
+                parts[term] = token_weight(term) * self.idf[term] * frequency * (K1 + 1) / (frequency + norm)
+        return parts
+
+    def _on_problem(self, doc: _Document, normalised: str) -> bool:
+        """Whether the flow solves a problem the query names, when it names one (any flow's
+        keyword): the procedure for a lost 报关员卡 does not answer a locked one."""
+        return bool(doc.named_keywords(normalised)) or not any(other.named_keywords(normalised) for other in self.documents)
+
+    def _coverage(self, doc: _Document, query_terms: set[str]) -> float:
+        """The share of the query's weight the flow's texts hold."""
+        total = sum(token_weight(t) * self.idf.get(t, self.unseen_idf) for t in query_terms)
+        covered = sum(token_weight(t) * self.idf[t] for t in query_terms if t in doc.terms)
+        return covered / total if total else 0.0
 
     def _confident(self, doc: _Document, query_terms: set[str], normalised: str) -> bool:
         """Whether ``doc``, the best-scoring flow, answers the query rather than resembles it.
@@ -443,24 +644,69 @@ class Index:
         A query naming a problem (any flow's keyword) is answered only by a flow whose
         keyword it names; the procedure for a lost 报关员卡 does not answer a locked one.
         """
-        if doc.named_keywords(normalised):
-            return True
-        if any(other.named_keywords(normalised) for other in self.documents):
-            return False
-        total = sum(token_weight(t) * self.idf.get(t, self.unseen_idf) for t in query_terms)
-        covered = sum(token_weight(t) * self.idf[t] for t in query_terms if t in doc.terms)
-        return covered >= MIN_COVERAGE * total
+        return bool(doc.named_keywords(normalised)) or self._coverage(doc, query_terms) >= MIN_COVERAGE
 
-    def _why(self, doc: _Document, normalised: str) -> tuple[str, ...]:
+    def _phrase_vector(self, normalised: str) -> dict[str, float]:
+        known = self._phrase_vectors.get(normalised)
+        if known is None:
+            known = self._phrase_vectors[normalised] = self.model.vector(normalised)
+        return known
+
+    def _closest_phrase(self, doc: _Document, vector: Mapping[str, float]) -> tuple[str, float]:
+        """The flow's phrase in the language spoken nearest the query, and its cosine; ("", 0) when none is near.
+
+        Only the language spoken: a Chinese run never gives an English reason. The phrase
+        nearest in n-grams is the branch the query is about: 证书过期了 is nearer 证书已经过期了
+        than 法人卡的证书还有几天就到期 (临期, once rewritten).
+        """
+        best, best_similarity = "", 0.0
+        for written, normalised in doc.phrases[: doc.spoken]:
+            similarity = cosine(vector, self._phrase_vector(normalised))
+            if similarity > best_similarity:
+                best, best_similarity = written, similarity
+        return best, best_similarity
+
+    def _why(self, doc: _Document, normalised: str, vector: Mapping[str, float]) -> tuple[str, ...]:
         reasons = [keyword.written for keyword in doc.named_keywords(normalised)]
-        query_bigrams = _bigrams(normalised)
-        # The closest phrase in the language spoken, else in another: the reader's own words first.
-        for phrases in (doc.phrases[: doc.spoken], doc.phrases[doc.spoken :]):
-            closest = max(phrases, key=lambda p: _overlap(query_bigrams, p[1]), default=None)
-            if closest is not None and _overlap(query_bigrams, closest[1]) > 0:
-                reasons.append(closest[0])
-                break
+        phrase, _ = self._closest_phrase(doc, vector)
+        if phrase:
+            reasons.append(phrase)
         return tuple(reasons)
+
+    def explain(self, query: str, limit: int | None = None) -> list[Explanation]:
+        """For each suggestion ``search`` gives, what in the words led to it."""
+        found = self._rank(query)
+        if found is None:
+            return []
+        normalised, vector, ranked, decided_by = found
+        query_terms = set(tokens(normalised))
+        synonyms = tuple(self.normalise.rewritten(query))
+        explained = []
+        for doc, score, similarity in ranked[:limit]:
+            named = doc.named_keywords(normalised)
+            parts = self._term_scores(doc, query_terms, normalised)
+            keyword_tokens = {term for keyword in named for term in keyword.terms}
+            keywords = tuple(Term(k.written, round(sum(parts.get(t, 0.0) for t in k.terms), 2)) for k in named)
+            terms = tuple(
+                Term(t, round(v, 2)) for t, v in sorted(parts.items(), key=lambda item: (-item[1], item[0])) if t not in keyword_tokens
+            )
+            phrase, phrase_similarity = self._closest_phrase(doc, vector)
+            explained.append(
+                Explanation(
+                    doc.flow_id,
+                    normalised,
+                    synonyms,
+                    keywords,
+                    terms,
+                    round(score, 2),
+                    tuple(Term(g, round(v, 3)) for g, v in self.model.shared(vector, doc.flow_id)[:EXPLAINED_NGRAMS]),
+                    round(similarity, 3),
+                    phrase,
+                    round(phrase_similarity, 3),
+                    decided_by,
+                )
+            )
+        return explained
 
 
 def _names_any(normalised: str, words: Iterable[str]) -> bool:
@@ -469,17 +715,6 @@ def _names_any(normalised: str, words: Iterable[str]) -> bool:
 
 def _idf(count: int, frequency: int) -> float:
     return math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-
-
-def _bigrams(normalised: str) -> frozenset[str]:
-    return frozenset(t for t in tokens(normalised) if len(t) > 1)
-
-
-def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
-    """Dice coefficient of two bigram sets."""
-    if not first or not second:
-        return 0.0
-    return 2 * len(first & second) / (len(first) + len(second))
 
 
 _last: tuple[tuple[d.Pack, ...], Index] | None = None
