@@ -206,10 +206,10 @@ def main() -> None:
     languages = "、".join([language.CHINESE, *others])
     print(f"index of {len(pack.flows)} flows ({languages}) built in {build_ms:.1f} ms (once per process); Python {sys.version.split()[0]}")
     for field_name in ("examples", "phrases"):
-        right, cases, wrong, misses = leave_one_out((pack, *also), field_name)
+        right, count, wrong, misses = leave_one_out((pack, *also), field_name)
         print(
-            f"\nleave-one-out over the flows' {field_name} ({cases}, every language): "
-            f"top-1 {right}/{cases} ({right / max(cases, 1):.1%}), confident wrong first answers {wrong}, no match {cases - right - wrong}"
+            f"\nleave-one-out over the flows' {field_name} ({count}, every language): "
+            f"top-1 {right}/{count} ({right / max(count, 1):.1%}), confident wrong first answers {wrong}, no match {count - right - wrong}"
         )
         if args.misses:
             for miss in misses:

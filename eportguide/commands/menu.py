@@ -71,9 +71,11 @@ class Triage:
 
     def suggest(self, words: str) -> str | None:
         """The procedures ``search`` ranks for ``words``; ``None`` to describe it again."""
+        from eportguide.i18n import language
         from eportguide.prompting import Entry, Heading, MenuLine
         from eportguide.render.listings import no_match_message
         from eportguide.search import matching
+        from eportguide.store import misses
 
         self.chosen_from = lambda: self.suggest(words)
         self.words = words.strip()
@@ -85,13 +87,19 @@ class Triage:
         if found:
             lines.append(Heading(DIVIDER))
         else:
+            misses.note(words, misses.NOTHING_FOUND, None, language.current())
             self.prompter.say(no_match_message(self.pack, in_menu=True))
         lines += [Entry(w.TRIAGE_DESCRIBE_AGAIN, DESCRIBE_AGAIN), Entry(w.TRIAGE_BROWSE, BROWSE)]
         answer = self.prompter.menu(w.TRIAGE_PICK if found else w.TRIAGE_NEXT, lines)
         if answer is BROWSE:
-            return self.browse()
+            chosen = self.browse()
+            if chosen is not None and not found:  # browsed to it after a miss: its words teach the pack
+                misses.note(words, misses.BROWSED, chosen, language.current())
+            return chosen
         if answer is DESCRIBE_AGAIN:
             return None
+        if answer != found[0].flow_id:  # a runner-up: the words should have found it first
+            misses.note(words, misses.RUNNER_UP, str(answer), language.current())
         return str(answer)
 
 

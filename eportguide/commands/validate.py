@@ -27,6 +27,7 @@ from eportguide.packs import active
 
 if TYPE_CHECKING:
     from eportguide.model.documents import Loaded
+    from eportguide.model.translations import Translation
 
 
 class ValidateFormat(StrEnum):
@@ -138,7 +139,9 @@ def check(pack_targets: Iterable[Target]) -> Report:
     for target in pack_targets:
         loaded = read_pack(target.directory)
         named = target.files
-        found = [*loaded.findings, *lint(loaded), *_translation_findings(target.directory, loaded)]
+        translated = _translations(target.directory)
+        found = [*loaded.findings, *lint(loaded), *_translation_findings(loaded, translated)]
+        found += _routing_findings(loaded, translated, found)
         found = [f for f in found if named is None or _concerns(f, named) or (f.flow in target.translated and f.rule in TRANSLATION_RULES)]
         report.findings += sorted(found, key=lambda f: (f.file, f.line, f.column))
         if loaded.pack is not None:
@@ -153,17 +156,48 @@ def check(pack_targets: Iterable[Target]) -> Report:
 TRANSLATION_RULES = frozenset({"missing-translation"})
 
 
-def _translation_findings(directory: Path, loaded: "Loaded") -> list[Finding]:
-    """Every translation of the pack (``<pack>/<language>/``), read and checked against it."""
+def _translations(directory: Path) -> list["Translation"]:
+    """Every translation of the pack (``<pack>/<language>/``), as read."""
     from eportguide.model import translations
     from eportguide.model.files import has_translation
 
+    others = [spoken for spoken in language.LANGUAGES if spoken != language.CHINESE and has_translation(directory, spoken)]
+    return [translations.read(directory, spoken) for spoken in others]
+
+
+def _translation_findings(loaded: "Loaded", translated: list["Translation"]) -> list[Finding]:
+    """Each translation checked against the pack."""
+    from eportguide.model import translations
+
     found: list[Finding] = []
-    for spoken in language.LANGUAGES:
-        if spoken != language.CHINESE and has_translation(directory, spoken):
-            translation = translations.read(directory, spoken)
-            found += translation.findings + translations.check(loaded, translation)
+    for translation in translated:
+        found += translation.findings + translations.check(loaded, translation)
     return found
+
+
+def _routing_findings(loaded: "Loaded", translated: list["Translation"], found: list[Finding]) -> list[Finding]:
+    """Each example phrasing of a flow (``search.examples``, in every language) that search
+    ranks another procedure first for (an error), or finds nothing for (a warning); only
+    for a pack and translations without errors, which search could not read as meant."""
+    from eportguide.model import translations
+    from eportguide.search.checks import misrouted
+
+    if loaded.pack is None or any(f.severity == "error" for f in found):
+        return []
+    also = [translations.apply(loaded.pack, translation) for translation in translated]
+    documents = [loaded.documents, *(translation.documents for translation in translated)]
+    findings = []
+    for wrong in misrouted(loaded.pack, also):
+        document = documents[wrong.version].get(wrong.flow_id)
+        if document is None:
+            continue
+        if wrong.found is None:
+            message, rule = w.F_EXAMPLE_NOT_FOUND.format(text=wrong.text, flow=wrong.flow_id), "example-not-found"
+        else:
+            message = w.F_EXAMPLE_ROUTES_ELSEWHERE.format(text=wrong.text, found=wrong.found, flow=wrong.flow_id)
+            rule = "example-routes-elsewhere"
+        findings.append(document.finding(("search", "examples", wrong.at), message, rule, wrong.flow_id, warning=wrong.found is None))
+    return findings
 
 
 def _concerns(finding: Finding, files: set[Path]) -> bool:

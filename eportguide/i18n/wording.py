@@ -168,6 +168,34 @@ SEARCH_BROWSE = "可以换个说法，或运行 eportguide list 浏览全部流�
 SEARCH_BROWSE_MENU = "可以换个说法，或按类别选择全部流程"
 SEARCH_NO_MATCH_HOTLINE = "；仍未找到，请致电中国电子口岸客服热线：{hotline}"
 SEARCH_RUN_HINT = "运行 eportguide {id} 开始办理。"
+# --- search explains itself and keeps its misses (issue 23) ------------------------
+OPT_SEARCH_EXPLAIN = "对每个结果说明问题描述里的哪些词导致了它（同义词、关键词、n 元组及其权重）。"
+OPT_SEARCH_MISSES = "列出搜索没有找到的问题描述（按描述分组，附最终选择的流程），供流程作者补充例句；--format yaml 输出可直接粘贴的例句。"
+OPT_SEARCH_FORMAT = "输出格式：table（表格）、json，或 yaml（只用于 --misses）。"
+SEARCH_WORDS_NEEDED = "请给出问题描述，或用 --misses 列出没有找到的描述。"
+SEARCH_YAML_ONLY_MISSES = "--format yaml 只用于 --misses。"
+EXPLAIN_HEADING = "{rank}. {id}（{title}）"
+EXPLAIN_SEARCHED = "  按此检索：{text}"
+EXPLAIN_SYNONYMS = "  同义词：{pairs}"
+EXPLAIN_KEYWORDS = "  关键词：{terms}"
+EXPLAIN_TERMS = "  相符的词（BM25 {score}）：{terms}"
+EXPLAIN_NGRAMS = "  n 元组（相似度 {similarity}）：{terms}"
+EXPLAIN_PHRASE = "  最接近的例句（{similarity}）：{phrase}"
+EXPLAIN_DECIDED_KEYWORDS = "  依据：关键词与词的覆盖"
+EXPLAIN_DECIDED_MODEL = "  依据：n 元组模型（关键词不足以判断）"
+EXPLAIN_NONE = "（无）"
+MISSES_NONE = "没有记录到搜索未找到的描述（{path}）。"
+MISSES_OFF = "搜索未找到记录已关闭（EPORTGUIDE_SEARCH_LOG=0）。"
+COL_WORDS = "问题描述"
+COL_TIMES = "次数"
+COL_CHOSEN = "最终选择"
+MISSES_NOT_CHOSEN = "（未选择）"
+MISSES_WHERE = "记录文件：{path}"
+MISSES_YAML_HEAD = (
+    "# 搜索没有找到的问题描述，按最终选择的流程分组：把每组的例句粘贴到该流程文件（flows/<流程>.yaml）的 search: examples: 下，"
+    "然后运行 eportguide validate。"
+)
+MISSES_YAML_UNCHOSEN = "# 以下描述没有选择任何流程：若来源 FAQ 有对应流程，再加到它的 examples 下。"
 TRIAGE_PROMPT = "遇到了什么问题？"
 TRIAGE_INSTRUCTION = "（用几个字描述，如“法人卡被锁了”；直接回车则按类别选择）"
 TRIAGE_PICK = "可能的办理流程（最相关的在前）："
@@ -562,6 +590,8 @@ SAME_OUTPUT_FILES = "-o 与 --email-draft 指向同一个文件 {path}：邮件�
 SAME_OUTPUT_FILES_HINT = "给两者不同的文件名，如 -o 清单.html --email-draft 申请邮件.eml。"
 F_ID_NOT_A_COMMAND = "流程 ID“{id}”不能用作命令：应以字母或数字开头，只含字母、数字、“-”、“_”和“.”"
 F_DURATION_RANGE = "时限“{name}”的工作日数应在 0 到 {limit} 之间，且“min_working_days”不大于“max_working_days”"
+F_EXAMPLE_ROUTES_ELSEWHERE = "例句“{text}”搜索时首先找到的是“{found}”，不是本流程“{flow}”：改写例句、同义词或关键词"
+F_EXAMPLE_NOT_FOUND = "例句“{text}”搜索时找不到本流程“{flow}”：补充同义词、关键词或更多例句"
 
 
 # --- after the checklist: open cases, the tracking number, reminders, the profile (issue 25)

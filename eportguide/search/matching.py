@@ -212,7 +212,7 @@ class Normaliser:
         """The words of ``text`` rewritten to a canonical word, in the order met (for ``--explain``)."""
         found: list[Synonym] = []
         self._normalise(text, found)
-        return list(dict.fromkeys(found))
+        return [found for found in dict.fromkeys(found) if found.written != found.canonical]
 
     def _pass(self, text: str, rewritten: list[Synonym] | None = None) -> str:
         def canonical(found: str) -> str:
