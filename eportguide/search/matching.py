@@ -181,8 +181,7 @@ class Normaliser:
                 variant = _spaced(word)
                 if variant and variant != fold(canonical):
                     self.canonical[variant] = fold(canonical)
-        # Canonical words are found too (and kept): 离职员工 is 离职 员工, not 离 职员(员工) 工.
-        self.variants = Lexicon([*self.canonical, *(fold(c) for c in synonyms)], ENGLISH_ENDINGS)
+        self.variants = Lexicon(self.canonical, ENGLISH_ENDINGS)
         self.fillers = Lexicon(fillers)
         self.negations = Lexicon(negations)
         self.known = Lexicon(fold(canonical) for canonical in synonyms)  # what a negation may negate

@@ -16,32 +16,30 @@ from eportguide.model.loader import load_pack
 from eportguide.search import matching
 
 RANKINGS = {
-    "法人卡被锁了": [("unlock-card", 7.95, ("锁", "法人卡和操作员卡都被锁了"))],
-    "操作员卡丢了": [("reissue-operator-card", 7.93, ("丢", "操作员的卡遗失，要再买一张"))],
-    "忘记密码": [("reset-password", 11.86, ("忘记", "输口令时想不起来是多少"))],
-    "unlock operator card": [("unlock-card", 15.37, ("锁", "解锁", "身份认证管理系统里解锁操作员IC卡"))],
-    "公司注销": [("deregister-enterprise", 13.59, ("企业注销", "营业执照被吊销，企业停业"))],
+    "法人卡被锁了": [("unlock-card", 9.11, ("锁", "公章卡锁死了"))],
+    "操作员卡丢了": [("reissue-operator-card", 9.12, ("丢", "操作员的U盾丢了"))],
+    "忘记密码": [("reset-password", 12.62, ("忘记", "忘记口令了怎么重置"))],
+    "unlock operator card": [("unlock-card", 15.96, ("锁", "解锁", "操作员的卡冻结了"))],
+    "公司注销": [("deregister-enterprise", 14.54, ("企业注销", "营业执照被吊销，企业停业"))],
     # a keyword named, whose words the flow's text does not hold: the keyword alone counts
-    "更新证书后密码变成8个8了": [("default-password", 26.62, ("默认密码", "更新证书", "数字证书更新以后，口令回到了初始口令"))],
+    "更新证书后密码变成8个8了": [("default-password", 31.51, ("默认密码", "更新证书", "密码成了8个8"))],
     # no keyword named: the best flow covers enough of the query's weight
-    "口令还是出厂时的，系统要求改掉": [("default-password", 26.86, ("口令还是出厂时的，系统要求改掉",))],
-    # a one-character query shares no two-character phrase: the keyword is the only reason
-    "锁": [("unlock-card", 2.1, ("锁",))],
-    # runners-up are suggested when within half of the best score and on its topic
+    "口令还是出厂时的，系统要求改掉": [("default-password", 33.26, ("口令还是出厂时的，系统要求改掉",))],
+    # a one-character query: the keyword, and the phrase nearest in n-grams
+    "锁": [("unlock-card", 2.18, ("锁", "公章卡锁死了"))],
+    # runners-up are suggested when within half of the best score, on its topic and its problem
     "坏新增卡": [
-        ("reissue-operator-card", 1.17, ("坏",)),
-        ("reissue-legal-card", 1.17, ("坏",)),
-        ("reissue-declarant-card", 1.12, ("坏",)),
+        ("reissue-legal-card", 1.25, ("坏", "法人卡摔坏了")),
+        ("reissue-operator-card", 1.25, ("坏", "操作员卡损坏读不了")),
+        ("reissue-declarant-card", 1.23, ("坏", "报关员的U盾损坏了")),
     ],
-    # a runner-up on the best one's topic (注销) and within half of its score is suggested…
-    "operator left the company, cancel his card": [
-        ("cancel-card", 12.1, ("注销", "注销操作员卡")),
-        ("deregister-enterprise", 9.28, ("注销后企业将无法使用电子口岸卡",)),
-    ],
-    # …one on another topic is not, however close (reissue-operator-card scores 7.22)
-    "法人卡锁了，操作员卡也丢了": [("unlock-card", 12.36, ("锁", "法人卡和操作员卡都被锁了"))],
-    # words no flow knows weigh against the best flow's coverage: no confident answer
-    "登录密码": [],
+    # a runner-up that solves no problem the query names (注销 of a card, not of the
+    # enterprise) is not suggested, however close (issue 23: a runner-up is never off-topic)
+    "operator left the company, cancel his card": [("cancel-card", 12.82, ("注销", "操作员卡停用注销"))],
+    # …nor one on another topic (reissue-operator-card)
+    "法人卡锁了，操作员卡也丢了": [("unlock-card", 13.95, ("锁", "公章卡锁死了"))],
+    # the examples now say 登录 beside 默认密码 (登录老是弹出默认密码的提示): covered enough
+    "登录密码": [("default-password", 6.87, ("改完默认口令再登录电子口岸",)), ("reset-password", 4.02, ("U盾口令记不得了",))],
 }
 
 
@@ -62,9 +60,10 @@ def test_a_runner_up_must_be_within_half_of_the_best_score_and_on_its_topic(pack
     # close enough, but another topic: cut
     assert scores["reissue-operator-card"] >= matching.MIN_RELATIVE_SCORE * best
     assert pack.flow("reissue-operator-card").category != pack.flow("unlock-card").category
-    # on the topic, but not close enough: cut too
-    assert scores["reset-password"] < matching.MIN_RELATIVE_SCORE * best
+    # on the topic and close enough, but it solves no problem the query names (锁, 丢): cut too
+    assert scores["reset-password"] >= matching.MIN_RELATIVE_SCORE * best
     assert pack.flow("reset-password").category == pack.flow("unlock-card").category
+    assert not index.documents[[d.flow_id for d in index.documents].index("reset-password")].named_keywords(normalised)
     assert [m.flow_id for m in index.search(query)] == ["unlock-card"]
 
 
@@ -103,9 +102,9 @@ def test_the_reason_is_a_phrase_in_the_language_spoken_when_one_shares_the_query
     # the Chinese phrase 法人卡和操作员卡都被锁了 shares more of "legal card locked" (锁, 法人卡
     # once rewritten), yet an English reader is shown the English phrase
     (found,) = matching.Index(english_pack, (pack,)).search("legal card locked")
-    assert found.why == ("锁", "both the legal-person card and the operator card are locked")
+    assert found.why == ("锁", "legal card locked")
     (found,) = matching.Index(pack, (english_pack,)).search("法人卡被锁了")
-    assert found.why == ("锁", "法人卡和操作员卡都被锁了")
+    assert found.why == ("锁", "公章卡锁死了")
 
 
 def test_the_index_of_the_last_packs_searched_is_kept_and_made_again_for_others(pack, english_pack, monkeypatch):
