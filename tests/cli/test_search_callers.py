@@ -175,7 +175,7 @@ def test_misses_as_yaml_are_example_phrasings_ready_to_paste_into_a_flow():
     assert result.exit_code == 0
     pasted = yaml.safe_load(result.stdout)
     assert pasted == {"default-password": {"examples": ["今天天气怎么样"]}}
-    assert "#   - \"舱单: 怎么发送\"" in result.stdout  # nothing chosen: offered as a comment
+    assert '#   - "舱单: 怎么发送"' in result.stdout  # nothing chosen: offered as a comment
 
 
 # --- validate: each example finds its own procedure first ------------------------------
