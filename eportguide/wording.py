@@ -80,6 +80,7 @@ PROVENANCE_LINE = "资料来源：{document}（{about}）；本工具核对于 {
 PROVENANCE_DATED = "文档日期 {date}"
 PROVENANCE_OBTAINED = "获取于 {date}"
 PROVENANCE_JOIN = "，"
+PROVENANCE_SENTENCE = "{provenance}。"  # the provenance line inside a note
 MAILTO_TEXT = "在邮件程序中打开（主题和正文已填好）："
 FILE_TOO_LARGE = "文件太大（上限 {limit} 字节）"
 NOT_UTF8 = "不是 UTF-8 编码的文本，请另存为 UTF-8"

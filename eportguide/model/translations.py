@@ -165,6 +165,7 @@ class _Checker:
         self.language = translation.language
         self.findings: list[Finding] = []
         self.sites_used: set[str] = set()
+        self.terms_reported: set[tuple[str, int, int]] = set()
 
     # where a finding goes
 
@@ -272,6 +273,9 @@ class _Checker:
                     continue  # inside a longer variant already reported
                 taken.append(match.span())
                 line, column = document.locate_text(path, found)
+                if (document.file, line, column) in self.terms_reported:
+                    continue  # one text reached twice (a YAML alias: both states share its steps)
+                self.terms_reported.add((document.file, line, column))
                 message = w.F_GLOSSARY.format(found=found, term=term.term, source=term.source, file=self._file(GLOSSARY_FILE))
                 state = str(path[1]) if len(path) >= 2 and path[0] == "states" else None
                 self.findings.append(Finding(document.file, line, column, message, "glossary", flow, state))

@@ -197,7 +197,8 @@ def email_section(result: Result) -> Section:
     attached = attachment_status(result)
     items += [Item(attached, w.EMAIL_ATTACH)] if attached else []
     # Read in another language, the note says the e-mail goes as written, and what its reading rests on.
-    kept = [w.EMAIL_KEPT_AS_WRITTEN, provenance_text(result.provenance) or ""] if gloss is not None else []
+    source = provenance_text(result.provenance)
+    kept = [w.EMAIL_KEPT_AS_WRITTEN, w.PROVENANCE_SENTENCE.format(provenance=source) if source else ""] if gloss is not None else []
     note = " ".join(x for x in (*kept, w.EMAIL_SUBJECT_RULE) if x)
     return Section("email", w.H_EMAIL, "fields", tuple(items), note)
 
