@@ -186,17 +186,17 @@ def test_the_english_checklist_gives_the_chinese_e_mail_with_its_english_reading
     finished = engine.walk(ENGLISH_PACK, "unlock-card", answers)
     assert isinstance(finished, engine.Finished)
     text = render.to_string(engine.build(ENGLISH_PACK, finished, TODAY), "text")
-    subject = "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
-    assert f"{subject} (西安秦川贸易有限公司 enterprise applies for e-port business: Legal-person card unlocking)" in text
+    subject = "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
+    assert f"{subject} (西安秦川贸易有限公司 applies to E-Port for: Legal-person card unlocking)" in text
     assert "在办业务名称 (Name of the business applied for)  法人卡解锁 (Legal-person card unlocking)" in text
-    assert "公司收卡地址 (Company address for receiving the card)  西安市高新区科技路1号\n" in text  # typed: no reading
+    assert "公司收卡地址 (Address where the company receives the card)  西安市高新区科技路1号\n" in text  # typed: no reading
     assert "营业执照原件扫描件 (Scan of the original business licence)" in text
     assert w.EMAIL_KEPT_AS_WRITTEN in text
     assert "Mail the locked legal-person card to: 西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）; recipient: 服务台" in text
     as_json = json.loads(render.to_string(engine.build(ENGLISH_PACK, finished, TODAY), "json"))
-    assert as_json["email"]["subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert as_json["email"]["subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
     assert (
-        as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 enterprise applies for e-port business: Legal-person card unlocking"
+        as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 applies to E-Port for: Legal-person card unlocking"
     )
     assert as_json["email"]["gloss"]["fields"][0] == {"label": "Name of the business applied for", "value": "Legal-person card unlocking"}
     assert as_json["outcome"]["business"] == "Legal-person card unlocking"
@@ -237,9 +237,9 @@ def test_an_english_run_from_the_command_line_speaks_the_pack_s_english():
     )
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
-    assert shown["flow"]["title"] == "An e-port card is locked - how to unlock it"
+    assert shown["flow"]["title"] == "Unlocking a locked E-Port card"
     assert shown["answers"][0]["question"] == "Which card is locked?" and shown["answers"][0]["label"] == "Operator card"
-    assert shown["steps"][-1]["text"] == "After unlocking, the operator card's password becomes the initial password eight 8s (88888888)."
+    assert shown["steps"][-1]["text"] == "Once unlocked, the operator card's password is the initial password, eight 8s (88888888)."
     assert shown["warnings"] == ["Try not to enter a wrong password 5 times on the same day, or the card will be locked."]
 
 
@@ -272,8 +272,8 @@ def test_the_questions_asked_through_prompt_toolkit_are_the_pack_s_english():
         finished = runner.drive(ENGLISH_PACK, "unlock-card", InteractivePrompter(input=pipe, output=DummyOutput()))
     result = engine.build(ENGLISH_PACK, finished)
     assert (result.path[0].prompt, result.path[0].label) == ("Which card is locked?", "Operator card")
-    assert result.path[1].prompt == "Can the legal-person card log in normally now?"
-    assert result.outcome_title == "Operator card unlocking: unlock it online with the legal-person card"
+    assert result.path[1].prompt == "Can you still log in with the legal-person card?"
+    assert result.outcome_title == "Unlocking an operator card: online, with the legal-person card"
 
 
 @pytest.mark.pty
@@ -289,12 +289,12 @@ def test_a_clerk_unlocks_an_operator_card_in_english_at_a_real_terminal(tmp_path
     )
     child.expect("Which card is locked")
     child.send(DOWN + ENTER)  # operator card
-    child.expect("An operator card is unlocked after logging in to China E-Port with the legal-person card")  # the help
-    child.expect("Can the legal-person card log in normally now")  # under it, the question
+    child.expect("An operator card is unlocked by logging in to China E-Port with the legal-person card")  # the help
+    child.expect("Can you still log in with the legal-person card")  # under it, the question
     child.send(ENTER)  # yes
-    child.expect("Legal-person card logs in")  # the review names each answer by its short label
+    child.expect("Legal-person card works")  # the review names each answer by its short label
     child.send(ENTER)  # confirm
-    child.expect("Operator card unlocking: unlock it online with the legal-person card")
+    child.expect("Unlocking an operator card: online, with the legal-person card")
     child.expect("Identity Authentication Management System")
     child.expect("eight 8s")
     child.send(ENTER)  # no file saved

@@ -48,7 +48,7 @@ PATHS = [
     Route(
         "unlock-card",
         ("card=legal", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务",
+        f"{ENTERPRISE}办理电子口岸的法人卡解锁业务",
         mailed=True,
         hotline=True,
         deadline="电子口岸收到申请邮件和法人卡之日",
@@ -57,7 +57,7 @@ PATHS = [
     Route(
         "reset-password",
         ("card=legal", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸的法人卡密码重置业务",
+        f"{ENTERPRISE}办理电子口岸的法人卡密码重置业务",
         mailed=True,
         deadline="电子口岸收到申请邮件和法人卡之日",
         materials=("营业执照原件扫描件", "需要重置的法人卡"),
@@ -66,19 +66,19 @@ PATHS = [
     Route(
         "extend-card",
         ("expired=yes", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸法人卡延期业务",
+        f"{ENTERPRISE}办理电子口岸法人卡延期业务",
         materials=("营业执照的原件扫描件",),
     ),
     Route(
         "reissue-legal-card",
         ("channel=email", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸法人卡补办业务",
+        f"{ENTERPRISE}办理电子口岸法人卡补办业务",
         materials=("营业执照原件扫描件", "购卡订单凭证", "法人身份证扫描件"),
     ),
     Route(
         "reissue-operator-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务",
+        f"{ENTERPRISE}办理电子口岸的操作员卡补办业务",
         urls=(SHOP_URL, RASUC_URL),
         deadline="电子口岸收到申请邮件之日",
         materials=("操作员身份证正反面照片", "营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
@@ -86,7 +86,7 @@ PATHS = [
     Route(
         "reissue-declarant-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务",
+        f"{ENTERPRISE}办理电子口岸的报关员卡补办业务",
         hotline=True,
         urls=(SHOP_URL, RASUC_URL),
         deadline="电子口岸收到申请邮件之日",
@@ -95,7 +95,7 @@ PATHS = [
     Route(
         "add-operator-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务",
+        f"{ENTERPRISE}办理电子口岸的新增操作员卡业务",
         urls=(SHOP_URL, RASUC_URL),
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
@@ -105,13 +105,13 @@ PATHS = [
     Route(
         "cancel-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务",
+        f"{ENTERPRISE}办理电子口岸的操作员卡注销业务",
         materials=("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面"),
     ),
     Route(
         "deregister-enterprise",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的电子口岸企业注销业务",
+        f"{ENTERPRISE}办理电子口岸的企业注销业务",
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "海关注销回执"),
     ),

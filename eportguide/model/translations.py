@@ -492,7 +492,11 @@ def apply(pack: d.Pack, translation: Translation) -> d.Pack:
     for name, input_field in pack.shared.fields.items():
         given_field = shared.fields.get(name, t.FieldText())
         help_text = input_field.help if input_field.help is None else text(input_field.help, given_field.help)
-        fields[name] = input_field._replace(prompt=text(input_field.prompt, given_field.prompt), help=help_text)
+        # A suffix (企业 after a company name) belongs to the Chinese e-mail, which keeps it
+        # (it is made from the pack as written); a reading names the company as typed.
+        fields[name] = input_field._replace(
+            prompt=text(input_field.prompt, given_field.prompt), help=help_text, suffix=None, suffix_unless=()
+        )
     translated_shared = pack.shared._replace(facts=MappingProxyType(facts), fields=MappingProxyType(fields))
     flows = {flow_id: _flow(flow, translation.flows.get(flow_id), shared.categories, text) for flow_id, flow in pack.flows.items()}
     manifest = pack.source
