@@ -195,9 +195,7 @@ def test_the_english_checklist_gives_the_chinese_e_mail_with_its_english_reading
     assert "Mail the locked legal-person card to: 西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）; recipient: 服务台" in text
     as_json = json.loads(render.to_string(engine.build(ENGLISH_PACK, finished, TODAY), "json"))
     assert as_json["email"]["subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
-    assert (
-        as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 applies to E-Port for: Legal-person card unlocking"
-    )
+    assert as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 applies to E-Port for: Legal-person card unlocking"
     assert as_json["email"]["gloss"]["fields"][0] == {"label": "Name of the business applied for", "value": "Legal-person card unlocking"}
     assert as_json["outcome"]["business"] == "Legal-person card unlocking"
 
@@ -310,3 +308,64 @@ def test_a_script_answers_an_english_run_with_the_value_or_either_language_s_lab
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
     assert shown["answers"][0] == {"key": "card", "question": "Which card is locked?", "value": "legal", "label": "Legal-person card"}
+
+
+# --- one term per concept, buttons as the site shows them, English a native reader writes ----
+
+GLOSSARY = translations.read(FLOWS, language.ENGLISH).glossary
+
+
+def test_the_pack_s_glossary_names_one_term_per_concept():
+    assert GLOSSARY is not None
+    terms = {term.source: term.term for term in GLOSSARY.terms}
+    assert terms["电子口岸"] == "E-Port" and terms["法人卡"] == "legal-person card" and terms["法人 (the person)"] == "legal representative"
+    assert terms["操作员卡"] == "operator card" and terms["申报"] == "apply"
+
+
+def test_the_english_handbook_uses_the_glossary_s_terms_only():
+    result = cli("handbook", "--format", "markdown", env={"EPORTGUIDE_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"\\(.)", r"\1", result.stdout)
+    assert GLOSSARY is not None
+    for term in GLOSSARY.terms:
+        for variant in term.avoid:
+            for found in re.findall(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text, flags=re.IGNORECASE):
+                assert found in (term.term, term.term[:1].upper() + term.term[1:]), (found, term.term)
+    assert text.count("E-Port") > 50  # the concept is there, in one spelling
+
+
+@pytest.mark.parametrize(
+    ("flow_id", "state_id", "shown"),
+    [
+        ("default-password", "change_password", '"确定 (OK)"'),
+        ("unlock-card", "operator_online", '"解锁 (Unlock)"'),
+        ("reissue-operator-card", "apply", '"补办 (Reissue)"'),
+        ("reissue-operator-card", "apply", '"完成申报 (Application submitted)"'),
+    ],
+)
+def test_a_button_is_named_as_the_site_shows_it_with_its_english(flow_id, state_id, shown):
+    steps = [step.text for step in describe(ENGLISH_PACK, ENGLISH_PACK.flow(flow_id), state_id).steps]
+    assert any(shown in step for step in steps)
+    assert not any(re.search(r"click (OK|unlock|reissue)\b", step) for step in steps)
+
+
+def test_the_e_mail_asks_for_the_registered_chinese_company_name():
+    field = ENGLISH_PACK.shared.fields["enterprise"]
+    assert field.prompt == "Registered Chinese company name"
+    assert "in Chinese" in (field.help or "")
+
+
+def test_the_dates_sentence_counts_from_the_start_day_without_contradicting_itself():
+    finished = engine.walk(ENGLISH_PACK, "unlock-card", {"card": "legal", "legal_details": "no"})
+    assert isinstance(finished, engine.Finished)
+    text = render.to_string(engine.build(ENGLISH_PACK, finished, TODAY), "text")
+    assert "Counting from 2026-09-30 (Wed), E-Port processing should be done between 2026-10-08 (Thu) and 2026-10-09 (Fri)" in text
+    assert "is the first day counted" not in text
+
+
+def test_the_legal_representative_is_a_person_and_the_legal_person_card_a_card():
+    result = describe(ENGLISH_PACK, ENGLISH_PACK.flow("reissue-legal-card"), "email")
+    assert "Scan of the legal representative's ID card" in result.materials
+    assert ENGLISH_PACK.flow("onboard").states["steps"].warnings == (
+        "The legal representative and the operator cannot be the same person.",
+    )

@@ -400,7 +400,10 @@ def test_the_shipped_pack_is_due_for_a_check_a_year_after_it_was_last_checked():
     due = cli("validate", "--today", "2027-12-04")
     assert due.exit_code == 0  # a warning: the facts may have changed, nothing is broken
     lines = due.stdout.splitlines()
-    assert lines[0] == "flows/_source.yaml:16:10: 警告：资料包最近一次与来源文档核对是 2026-12-03，已超过 365 天：请重新核对，再更新日期 [stale-source]"
+    assert (
+        lines[0]
+        == "flows/_source.yaml:16:10: 警告：资料包最近一次与来源文档核对是 2026-12-03，已超过 365 天：请重新核对，再更新日期 [stale-source]"
+    )
     assert len(lines) == 11 and all("[stale-source]" in line for line in lines)  # the pack and each of its ten facts
     assert cli("validate", "--strict", "--today", "2027-12-04").exit_code == 1
 
@@ -414,7 +417,7 @@ def test_the_age_a_check_may_reach_is_configurable():
 
 def test_a_fact_the_manifest_does_not_know_is_an_error_at_its_name(tmp_path, monkeypatch):
     pack = copy_of_shipped_pack(tmp_path)
-    edit(pack / "_source.yaml", "  hotline: \"2026-12-03\"", "  hotlin: \"2026-12-03\"")
+    edit(pack / "_source.yaml", '  hotline: "2026-12-03"', '  hotlin: "2026-12-03"')
     monkeypatch.chdir(tmp_path)
     result = cli("validate", "flows", "--today", "2026-12-03")
     assert result.exit_code == 1
@@ -430,8 +433,12 @@ def test_a_fact_the_manifest_does_not_know_is_an_error_at_its_name(tmp_path, mon
     [
         ("Once unlocked, the operator card's", "Once unlocked in E-port, the operator card's", "E-port", "E-Port"),
         ("Once unlocked, the operator card's", "Once unlocked by the e-port, the operator card's", "e-port", "E-Port"),
-        ("log in to China E-Port ({eport_url}) with the legal-person card;", "log in to China E-Port ({eport_url}) with the legal person card;",
-         "legal person card", "legal-person card"),
+        (
+            "log in to China E-Port ({eport_url}) with the legal-person card;",
+            "log in to China E-Port ({eport_url}) with the legal person card;",
+            "legal person card",
+            "legal-person card",
+        ),
     ],
 )
 def test_a_stray_variant_of_a_glossary_term_fails_validate_at_its_line(tmp_path, monkeypatch, old, new, found, term):
