@@ -257,7 +257,8 @@ def test_onboarding_says_the_faq_gives_no_mailing_details_and_points_to_the_hotl
     assert last == "工商审核通过后，即可申请电子口岸卡邮寄；（电子口岸制卡时限为1-2个工作日）"  # the FAQ's words, nothing added
     # what the FAQ leaves open is said as the tool's note, with the hotline that can answer
     assert result.notes[0] == (
-        f"原文第4步让读者参见“邮寄方式”，但常见问题里没有这一节，也没有说明如何申请电子口岸卡邮寄；请致电中国电子口岸客服热线：{HOTLINE} 询问。"
+        "原文第4步让读者参见“邮寄方式”，但常见问题里没有这一节，也没有说明如何申请电子口岸卡邮寄；"
+        f"请致电中国电子口岸客服热线：{HOTLINE} 询问。"
     )
     assert contact_values(result) == {"hotline": HOTLINE}
 

@@ -136,7 +136,8 @@ def test_the_expired_card_s_tracking_number_says_the_faq_gives_no_mailing_step_o
     result = run(pack, "extend-card", {"expired": "yes", "expired_details": "no"})
     assert result.mailing is None  # nothing invented
     assert result.notes[1] == (
-        f"常见问题要求写“寄快递单号”，却没有说明要把法人卡寄出，也没有给出寄往的地址；是否需要寄卡、寄到哪里，请致电中国电子口岸客服热线：{HOTLINE} 询问。"
+        "常见问题要求写“寄快递单号”，却没有说明要把法人卡寄出，也没有给出寄往的地址；"
+        f"是否需要寄卡、寄到哪里，请致电中国电子口岸客服热线：{HOTLINE} 询问。"
     )
 
 

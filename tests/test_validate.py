@@ -93,7 +93,8 @@ EXPECTED = {
     # inside a text folded over several lines
     "glossary": [
         "en/card.yaml:13:29: 术语不统一：“E-port”应写作“E-Port”（电子口岸；见 en/_glossary.yaml）（流程 card，状态 done） [glossary]",
-        "en/card.yaml:14:21: 术语不统一：“legal person card”应写作“legal-person card”（法人卡；见 en/_glossary.yaml）（流程 card，状态 done） [glossary]",
+        "en/card.yaml:14:21: 术语不统一：“legal person card”应写作“legal-person card”（法人卡；见 en/_glossary.yaml）"
+        "（流程 card，状态 done） [glossary]",
     ],
     # where the facts come from (_source.yaml): checked too long ago, or not at all
     "stale-source": [
