@@ -96,47 +96,47 @@ def test_chinese_survives_as_an_encoded_subject_and_a_utf8_body_in_a_7bit_file(t
         (
             "reset-password",
             ["card=legal"],
-            "企业办理电子口岸的法人卡密码重置业务",
+            "办理电子口岸的法人卡密码重置业务",
             ["在办业务名称", "公司收卡地址", "联系人姓名电话", "寄卡快递单号", "办理业务的电子口岸卡号"],
             "营业执照原件扫描件",
         ),
         (
             "extend-card",
             ["expired=yes"],
-            "企业办理电子口岸法人卡延期业务",
+            "办理电子口岸法人卡延期业务",
             ["邮件内容", "公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"],
             "营业执照的原件扫描件",
         ),
         (
             "reissue-legal-card",
             ["channel=email"],
-            "企业办理电子口岸法人卡补办业务",
+            "办理电子口岸法人卡补办业务",
             ["公司收卡地址", "联系人姓名电话"],
             "营业执照原件扫描件、购卡订单凭证、法人身份证扫描件",
         ),
         (
             "reissue-operator-card",
             [],
-            "企业办理电子口岸的操作员卡补办业务",
+            "办理电子口岸的操作员卡补办业务",
             ["在办业务名称", "公司收卡地址", "联系人姓名电话"],
             "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件",
         ),
         (
             "reissue-declarant-card",
             [],
-            "企业办理电子口岸的报关员卡补办业务",
+            "办理电子口岸的报关员卡补办业务",
             ["在办业务名称", "公司收卡地址", "联系人姓名电话"],
             "营业执照原件扫描件、购卡订单凭证、报关员身份证扫描件",
         ),
         (
             "add-operator-card",
             [],
-            "企业办理电子口岸的新增操作员卡业务",
+            "办理电子口岸的新增操作员卡业务",
             ["在办业务名称", "公司收卡地址", "联系人姓名电话"],
             "营业执照原件扫描件、购卡订单凭证、操作员身份证扫描件",
         ),
-        ("cancel-card", [], "企业办理电子口岸的操作员卡注销业务", ["在办业务名称"], "营业执照原件扫描件、电子口岸卡持卡人身份证正反面"),
-        ("deregister-enterprise", [], "企业办理电子口岸的企业注销业务", ["在办业务名称"], "营业执照原件扫描件、海关注销回执"),
+        ("cancel-card", [], "办理电子口岸的操作员卡注销业务", ["在办业务名称"], "营业执照原件扫描件、电子口岸卡持卡人身份证正反面"),
+        ("deregister-enterprise", [], "办理电子口岸的企业注销业务", ["在办业务名称"], "营业执照原件扫描件、海关注销回执"),
     ],
 )
 def test_every_procedures_draft_has_exactly_the_fields_and_attachments_its_source_lists(
@@ -144,7 +144,7 @@ def test_every_procedures_draft_has_exactly_the_fields_and_attachments_its_sourc
 ):
     message, _ = draft(tmp_path, flow, *answers, enterprise=ENTERPRISE)
     assert message["To"] == EMAIL
-    assert message["Subject"] == ENTERPRISE + subject
+    assert message["Subject"] == ENTERPRISE + subject  # …有限公司办理…: no 企业 after a name that says 公司
     body = body_fields(message)
     assert list(body) == [*fields, "附件"]
     assert body["附件"] == attachments

@@ -132,7 +132,7 @@ def test_going_back_keeps_what_was_typed_as_the_default(pack):
     keys += ENTER * 5  # the remaining details left blank
     result, logs = drive(pack, keys)
     assert logs[-1]["enterprise"] == "测试公司"
-    assert result.email is not None and result.email.subject == "测试公司企业办理电子口岸的法人卡解锁业务"
+    assert result.email is not None and result.email.subject == "测试公司办理电子口岸的法人卡解锁业务"
 
 
 def test_going_back_in_a_menu_points_at_the_choice_made_before(pack):

@@ -226,7 +226,9 @@ def check_source(manifest: d.SourceManifest | None, document: Document, shared: 
     if shared is not None:
         for name in manifest.facts:
             if name not in shared.facts:
-                at(("facts", name), w.F_UNKNOWN_FACT.format(name=name, hint=closest(name, list(shared.facts))), "unknown-fact")
+                # a warning: the manifest describes the facts, the flows do not depend on it
+                message = w.F_UNKNOWN_FACT.format(name=name, hint=closest(name, list(shared.facts)))
+                at(("facts", name), message, "unknown-fact", warning=True)
         for name in shared.facts:
             if name not in manifest.facts:
                 at(("facts",), w.F_FACT_NOT_CHECKED.format(name=name), "unchecked-fact", warning=True)
