@@ -41,12 +41,12 @@ PACKAGE = "eportguide"
 #: The core modules, as paths under the package without ``.py``; one list, since
 #: modules may move (keep it in step with the package).
 MODULES = (
-    "engine/dates",
+    "workdays/dates",
     "render/eml",
     "engine/validators",
-    "engine/matching",
+    "search/matching",
     "engine/walker",
-    "sessions",
+    "store/sessions",
     "model/references",
 )
 #: Surviving mutants judged equivalent: name -> why no test can tell it from the original.
@@ -110,7 +110,7 @@ def copy_tree(target: Path) -> None:
 
 def configure(tree: Path, module: str) -> None:
     """A [mutmut] section in the copy's setup.cfg: mutate one module, run the fast tests."""
-    selection = sorted(str(p.relative_to(tree)) for p in (tree / "tests").glob("test_*.py"))
+    selection = sorted(str(p.relative_to(tree)) for p in (tree / "tests").rglob("test_*.py"))
     others = [p.name for p in tree.iterdir() if p.name not in (PACKAGE, "tests", "mutants", "shared")]
     lines = [
         "[mutmut]",

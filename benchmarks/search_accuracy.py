@@ -38,12 +38,12 @@ from pathlib import Path
 
 import yaml
 
-from eportguide import language
-from eportguide.engine import matching
+from eportguide.i18n import language
 from eportguide.model import definitions as d
 from eportguide.model import translations
 from eportguide.model.files import has_translation
 from eportguide.model.loader import load_pack
+from eportguide.search import matching
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "triage" / "dev.yaml"

@@ -21,10 +21,10 @@ from typing import Any
 import typer
 from typer.core import TyperGroup, TyperOption
 
-from eportguide import language
-from eportguide import wording as w
 from eportguide.click_words import ClickException, Worded, WordedCommand, usage_error
 from eportguide.errors import EXIT_INTERNAL, EportguideError, Interrupted, UsageError
+from eportguide.i18n import language
+from eportguide.i18n import wording as w
 
 #: The built-in commands: name -> (module in eportguide.commands, function, the wording of its help).
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -122,12 +122,12 @@ class FlowGroup(Worded, TyperGroup):
         return code
 
     def _flow_ids(self, ctx: Any) -> list[str]:
-        from eportguide import packs
         from eportguide.model.files import flow_ids
+        from eportguide.packs import active
 
         root = ctx.find_root()
         if "flow_ids" not in root.meta:  # asked several times while one command is resolved
-            root.meta["flow_ids"] = flow_ids(packs.pack_dir(root.params.get("flows")))
+            root.meta["flow_ids"] = flow_ids(active.pack_dir(root.params.get("flows")))
         ids: list[str] = root.meta["flow_ids"]
         return ids
 
@@ -211,10 +211,10 @@ def _command_line(words: list[str]) -> str:
 def _titles(flows: Path | None) -> dict[str, str]:
     """Each procedure's title in the language spoken; none when the pack cannot be read
     (help must still show, and ``validate`` says what is wrong)."""
-    from eportguide import packs
+    from eportguide.packs import active
 
     try:
-        pack = packs.load(packs.pack_dir(flows))
+        pack = active.load(active.pack_dir(flows))
     except EportguideError:
         return {}
     return {flow_id: flow.title for flow_id, flow in pack.flows.items()}
@@ -239,7 +239,7 @@ def _fail(error: EportguideError) -> None:
 
 def _report(error: EportguideError) -> int:
     """Say the error on stderr; its exit code."""
-    from eportguide.console import error_console
+    from eportguide.terminal.console import error_console
 
     console = error_console()
     if isinstance(error, Interrupted):  # the user stopped it: not an error, no 错误：
@@ -287,7 +287,7 @@ def main_callback(
 
 
 def main() -> None:
-    from eportguide import streams
+    from eportguide.terminal import streams
 
     streams.guard()
     try:

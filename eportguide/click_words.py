@@ -13,7 +13,7 @@ They are replaced here, and only here:
   value it refused), from that sentence.
 
 This is the one module that reaches into typer's private ``typer._click`` (its exception
-and parameter classes); ``tests/test_languages.py`` provokes every error it words, in
+and parameter classes); ``tests/cli/test_languages.py`` provokes every error it words, in
 both languages, so that a typer release that words them differently fails a test, not
 a user. A message this module does not recognise is passed on as click wrote it.
 """
@@ -28,9 +28,9 @@ from typing import Any
 from typer._click import Context, HelpFormatter, exceptions, types
 from typer.core import TyperCommand
 
-from eportguide import translation
-from eportguide import wording as w
 from eportguide.errors import UsageError
+from eportguide.i18n import catalogue
+from eportguide.i18n import wording as w
 
 # The sentences of click and typer that carry a value, as typer 0.28 writes them.
 _QUOTED = r"(?P<value>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
@@ -79,7 +79,7 @@ class Worded:
         if text:
             formatter.write_paragraph()
             with formatter.indentation():
-                formatter.write_text(translation.localise(text))
+                formatter.write_text(catalogue.localise(text))
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments: list[tuple[str, str]] = []
@@ -135,7 +135,7 @@ def help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
             notes.append(w.HELP_AT_MOST.format(maximum=param.type.max))
     if param.required:
         notes.append(w.HELP_REQUIRED)
-    text = translation.localise(param.help or "")
+    text = catalogue.localise(param.help or "")
     if notes:
         text = (text + "  " + w.HELP_EXTRA.format(items=w.HELP_EXTRA_SEPARATOR.join(notes))).strip()
     return record[0], text
@@ -167,6 +167,11 @@ def usage_error(error: exceptions.ClickException) -> UsageError:
         pieces = ctx.command.collect_usage_pieces(ctx)
         hints.append(w.USAGE_HINT.format(usage=" ".join([ctx.command_path, *pieces]), command=ctx.command_path))
     return UsageError(_message(error), "\n".join(hints) or None)
+
+
+def command_usage_error(message: str, ctx: Any) -> UsageError:
+    """A usage error a command finds in its own arguments, said as click's are: with the usage."""
+    return usage_error(exceptions.UsageError(message, ctx))
 
 
 def _message(error: exceptions.ClickException) -> str:

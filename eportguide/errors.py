@@ -1,17 +1,9 @@
 """The one root of user-facing errors, and the exit code each carries.
 
 Any layer may raise these (this module imports nothing of the program's own but its
-wording), and the CLI turns them into a message and an exit code in one place
-(``cli.FlowGroup.invoke``). Anything else that escapes is a bug: exit 3.
+wording; a broken pack's ``PackError`` is the model's, in ``model.findings``), and the
+CLI turns them into a message and an exit code in one place (``cli.FlowGroup.invoke``). Anything else that escapes is a bug: exit 3.
 """
-
-from __future__ import annotations
-
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from eportguide.model.findings import Finding
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -45,23 +37,6 @@ class FindingsFound(EportguideError):
     exit_code = EXIT_FINDINGS
 
 
-class PackError(EportguideError):
-    """A flows pack that cannot be used; carries every error found.
-
-    ``directory`` is the pack's directory when it is not the shipped one: the hint must
-    validate that pack, since a bare ``eportguide validate`` checks the shipped pack.
-    """
-
-    def __init__(self, findings: Sequence[Finding], directory: str | None = None) -> None:
-        import shlex
-
-        from eportguide import wording as w
-
-        self.findings = list(findings)
-        hint = w.BROKEN_PACK_HINT if directory is None else w.BROKEN_PACK_HINT_FLOWS.format(flows=shlex.quote(directory))
-        super().__init__(w.BROKEN_PACK + "\n" + "\n".join(map(str, self.findings)), hint)
-
-
 class Interrupted(EportguideError):
     """Ctrl-C or a closed terminal; progress has been saved where possible."""
 
@@ -73,7 +48,7 @@ def os_reason(error: OSError) -> str:
     words are English: "No such file or directory")."""
     import errno
 
-    from eportguide import wording as w
+    from eportguide.i18n import wording as w
 
     reasons = {
         errno.ENOENT: w.OS_NOT_FOUND,

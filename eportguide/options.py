@@ -4,7 +4,7 @@ from typing import Any
 
 import typer
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.render import formats
 
 

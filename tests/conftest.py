@@ -1,12 +1,10 @@
-"""Shared test set-up: every test runs with its own session directory; one way to call
-the CLI (``cli``); the ``pty`` marker; ``../shared`` read or skipped with the reason."""
+"""Shared test set-up: every test runs with its own session directory; the shipped pack
+loaded once; the ``pty`` marker. What tests import (paths, ``cli``…) is in helpers.py."""
 
 import sys
-from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from helpers import FLOWS
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +19,7 @@ def pack():
     """The shipped flows pack, loaded once (it is immutable)."""
     from eportguide.model.loader import load_pack
 
-    return load_pack(Path(__file__).parents[1] / "flows")
+    return load_pack(FLOWS)
 
 
 @pytest.fixture(scope="session")
@@ -29,42 +27,7 @@ def english_pack():
     """The shipped pack with its English applied, loaded once."""
     from eportguide.model import translations
 
-    return translations.load(Path(__file__).parents[1] / "flows", "en")
-
-
-#: What the project's steering folder holds beside the checkout: the source FAQ and the
-#: triage sets. An sdist or a copy elsewhere has none; tests that read it skip then.
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def shared_file(*parts: str) -> Path:
-    """A file of ``../shared``, or a skip saying which is missing (an sdist has none)."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path}: the project's shared folder beside the checkout (an sdist has none)")
-    return path
-
-
-#: A session file's contents as the program writes them (format 1): an unfinished
-#: unlock-card run with one answer, dated 2026-01-01 in Beijing time.
-SESSION_RECORD = {
-    "format": 1,
-    "id": "20260101-000000-unlock-card-abcd",
-    "flow": "unlock-card",
-    "flow_hash": "sha256:0",
-    "pack": str(Path(__file__).parents[1] / "flows"),
-    "created": "2026-01-01T00:00:00+08:00",
-    "updated": "2026-01-01T00:00:00+08:00",
-    "done": False,
-    "answers": {"card": "legal"},
-}
-
-
-def cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
-    """Run ``eportguide ARGS…`` in this process, as the tests' one way to call the CLI."""
-    from eportguide.cli import app
-
-    return CliRunner().invoke(app, list(args), input=input, env=env)
+    return translations.load(FLOWS, "en")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

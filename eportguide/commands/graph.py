@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from eportguide import packs
-from eportguide import wording as w
+from eportguide.i18n import wording as w
+from eportguide.packs import active
 
 
 class GraphFormat(StrEnum):
@@ -22,7 +22,7 @@ def graph_command(
 ) -> None:
     from eportguide.render import graph
 
-    pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
-    flow = packs.get_flow(pack, flow_id)
+    pack = active.load(active.pack_dir(ctx.find_root().params.get("flows")))
+    flow = active.get_flow(pack, flow_id)
     draw = graph.dot if format is GraphFormat.dot else graph.mermaid
     sys.stdout.write(draw(pack, flow))

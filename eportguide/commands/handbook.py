@@ -7,11 +7,11 @@ from pathlib import Path
 
 import typer
 
-from eportguide import packs
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.model import files
 from eportguide.options import format_option
-from eportguide.outputs import write_file
+from eportguide.packs import active
+from eportguide.run.outputs import write_file
 
 
 def _pack_note(directory: Path) -> str:
@@ -29,8 +29,8 @@ def handbook_command(
 ) -> None:
     from eportguide import render
 
-    directory = packs.pack_dir(ctx.find_root().params.get("flows"))
-    content = render.handbook_to_string(packs.load(directory), _pack_note(directory), date.today(), format)
+    directory = active.pack_dir(ctx.find_root().params.get("flows"))
+    content = render.handbook_to_string(active.load(directory), _pack_note(directory), date.today(), format)
     if output is None:
         sys.stdout.write(content)
     else:

@@ -5,8 +5,8 @@ from enum import StrEnum
 
 import typer
 
-from eportguide import packs
-from eportguide import wording as w
+from eportguide.i18n import wording as w
+from eportguide.packs import active
 
 
 class ListFormat(StrEnum):
@@ -18,7 +18,7 @@ def list_command(
     ctx: typer.Context,
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help=w.OPT_FORMAT),
 ) -> None:
-    pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
+    pack = active.load(active.pack_dir(ctx.find_root().params.get("flows")))
     if format is ListFormat.json:
         rows = [
             {"id": f.id, "title": f.title, "category": f.category, "source": f.source, "description": f.description}

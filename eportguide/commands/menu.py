@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eportguide import packs
-from eportguide import wording as w
+from eportguide.i18n import wording as w
+from eportguide.packs import active
 
 if TYPE_CHECKING:
     from eportguide.model import definitions as d
@@ -71,14 +71,14 @@ class Triage:
 
     def suggest(self, words: str) -> str | None:
         """The procedures ``search`` ranks for ``words``; ``None`` to describe it again."""
-        from eportguide.engine import matching
         from eportguide.prompting import Entry, Heading, MenuLine
         from eportguide.render.listings import no_match_message
+        from eportguide.search import matching
 
         self.chosen_from = lambda: self.suggest(words)
         self.words = words.strip()
         if self.directory is not None:
-            found = packs.searchable(self.directory)[1].search(words, SUGGESTIONS)
+            found = active.searchable(self.directory)[1].search(words, SUGGESTIONS)
         else:
             found = matching.search(self.pack, words, SUGGESTIONS)
         lines: list[MenuLine] = [Entry(w.MENU_ENTRY.format(title=self.pack.flow(m.flow_id).title, id=m.flow_id), m.flow_id) for m in found]
@@ -99,17 +99,17 @@ def choose_flow(pack_directory: Path, input: object = None, output: object = Non
     """Ask what the problem is; the id of the procedure chosen."""
     from eportguide.prompting.interactive import InteractivePrompter
 
-    return Triage(packs.load(pack_directory), InteractivePrompter(input, output), pack_directory).choose()
+    return Triage(active.load(pack_directory), InteractivePrompter(input, output), pack_directory).choose()
 
 
 def run(flows: Path | None) -> None:
     from eportguide.errors import Interrupted
-    from eportguide.execution import RunOptions, execute
     from eportguide.prompting.interactive import InteractivePrompter
-    from eportguide.runner import LeftFlow
+    from eportguide.run.dialogue import LeftFlow
+    from eportguide.run.execution import RunOptions, execute
 
-    directory = packs.pack_dir(flows)
-    triage = Triage(packs.load(directory), InteractivePrompter(), directory)
+    directory = active.pack_dir(flows)
+    triage = Triage(active.load(directory), InteractivePrompter(), directory)
     ask: Callable[[], str] = triage.choose
     while True:
         try:

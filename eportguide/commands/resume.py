@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eportguide import language
-from eportguide import wording as w
 from eportguide.errors import UsageError
-from eportguide.execution import RunOptions, execute
+from eportguide.i18n import language
+from eportguide.i18n import wording as w
 from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
+from eportguide.run.execution import RunOptions, execute
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
-    from eportguide import sessions
+    from eportguide.store import sessions
 
 
 def choose(store: sessions.Store, name: str | None) -> sessions.Session:
     """The named session, or the latest unfinished one; a usage error if there is none."""
-    from eportguide import sessions
+    from eportguide.store import sessions
 
     if name is not None:
         return store.load(name)
@@ -41,7 +41,7 @@ def choose(store: sessions.Store, name: str | None) -> sessions.Session:
 
 def pack_directory(session: sessions.Session, option: Path | None) -> Path:
     """``--flows`` if given, else the pack the session ran from, else the current pack."""
-    from eportguide import packs
+    from eportguide.packs import active
 
     if option is not None:
         return option
@@ -52,7 +52,7 @@ def pack_directory(session: sessions.Session, option: Path | None) -> Path:
     except (OSError, ValueError):  # a path no file system takes (too long, a NUL): gone as well
         pass
     typer.echo(w.SESSION_PACK_GONE.format(path=saved), err=True)
-    return packs.pack_dir(None)
+    return active.pack_dir(None)
 
 
 def resume_command(
@@ -65,13 +65,14 @@ def resume_command(
     no_save: bool = no_save_option(),
     today: str | None = today_option(),
 ) -> None:
-    from eportguide import packs, sessions
+    from eportguide.packs import active
+    from eportguide.store import sessions
 
     session = choose(sessions.Store(), name)
     if language.chosen() is None:  # before the pack loads: its content follows the language too
         language.use(session.language)
     directory = pack_directory(session, ctx.find_root().params.get("flows"))
-    pack = packs.load(directory)
+    pack = active.load(directory)
     if session.flow_id not in pack.flows:
         raise UsageError(w.SESSION_FLOW_GONE.format(id=session.id, flow=session.flow_id), w.SEE_LIST)
     if sessions.flow_hash(directory, session.flow_id) != session.flow_hash:

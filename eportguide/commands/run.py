@@ -4,9 +4,9 @@ from pathlib import Path
 
 import typer
 
-from eportguide import wording as w
-from eportguide.execution import RunOptions, execute
+from eportguide.i18n import wording as w
 from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
+from eportguide.run.execution import RunOptions, execute
 
 
 def run_command(

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from eportguide import wording as w
 from eportguide.errors import UsageError, os_reason
+from eportguide.i18n import wording as w
 
 
 class SchemaName(StrEnum):

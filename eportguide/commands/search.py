@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 
 if TYPE_CHECKING:  # the model loads when the command runs, not for --help
     pass
@@ -31,10 +31,10 @@ def search_command(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help=w.OPT_SEARCH_LIMIT)] = DEFAULT_LIMIT,
     format: Annotated[SearchFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SearchFormat.table,
 ) -> None:
-    from eportguide import packs
+    from eportguide.packs import active
     from eportguide.render import listings
 
-    pack, index = packs.searchable(packs.pack_dir(ctx.find_root().params.get("flows")))
+    pack, index = active.searchable(active.pack_dir(ctx.find_root().params.get("flows")))
     found = index.search(" ".join(words), limit)
     if format is SearchFormat.json:
         rows = [

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eportguide import wording as w
 from eportguide.errors import UsageError, os_reason
+from eportguide.i18n import wording as w
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
-    from eportguide import sessions
+    from eportguide.store import sessions
 
 
 class SessionsFormat(StrEnum):
@@ -25,7 +25,7 @@ def sessions_command(
     every: Annotated[bool, typer.Option("--all", help=w.OPT_SESSIONS_ALL)] = False,
     format: Annotated[SessionsFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SessionsFormat.table,
 ) -> None:
-    from eportguide import sessions
+    from eportguide.store import sessions
 
     store = sessions.Store()
     if clear:
@@ -48,8 +48,8 @@ def sessions_command(
 def clear_sessions(store: sessions.Store, every: bool) -> None:
     """Finished sessions go; an unfinished one is a call someone may still resume, so it
     goes only with ``--all`` or when the user at a terminal says so."""
-    from eportguide import sessions
-    from eportguide.execution import is_interactive
+    from eportguide.run.execution import is_interactive
+    from eportguide.store import sessions
 
     keep: set[str] = set()
     if not every:

@@ -5,10 +5,10 @@ import sys
 
 import typer
 
-from eportguide import packs
-from eportguide import wording as w
 from eportguide.errors import UsageError
+from eportguide.i18n import wording as w
 from eportguide.options import format_option
+from eportguide.packs import active
 
 
 def show_command(
@@ -20,8 +20,8 @@ def show_command(
 ) -> None:
     from eportguide import render
 
-    pack = packs.load(packs.pack_dir(ctx.find_root().params.get("flows")))
-    flow = packs.get_flow(pack, flow_id)
+    pack = active.load(active.pack_dir(ctx.find_root().params.get("flows")))
+    flow = active.get_flow(pack, flow_id)
     if paths:
         from eportguide.render import paths as every_path
 

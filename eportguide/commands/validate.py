@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from eportguide import language, packs
-from eportguide import wording as w
 from eportguide.errors import FindingsFound, UsageError
+from eportguide.i18n import language
+from eportguide.i18n import wording as w
 from eportguide.model.findings import Finding
+from eportguide.packs import active
 
 if TYPE_CHECKING:
     from eportguide.model.documents import Loaded
@@ -95,7 +96,7 @@ def validate_command(
         day = parse_date(today) if today is not None else date.today()
     except ValueError:
         raise UsageError(w.BAD_DATE.format(value=today)) from None
-    report = check(targets(paths or [packs.pack_dir(ctx.find_root().params.get("flows"))]), Age(day, max_age_days))
+    report = check(targets(paths or [active.pack_dir(ctx.find_root().params.get("flows"))]), Age(day, max_age_days))
     if format is ValidateFormat.json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

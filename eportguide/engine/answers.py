@@ -1,9 +1,9 @@
 """Turning what a user typed or passed with ``--answer`` into a stored answer value."""
 
-from eportguide import wording as w
 from eportguide.engine import validators
 from eportguide.engine.walker import Question
 from eportguide.errors import UsageError
+from eportguide.i18n import wording as w
 from eportguide.model.definitions import DONE, NO, YES
 
 #: Yes and no as scripts write them, in every language; the words of the language spoken

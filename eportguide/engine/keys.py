@@ -1,5 +1,6 @@
 """Every answer key a flow may ask, sub-flows included (with their prefixes)."""
 
+from eportguide.model import answer_key
 from eportguide.model import definitions as d
 from eportguide.model.queries import question_values
 
@@ -17,5 +18,5 @@ def answer_keys(
     for state_id, state in flow.states.items():
         entry = f"{flow_id}/{state_id}"
         if isinstance(state, d.SubflowState) and entry not in seen:
-            keys.update(answer_keys(pack, state.flow, f"{prefix}{state_id}.", frozenset(state.answers), seen | {entry}))
+            keys.update(answer_keys(pack, state.flow, answer_key.inside(prefix, state_id), frozenset(state.answers), seen | {entry}))
     return keys

@@ -5,11 +5,11 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import NamedTuple
 
-from eportguide import wording as w
-from eportguide.engine.dates import Completion, completion
 from eportguide.engine.walker import Answered, Finished, Part
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
+from eportguide.workdays.dates import NO_IMPORTS, Completion, Imported, completion
 
 CONTACT_KINDS = ("email", "phone", "address", "url")
 #: A phone number without an area code, and one written with it (029-83196210).
@@ -281,11 +281,18 @@ def describe(pack: d.Pack, flow: d.Flow, outcome_id: str, worded: bool = False) 
     return build(pack, Finished((), (Part(flow, outcome_id, outcome, {}),)), None, every_branch=True, worded=worded)
 
 
-def build(pack: d.Pack, finished: Finished, today: date | None = None, every_branch: bool = False, worded: bool = False) -> Result:
+def build(
+    pack: d.Pack,
+    finished: Finished,
+    today: date | None = None,
+    every_branch: bool = False,
+    worded: bool = False,
+    imported: Imported = NO_IMPORTS,
+) -> Result:
     """Assemble the result of a finished walk; the last part is the flow's own outcome.
 
     With ``today``, the deadline's dates are counted in working days from it, with the
-    pack's calendar.
+    notices the user imported and the pack's calendar.
     """
     used: dict[str, None] = {}
     steps: list[Step] = []
@@ -333,7 +340,9 @@ def build(pack: d.Pack, finished: Finished, today: date | None = None, every_bra
         email=email,
         mailing=mailing,
         today=today,
-        completion=completion(today, deadline.min_working_days, deadline.max_working_days, pack.calendar) if deadline and today else None,
+        completion=completion(today, deadline.min_working_days, deadline.max_working_days, pack.calendar, imported)
+        if deadline and today
+        else None,
         notes=_unique(iter(notes)),
         provenance=provenance(pack),
     )

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 
 # Patterns are compiled when first used (re keeps them): most runs check no number at all.
 #: A mainland mobile number, optionally with the country code (+86).

@@ -10,8 +10,9 @@ Nothing here prints, prompts or touches a file.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple, assert_never
 
-from eportguide import wording as w
 from eportguide.engine import validators
+from eportguide.i18n import wording as w
+from eportguide.model import answer_key
 from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE, NO, YES
 
@@ -177,7 +178,9 @@ class _Walker:
                     if entry in stack:
                         raise FlowError(f"{flow.id}: sub-flow {state.flow!r} enters itself again")
                     after = _plus(self.span(flow.id, state.next, frozenset(preset.items())), tail)
-                    pending = self.run(self.pack.flows[state.flow], f"{prefix}{state_id}.", state.answers, after, (*stack, entry))
+                    pending = self.run(
+                        self.pack.flows[state.flow], answer_key.inside(prefix, state_id), state.answers, after, (*stack, entry)
+                    )
                     if pending is not None:
                         return pending
                     state_id = state.next

@@ -1,8 +1,12 @@
-"""Problems found in a flows pack, each pointing at a file and line."""
+"""Problems found in a flows pack, each pointing at a file and line; the error a broken
+pack raises with them."""
 
+import shlex
+from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from eportguide import wording as w
+from eportguide.errors import EportguideError
+from eportguide.i18n import wording as w
 
 
 class Finding(NamedTuple):
@@ -41,3 +45,16 @@ class Finding(NamedTuple):
             "flow": self.flow,
             "state": self.state,
         }
+
+
+class PackError(EportguideError):
+    """A flows pack that cannot be used; carries every error found.
+
+    ``directory`` is the pack's directory when it is not the shipped one: the hint must
+    validate that pack, since a bare ``eportguide validate`` checks the shipped pack.
+    """
+
+    def __init__(self, findings: Sequence[Finding], directory: str | None = None) -> None:
+        self.findings = list(findings)
+        hint = w.BROKEN_PACK_HINT if directory is None else w.BROKEN_PACK_HINT_FLOWS.format(flows=shlex.quote(directory))
+        super().__init__(w.BROKEN_PACK + "\n" + "\n".join(map(str, self.findings)), hint)

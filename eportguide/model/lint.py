@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import TypeVar
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model.documents import Loaded
 from eportguide.model.files import SHARED_FILE

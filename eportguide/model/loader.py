@@ -15,13 +15,12 @@ from typing import Any
 
 import yaml
 
-from eportguide import wording as w
-from eportguide.errors import PackError
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import references, safeyaml
 from eportguide.model.documents import Document, Loaded, display_path
 from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, SOURCE_FILE, flow_files, is_shipped
-from eportguide.model.findings import Finding
+from eportguide.model.findings import Finding, PackError
 from eportguide.model.lint import lint
 from eportguide.model.schema import Builder, Invalid, Problem
 

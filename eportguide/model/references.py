@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model.documents import Document

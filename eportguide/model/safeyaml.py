@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 
 try:
     from yaml import CSafeLoader as _Base

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path as FilePath
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 
 Path = tuple[str | int, ...]

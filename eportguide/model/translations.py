@@ -25,8 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from eportguide import wording as w
-from eportguide.errors import PackError
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model import translation_format as t
@@ -41,7 +40,7 @@ from eportguide.model.files import (
     translation_dir,
     translation_files,
 )
-from eportguide.model.findings import Finding
+from eportguide.model.findings import Finding, PackError
 from eportguide.model.lint import lint
 from eportguide.model.loader import parse, read_pack
 from eportguide.model.schema import Builder, Invalid, closest

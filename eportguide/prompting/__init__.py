@@ -3,13 +3,15 @@
 ``Prompter.ask`` returns the stored value of an answer, or a navigation request. The
 interactive prompter (questionary) lives in its own module so that commands which
 never prompt never import prompt_toolkit.
+
+May import: every layer below it: ``i18n``, ``errors``, ``model``, ``workdays``, ``search``,
+``store``, ``terminal``, ``engine``, ``packs``, ``render``.
 """
 
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from eportguide.engine import Question
-from eportguide.engine.walker import Answered
+from eportguide.engine.walker import Answered, Question
 
 
 class Navigation(Enum):

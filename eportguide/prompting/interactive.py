@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING, Any
 import questionary
 from questionary import Choice, Separator
 
-from eportguide import engine
-from eportguide import wording as w
 from eportguide.engine import validators
-from eportguide.engine.walker import Answered
+from eportguide.engine.walker import Answered, Question
+from eportguide.i18n import wording as w
 from eportguide.model.definitions import DONE
 from eportguide.prompting import Entry, MenuLine, Navigation
 
 if TYPE_CHECKING:
-    from eportguide.attachments import Attachment
+    from eportguide.store.attachments import Attachment
 
 # ASCII marks only: a GBK console cannot print questionary's default pointer.
 POINTER = ">"
@@ -55,7 +54,7 @@ def review_item(question: str, answer: str, room: int) -> str:
     return line
 
 
-def progress(question: engine.Question) -> str:
+def progress(question: Question) -> str:
     """[步骤 3/8] when every way on asks as many questions; else [步骤 3], no total to doubt."""
     total = question.known_total
     return w.PROGRESS_OPEN.format(number=question.number) if total is None else w.PROGRESS.format(number=question.number, total=total)
@@ -88,7 +87,7 @@ class InteractivePrompter:
         if output is not None:
             self.io["output"] = output
 
-    def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
+    def ask(self, question: Question, previous: str | None, can_go_back: bool) -> str | Navigation:
         message = progress(question) + " " + question.prompt
         if question.kind == "text":
             return self._text(question, message, previous, can_go_back)
@@ -167,7 +166,7 @@ class InteractivePrompter:
         """A line that stands out between questions."""
         questionary.print(text, style="bold", **{k: v for k, v in self.io.items() if k == "output"})
 
-    def _text(self, question: engine.Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
+    def _text(self, question: Question, message: str, previous: str | None, can_go_back: bool) -> str | Navigation:
         """A text question; an invalid value is asked again, its reason printed right under it.
 
         Not prompt_toolkit's own validation: its message goes to the bottom line of the
@@ -205,8 +204,8 @@ class InteractivePrompter:
         """
         from pathlib import Path
 
-        from eportguide import attachments
         from eportguide.errors import UsageError
+        from eportguide.store import attachments
 
         typed = ""
         while True:

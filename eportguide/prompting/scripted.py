@@ -2,12 +2,12 @@
 
 from collections.abc import Mapping
 
-from eportguide import engine
-from eportguide import wording as w
 from eportguide.engine import validators
-from eportguide.engine.answers import shown
-from eportguide.engine.walker import Answered
+from eportguide.engine.answers import parse, shown
+from eportguide.engine.walker import Answered, Question
 from eportguide.errors import UsageError
+from eportguide.i18n import wording as w
+from eportguide.model import answer_key
 from eportguide.model.definitions import DONE, NO, YES
 from eportguide.prompting import Navigation, Prompter
 
@@ -31,15 +31,15 @@ class ScriptedPrompter:
         sub-flow (``legal_first.enterprise``) the detail's own name (``enterprise``)."""
         if key in self.answers:
             return key
-        bare = key.rsplit(".", 1)[-1]
+        bare = answer_key.field_name(key)
         return bare if text and bare != key and bare in self.answers else None
 
-    def ask(self, question: engine.Question, previous: str | None, can_go_back: bool) -> str | Navigation:
+    def ask(self, question: Question, previous: str | None, can_go_back: bool) -> str | Navigation:
         key = question.key
         given = self._given(key, question.kind == "text")
         if given is not None and key not in self.used:
             self.used.update((key, given))  # once: after "back" a person is asked instead
-            value = engine.parse(question, self.answers[given])
+            value = parse(question, self.answers[given])
             if question.validator is not None:
                 self._note_if_unusual(question, value)
             return value
@@ -63,7 +63,7 @@ class ScriptedPrompter:
     def unused(self) -> list[str]:
         return [k for k in self.answers if k not in self.used]
 
-    def _note_if_unusual(self, question: engine.Question, value: str) -> None:
+    def _note_if_unusual(self, question: Question, value: str) -> None:
         """A value of an unusual shape is kept; the run says so on stderr afterwards."""
         assert question.validator is not None
         reason = validators.unusual(question.validator, value)
@@ -71,7 +71,7 @@ class ScriptedPrompter:
             self.notes.append(w.UNUSUAL_ANSWER.format(prompt=question.prompt, key=question.key, value=shown(value), reason=reason))
 
 
-def missing_answer(question: engine.Question) -> UsageError:
+def missing_answer(question: Question) -> UsageError:
     choices = ""
     if question.options:
         choices = w.PARENTHESISED.format(

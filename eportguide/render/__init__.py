@@ -1,4 +1,11 @@
-"""Output formats of a result or a procedure; the registry is ``formats``."""
+"""Output formats of a result or a procedure; the registry is ``formats``.
+
+Each module draws documents in one format (text, Markdown, HTML, JSON, e-mail, diagrams);
+none prints, prompts or reads a file but the ones it is given.
+
+May import: ``i18n``, ``errors``, ``model``, ``workdays``, ``search``, ``store``,
+``terminal``, ``engine``, ``packs``.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from eportguide.render import formats
 if TYPE_CHECKING:
     from datetime import date
 
-    from eportguide.engine import Result
+    from eportguide.engine.result import Result
     from eportguide.model import definitions as d
 
 

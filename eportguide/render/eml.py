@@ -13,9 +13,9 @@ from email import utils
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from eportguide.attachments import Attachment
-from eportguide.engine import Result
+from eportguide.engine.result import Result
 from eportguide.render.outline import email_body
+from eportguide.store.attachments import Attachment
 
 #: Outlook opens a message carrying this header as an unsent draft (with a Send button).
 UNSENT_HEADER = "X-Unsent"

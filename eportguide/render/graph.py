@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple, assert_never
 
-from eportguide import wording as w
 from eportguide.engine.walker import confirm_options
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 
 

@@ -8,8 +8,8 @@ gives way to a pointer to the shared one, so the hotline is not printed thirty t
 from datetime import date
 from typing import NamedTuple
 
-from eportguide import wording as w
 from eportguide.engine.result import CONTACT_KINDS, contact, provenance
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.render import outline, procedure
 from eportguide.render.outline import Item, Section

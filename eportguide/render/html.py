@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from html import escape
 
-from eportguide import language
-from eportguide import wording as w
-from eportguide.engine import Result
+from eportguide.engine.result import Result
+from eportguide.i18n import language
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.render import handbook as handbooks

@@ -3,14 +3,13 @@
 import json
 from typing import Any, assert_never
 
-from eportguide import wording as w
-from eportguide.engine import Result
-from eportguide.engine.dates import Holiday
-from eportguide.engine.result import describe
+from eportguide.engine.result import Result, describe
 from eportguide.engine.walker import confirm_options
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model.definitions import DONE
 from eportguide.render.outline import holiday_name
+from eportguide.workdays.dates import Day, Holiday
 
 SCHEMA_VERSION = 1
 
@@ -46,6 +45,10 @@ def as_dict(result: Result) -> dict[str, Any]:
             "sources": [{"year": year, "source": source.value} for year, source in completion.sources] if completion else [],
             "law_holidays": [holiday_dict(h) for h in completion.law_holidays] if completion else [],
             "makeup_workdays": [day.isoformat() for day in completion.makeup_workdays] if completion else [],
+            "basis": {"earliest": completion.basis(completion.earliest).value, "latest": completion.basis(completion.latest).value}
+            if completion
+            else None,
+            "days_off": [day_dict(day) for day in completion.days_off] if completion else [],
         }
     source = None
     if result.provenance is not None:
@@ -97,6 +100,16 @@ def as_dict(result: Result) -> dict[str, Any]:
         "email": email,
         "mailing": mailing,
         "source": source,  # the document the facts come from, and the day they were checked
+    }
+
+
+def day_dict(day: Day) -> dict[str, Any]:
+    """A day off as counted: its holiday, where its year comes from and what it rests on."""
+    return {
+        "date": day.date.isoformat(),
+        "holiday": holiday_name(day.holiday) if day.holiday else None,
+        "source": day.source.value,
+        "reason": day.reason.value if day.reason else None,
     }
 
 

@@ -6,7 +6,8 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from eportguide import wording as w
+from eportguide.i18n import wording as w
+from eportguide.model import answer_key
 from eportguide.render.columns import GAP, NARROWEST_FOLD, fold, table, terminal_width, width
 
 #: The input field whose answer names the caller's enterprise, shown when no note was given.
@@ -16,9 +17,9 @@ STATE_MIN = 16
 BLOCK_INDENT = 2
 
 if TYPE_CHECKING:
-    from eportguide.engine.matching import Match
     from eportguide.model import definitions as d
-    from eportguide.sessions import Session
+    from eportguide.search.matching import Match
+    from eportguide.store.sessions import Session
 
 
 def catalogue(pack: d.Pack) -> None:
@@ -51,7 +52,7 @@ def _who(session: Session) -> str:
     """What tells the call apart: the note, else the enterprise typed, else nothing."""
     if session.note:
         return session.note
-    enterprise = next((v for k, v in session.answers.items() if k.rsplit(".", 1)[-1] == ENTERPRISE_FIELD and v), "")
+    enterprise = next((v for k, v in session.answers.items() if answer_key.field_name(k) == ENTERPRISE_FIELD and v), "")
     return enterprise or w.NOTHING_NOTED
 
 

@@ -1,7 +1,7 @@
 """Markdown: a task list a person ticks off."""
 
-from eportguide import wording as w
-from eportguide.engine import Result
+from eportguide.engine.result import Result
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.render import handbook as handbooks
 from eportguide.render import outline as outlines

@@ -6,13 +6,12 @@ section says is decided here, once.
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, assert_never
 from urllib.parse import quote
 
-from eportguide import wording as w
-from eportguide.engine import Result
-from eportguide.engine.dates import Completion, Holiday, Source
-from eportguide.engine.result import AreaCode, Contact, Provenance
+from eportguide.engine.result import AreaCode, Contact, Provenance, Result
+from eportguide.i18n import wording as w
+from eportguide.workdays.dates import OFFICIAL, Completion, Day, Holiday, Reason, Source
 
 Style = Literal["numbered", "checklist", "fields", "bullets"]
 
@@ -122,21 +121,76 @@ def completion_text(result: Result) -> str:
     if completion is not None:
         start, earliest, latest = (day_text(x, completion) for x in (completion.start, completion.earliest, completion.latest))
         text += w.DEADLINE_DATES.format(start=start, earliest=earliest, latest=latest, what=deadline.what)
-        text += estimate_text(completion)
+        text += basis_text(completion) + estimate_text(completion)
     return text
 
 
+def basis_words(completion: Completion, until: date) -> str:
+    """What a date of the count rests on, in words: official (with the notice's year),
+    estimated by the State Council's principles, by the law alone, or by the week."""
+    match completion.basis(until):
+        case Reason.OFFICIAL:
+            years = [str(year) for year, source in completion.sources if year <= until.year and source in OFFICIAL]
+            return w.BASIS_OFFICIAL.format(years=w.LIST_SEPARATOR.join(years))
+        case Reason.PRINCIPLES:
+            return str(w.BASIS_PRINCIPLES)
+        case Reason.LAW | Reason.ARTICLE_6:
+            return str(w.BASIS_LAW)
+        case _:
+            return str(w.BASIS_WEEK)
+
+
+def basis_text(completion: Completion) -> str:
+    """``（日期依据：…）``: once when both dates rest on the same, else for each."""
+    earliest, latest = basis_words(completion, completion.earliest), basis_words(completion, completion.latest)
+    if earliest == latest:
+        return w.DEADLINE_BASIS.format(basis=earliest)
+    return w.DEADLINE_BASIS_EACH.format(
+        earliest=completion.earliest.isoformat(), earliest_basis=earliest, latest=completion.latest.isoformat(), latest_basis=latest
+    )
+
+
+def reason_text(reason: Reason) -> str:
+    match reason:
+        case Reason.OFFICIAL:
+            return str(w.REASON_OFFICIAL)
+        case Reason.LAW:
+            return str(w.REASON_LAW)
+        case Reason.ARTICLE_6:
+            return str(w.REASON_ARTICLE_6)
+        case Reason.PRINCIPLES:
+            return str(w.REASON_PRINCIPLES)
+        case _:
+            assert_never(reason)
+
+
+def skipped_text(days: tuple[Day, ...]) -> str:
+    """The estimated weekdays off a count skipped, by holiday and reason:
+    ``春节（法定 2027-02-05、2027-02-08，第六条补假 2027-02-09）``."""
+    holidays: dict[str, dict[Reason, list[str]]] = {}
+    for day in days:
+        assert day.reason is not None
+        holidays.setdefault(day.holiday or "", {}).setdefault(day.reason, []).append(day.date.isoformat())
+    parts = []
+    for name, reasons in holidays.items():
+        shown = w.SKIPPED_SEPARATOR.join(
+            w.SKIPPED_REASON.format(reason=reason_text(reason), days=w.LIST_SEPARATOR.join(dates)) for reason, dates in reasons.items()
+        )
+        parts.append(w.SKIPPED_HOLIDAY.format(name=holiday_name(name), parts=shown))
+    return w.SKIPPED_HOLIDAYS_SEPARATOR.join(parts)
+
+
 def estimate_text(completion: Completion) -> str:
-    """What an estimated count rests on: the law's holidays it skipped, or the week alone."""
+    """What an estimated count rests on: the days off it skipped and why, or the week alone."""
     text = ""
-    law_years = [str(year) for year, source in completion.sources if source is Source.LAW]
-    if law_years:
-        years = w.LIST_SEPARATOR.join(law_years)
-        if completion.law_holidays:
-            holidays = w.LIST_SEPARATOR.join(holiday_text(h) for h in completion.law_holidays)
-            text += w.DEADLINE_ESTIMATE_LAW.format(years=years, holidays=holidays)
+    estimated = [str(year) for year, source in completion.sources if source is Source.ESTIMATE]
+    if estimated:
+        years = w.LIST_SEPARATOR.join(estimated)
+        skipped = tuple(day for day in completion.days_off if day.source is Source.ESTIMATE)
+        if skipped:
+            text += w.DEADLINE_ESTIMATE_SKIPPED.format(years=years, days=skipped_text(skipped))
         else:
-            text += w.DEADLINE_ESTIMATE_LAW_NONE.format(years=years)
+            text += w.DEADLINE_ESTIMATE_NONE.format(years=years)
     week_years = [str(year) for year, source in completion.sources if source is Source.WEEK]
     if week_years:
         text += w.DEADLINE_ESTIMATE.format(years=w.LIST_SEPARATOR.join(week_years))
@@ -144,10 +198,12 @@ def estimate_text(completion: Completion) -> str:
 
 
 def holiday_name(name: str) -> str:
-    """A holiday's name in the language spoken (the engine knows them by their Chinese names)."""
+    """A holiday's name in the language spoken (the engine knows them by their Chinese
+    names; a notice's item may name two: 国庆节、中秋节)."""
     names = w.source("HOLIDAYS")
     assert isinstance(names, tuple)
-    return str(w.HOLIDAYS[names.index(name)]) if name in names else name
+    parts = name.split(str(w.source("LIST_SEPARATOR")))
+    return w.LIST_SEPARATOR.join(str(w.HOLIDAYS[names.index(part)]) if part in names else part for part in parts)
 
 
 def holiday_text(holiday: Holiday) -> str:

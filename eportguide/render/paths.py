@@ -8,9 +8,9 @@ import json
 import shlex
 from typing import Any
 
-from eportguide import wording as w
 from eportguide.engine.paths import every_path, given
 from eportguide.engine.walker import Finished
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 
 

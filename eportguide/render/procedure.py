@@ -16,9 +16,9 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, assert_never
 
-from eportguide import wording as w
 from eportguide.engine.result import describe, provenance
 from eportguide.engine.walker import confirm_options
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model.queries import transitions
 from eportguide.render import outline

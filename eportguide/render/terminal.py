@@ -10,8 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from eportguide import wording as w
-from eportguide.engine import Result
+from eportguide.engine.result import Result
+from eportguide.i18n import wording as w
 from eportguide.render import outline as outlines
 from eportguide.render.breaking import Fields, Paragraph
 from eportguide.render.outline import Outline, Section, entries

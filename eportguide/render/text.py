@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eportguide import wording as w
-from eportguide.engine import Result
+from eportguide.engine.result import Result
+from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.render import outline as outlines
 from eportguide.render.columns import width as display_width
