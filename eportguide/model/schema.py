@@ -359,6 +359,8 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "shared": ("Shared", "eportguide shared facts and input fields (_facts.yaml)"),
     "translation": ("FlowText", "eportguide translation of a flow file (<language>/<flow-id>.yaml)"),
     "shared-translation": ("SharedText", "eportguide translation of the shared facts and input fields (<language>/_facts.yaml)"),
+    "source": ("SourceManifest", "eportguide source manifest: the source document and when each fact was checked (_source.yaml)"),
+    "glossary": ("Glossary", "eportguide glossary of a translation: one term per concept (<language>/_glossary.yaml)"),
 }
 #: Where they ship; each flow file's first line points its editor here.
 SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"

@@ -30,7 +30,16 @@ from eportguide.model import definitions as d
 from eportguide.model import templates
 from eportguide.model import translation_format as t
 from eportguide.model.documents import Document, Loaded
-from eportguide.model.files import FLOW_SUFFIX, SHARED_FILE, flow_ids, is_shipped, translation_files
+from eportguide.model.files import (
+    FLOW_SUFFIX,
+    GLOSSARY_FILE,
+    SHARED_FILE,
+    SOURCE_FILE,
+    flow_ids,
+    is_shipped,
+    translation_dir,
+    translation_files,
+)
 from eportguide.model.findings import Finding, PackError
 from eportguide.model.lint import lint
 from eportguide.model.loader import parse, read_pack
@@ -43,7 +52,7 @@ NUMBER = re.compile(r"\d+")
 
 #: A state's single texts and its lists of texts, by the names both files use.
 SCALARS = ("prompt", "help", "label", "ask", "ask_label", "title", "section", "business")
-LISTS = ("text", "steps", "materials", "warnings")
+LISTS = ("text", "steps", "materials", "warnings", "notes")
 #: Fact kinds whose value may be words rather than something copied as written.
 WORDED_KINDS = frozenset({"text", "duration", "phone"})
 
@@ -59,6 +68,7 @@ class Translation:
     findings: list[Finding] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # stems whose file could not be read or built
     flow_files: set[str] = field(default_factory=set)  # the pack's flow files, by stem, loaded or not
+    glossary: t.Glossary | None = None  # the terms every text must use (``_glossary.yaml``)
 
 
 def has_chinese(text: str) -> bool:
@@ -97,6 +107,13 @@ def read(directory: Path, language: str) -> Translation:
             translation.shared = built
         else:
             translation.flows[key] = built
+    glossary = translation_dir(directory, language) / GLOSSARY_FILE
+    if glossary.is_file():
+        document, found = parse(glossary, directory)
+        translation.findings += found
+        if document is not None:
+            translation.documents[GLOSSARY_FILE] = document
+            translation.glossary = _build(t.Glossary, document, None, translation)
     return translation
 
 
@@ -147,11 +164,12 @@ class _Checker:
         self.language = translation.language
         self.findings: list[Finding] = []
         self.sites_used: set[str] = set()
+        self.terms_reported: set[tuple[str, int, int]] = set()
 
     # where a finding goes
 
     def _file(self, key: str) -> str:
-        return f"{self.language}/{key if key == SHARED_FILE else key + FLOW_SUFFIX}"
+        return f"{self.language}/{key if key in (SHARED_FILE, GLOSSARY_FILE) else key + FLOW_SUFFIX}"
 
     def missing(self, key: str, path: Path_, text: str, flow: str | None = None, translated_in: str | None = None) -> None:
         """A source text without its translation: a warning at the source's text.
@@ -215,10 +233,51 @@ class _Checker:
             base: Path_ = ("fields", name)
             self.pair(SHARED_FILE, (*base, "prompt"), input_field.prompt, given_field.prompt, (*base, "prompt"))
             self.optional(SHARED_FILE, base, "help", input_field.help, given_field.help)
+        self.check_source(text.source)
+        for name, gloss in text.site_names.items():
+            self.check_terms(SHARED_FILE, ("site_names", name), gloss)
         for name in text.fields:
             if name not in shared.fields:
                 message = w.F_TRANSLATION_NO_FIELD.format(name=name, hint=closest(name, list(shared.fields)))
                 self.wrong(SHARED_FILE, ("fields", name), message, "orphan-translation", at_key=True)
+
+    def check_source(self, given: t.SourceText | None) -> None:
+        """The source document's title, region and branch, when the pack names its source."""
+        manifest = self.pack.source
+        if manifest is None:
+            if given is not None:
+                self.wrong(SHARED_FILE, ("source",), w.F_TRANSLATION_NO_TEXT.format(key="source"), "orphan-translation", at_key=True)
+            return
+        given = given or t.SourceText()
+        for name in ("document", "region", "branch"):
+            self.pair(SOURCE_FILE, (name,), getattr(manifest, name), getattr(given, name), ("source", name), translated_in=SHARED_FILE)
+
+    def check_terms(self, where: str, path: Path_, text: str, flow: str | None = None) -> None:
+        """A text uses the glossary's term for each concept: a variant it lists is an error,
+        located at its own line."""
+        glossary = self.translation.glossary
+        if glossary is None:
+            return
+        document = self.translation.documents.get(where)
+        if document is None:
+            return
+        taken: list[tuple[int, int]] = []
+        variants = sorted(((v, term) for term in glossary.terms for v in term.avoid), key=lambda pair: -len(pair[0]))
+        for variant, term in variants:
+            for match in _variant(variant).finditer(text):
+                found = match.group(0)
+                if found in (term.term, term.term[:1].upper() + term.term[1:]):
+                    continue
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue  # inside a longer variant already reported
+                taken.append(match.span())
+                line, column = document.locate_text(path, found)
+                if (document.file, line, column) in self.terms_reported:
+                    continue  # one text reached twice (a YAML alias: both states share its steps)
+                self.terms_reported.add((document.file, line, column))
+                message = w.F_GLOSSARY.format(found=found, term=term.term, source=term.source, file=self._file(GLOSSARY_FILE))
+                state = str(path[1]) if len(path) >= 2 and path[0] == "states" else None
+                self.findings.append(Finding(document.file, line, column, message, "glossary", flow, state))
 
     def check_categories(self) -> None:
         categories = self.translation.shared.categories
@@ -361,6 +420,7 @@ class _Checker:
                 message = w.F_UNKNOWN_SITE_NAME.format(name=name, file=self._file(SHARED_FILE), hint=hint)
                 self.wrong(where, given_path, message, "unknown-site-name", flow)
         plain = SITE_NAME.sub("", given)
+        self.check_terms(where, given_path, _without_references(plain), flow)
         wanted, found = _references(source), _references(plain)
         if wanted != found:
             details = [
@@ -381,6 +441,12 @@ class _Checker:
         if left is not None:
             message = w.F_TRANSLATION_CHINESE.format(text=left.group(0), file=self._file(SHARED_FILE))
             self.notice(where, given_path, message, "untranslated", flow)
+
+
+def _variant(text: str) -> re.Pattern[str]:
+    """A variant as a whole word (or words), whatever its case; spaces match any run of them."""
+    body = r"\s+".join(re.escape(part) for part in text.split())
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
 def _flow_of(key: str) -> str | None:
@@ -425,10 +491,22 @@ def apply(pack: d.Pack, translation: Translation) -> d.Pack:
     for name, input_field in pack.shared.fields.items():
         given_field = shared.fields.get(name, t.FieldText())
         help_text = input_field.help if input_field.help is None else text(input_field.help, given_field.help)
-        fields[name] = input_field._replace(prompt=text(input_field.prompt, given_field.prompt), help=help_text)
+        # A suffix (企业 after a company name) belongs to the Chinese e-mail, which keeps it
+        # (it is made from the pack as written); a reading names the company as typed.
+        fields[name] = input_field._replace(
+            prompt=text(input_field.prompt, given_field.prompt), help=help_text, suffix=None, suffix_unless=()
+        )
     translated_shared = pack.shared._replace(facts=MappingProxyType(facts), fields=MappingProxyType(fields))
     flows = {flow_id: _flow(flow, translation.flows.get(flow_id), shared.categories, text) for flow_id, flow in pack.flows.items()}
-    return d.Pack(translated_shared, MappingProxyType(flows), pack.calendar, original=pack)
+    manifest = pack.source
+    if manifest is not None and shared.source is not None:
+        given_source = shared.source
+        manifest = manifest._replace(
+            document=text(manifest.document, given_source.document),
+            region=text(manifest.region, given_source.region),
+            branch=text(manifest.branch, given_source.branch),
+        )
+    return d.Pack(translated_shared, MappingProxyType(flows), pack.calendar, original=pack, source=manifest)
 
 
 def expand(text: str, names: Mapping[str, str]) -> str:
