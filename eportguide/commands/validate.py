@@ -155,14 +155,15 @@ TRANSLATION_RULES = frozenset({"missing-translation"})
 
 def _translation_findings(directory: Path, loaded: "Loaded") -> list[Finding]:
     """Every translation of the pack (``<pack>/<language>/``), read and checked against it."""
-    from eportguide.model import translations
     from eportguide.model.files import has_translation
+    from eportguide.model.translations.check import check
+    from eportguide.model.translations.read import read
 
     found: list[Finding] = []
     for spoken in language.LANGUAGES:
         if spoken != language.CHINESE and has_translation(directory, spoken):
-            translation = translations.read(directory, spoken)
-            found += translation.findings + translations.check(loaded, translation)
+            translation = read(directory, spoken)
+            found += translation.findings + check(loaded, translation)
     return found
 
 

@@ -53,9 +53,9 @@ def _load(directory: Path, translation: str | None) -> d.Pack:
 
             pack = load_pack(directory)
         else:
-            from eportguide.model import translations
+            from eportguide.model.translations import apply
 
-            pack = translations.load(directory, translation)
+            pack = apply.load(directory, translation)
         cache.write(directory, pack, prints, translation)
     return pack
 
