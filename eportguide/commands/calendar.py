@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import UsageError
 from eportguide.i18n import wording as w
 from eportguide.model.files import CALENDAR_FILE
@@ -33,7 +34,7 @@ def calendar_command(
     year = date.today().year if year is None else year
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(w.YEAR_OUT_OF_RANGE.format(value=year, first=FIRST_YEAR, last=LAST_YEAR))
-    directory = active.pack_dir(ctx.find_root().params.get("flows"))
+    directory = environment.of(ctx).flows
     counted = dates.calendar_year(year, active.load(directory).calendar)
     draw = calendar_year.to_json if format is CalendarFormat.json else calendar_year.to_text
     typer.echo(draw(counted, directory / CALENDAR_FILE), nl=False)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import typer
 
+from eportguide import environment
 from eportguide.i18n import wording as w
 from eportguide.options import attach_option, email_draft_option, format_option, no_save_option, output_option, today_option
 from eportguide.run.execution import RunOptions, execute
@@ -24,7 +25,6 @@ def run_command(
     attach: list[Path] = attach_option(),
 ) -> None:
     options = RunOptions(
-        flows=ctx.find_root().params.get("flows"),
         flow_id=flow_id,
         answer=tuple(answer),
         answers=answers,
@@ -37,4 +37,4 @@ def run_command(
         note=note,
         attach=tuple(attach),
     )
-    execute(options)
+    execute(options, environment.of(ctx))

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import FindingsFound, UsageError
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model.findings import Finding
-from eportguide.packs import active
 
 if TYPE_CHECKING:
     from eportguide.model.documents import Loaded
@@ -74,7 +74,7 @@ def validate_command(
     format: Annotated[ValidateFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help=w.OPT_STRICT)] = False,
 ) -> None:
-    report = check(targets(paths or [active.pack_dir(ctx.find_root().params.get("flows"))]))
+    report = check(targets(paths or [environment.of(ctx).flows]))
     if format is ValidateFormat.json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -6,7 +6,6 @@ Shared by ``run`` (and ``eportguide <id>``), ``resume`` and the triage menu.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from eportguide.errors import Interrupted, UsageError
 from eportguide.i18n import wording as w
 
 if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
+    from eportguide.environment import Environment
     from eportguide.model import definitions as d
     from eportguide.store.sessions import Session
 
@@ -27,8 +27,9 @@ MAX_KEYS_NAMED = 10
 
 
 class RunOptions(NamedTuple):
+    """A run as the command line asks for it: its flags."""
+
     flow_id: str
-    flows: Path | None = None
     answer: tuple[str, ...] = ()
     answers: Path | None = None
     no_input: bool = False
@@ -37,10 +38,16 @@ class RunOptions(NamedTuple):
     email_draft: Path | None = None
     no_save: bool = False
     today: str | None = None
-    session: Session | None = None  # a saved run to continue (eportguide resume)
-    can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
     attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
+
+
+class Start(NamedTuple):
+    """Where a run starts from, beside its flags: a saved session it continues, or the
+    triage menu it was chosen from."""
+
+    session: Session | None = None  # a saved run to continue (eportguide resume)
+    can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
 
 
 def parse_today(value: str | None) -> date:
@@ -55,10 +62,6 @@ def parse_today(value: str | None) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:  # counting working days needs room after it
         raise UsageError(w.DATE_OUT_OF_RANGE.format(value=value, first=FIRST_YEAR, last=LAST_YEAR))
     return day
-
-
-def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: Path | None) -> dict[str, str]:
@@ -96,7 +99,9 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def execute(options: RunOptions) -> None:
+def execute(options: RunOptions, env: Environment, start: Start = Start(), flows: Path | None = None) -> None:
+    """Run a procedure as ``options`` ask, in ``env``, from ``start``; ``flows`` is the pack
+    directory when it is not the environment's (a resumed session's own)."""
     from eportguide.engine.result import build
     from eportguide.packs import active
     from eportguide.prompting.scripted import ScriptedPrompter
@@ -105,41 +110,44 @@ def execute(options: RunOptions) -> None:
 
     if options.output is not None and options.email_draft is not None and _same_file(options.output, options.email_draft):
         raise UsageError(w.SAME_OUTPUT_FILES.format(path=options.output), w.SAME_OUTPUT_FILES_HINT)
-    pack = active.load(active.pack_dir(options.flows))
+    directory = env.flows if flows is None else flows
+    pack = active.load(directory)
     flow = active.get_flow(pack, options.flow_id)
-    start = parse_today(options.today)
+    today = parse_today(options.today)
     given = gather_answers(pack, flow.id, options.answer, options.answers)
     if options.attach and options.email_draft is None:
         raise UsageError(w.ATTACH_WITHOUT_DRAFT)
     files = outputs.read_attachments(options.attach)  # before any question: a wrong path is known at once
-    fallback = None
-    if not options.no_input and is_interactive():
+    asks_a_person = not options.no_input and env.person_at_terminal
+    person = None
+    if asks_a_person:
         from eportguide.prompting.interactive import InteractivePrompter
 
-        fallback = InteractivePrompter()
-    prompter = ScriptedPrompter(given, fallback)
+        person = InteractivePrompter()
+    prompter = ScriptedPrompter(given, person)
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
-    saving = not options.no_save and (fallback is not None or options.session is not None)
-    recorder = sessions.recorder(options.session, flow.id, active.pack_dir(options.flows), saving, options.note)
+    saving = not options.no_save and (asks_a_person or start.session is not None)
+    store = env.sessions() if saving or start.session is not None else None
+    recorder = sessions.recorder(start.session, flow.id, directory, saving, options.note, store)
     try:
-        finished = dialogue.drive(pack, flow.id, prompter, recorder.answers, recorder.save, options.can_leave and fallback is not None)
+        finished = dialogue.drive(pack, flow.id, prompter, recorder.answers, recorder.save, start.can_leave and asks_a_person)
     except Interrupted as stop:
         raise sessions.with_resume_hint(stop, recorder) from None
     except dialogue.LeftFlow:
         recorder.discard()  # nothing answered: nothing to resume
         raise
-    result = build(pack, finished, start)
+    result = build(pack, finished, today)
     recorder.finish(result.outcome_title)
     unused = prompter.unused()
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys=w.LIST_SEPARATOR.join(unused)), err=True)
     for note in prompter.notes:
         typer.echo(note, err=True)
-    format = outputs.choose_format(options.format, options.output)
-    if options.email_draft is not None and (files or fallback is None):  # else asked after the checklist
+    format = outputs.choose_format(options.format, options.output, env.stdout_is_terminal)
+    if options.email_draft is not None and (files or person is None):  # else asked after the checklist
         result = outputs.with_files(result, files)
-    outputs.emit(result, format, options.output)
+    outputs.emit(result, format, options.output, env.stdout_is_terminal)
     if options.email_draft is not None:
-        outputs.emit_draft(result, options.email_draft, files, fallback)
-    elif fallback is not None and outputs.is_screen(format) and options.output is None:
-        outputs.offer_files(fallback, result)
+        outputs.emit_draft(result, options.email_draft, files, person)
+    elif person is not None and outputs.is_screen(format) and options.output is None:
+        outputs.offer_files(person, result)
