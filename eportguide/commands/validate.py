@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import FindingsFound, UsageError
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model.findings import Finding
-from eportguide.packs import active
 
 if TYPE_CHECKING:
     from eportguide.model.documents import Loaded
@@ -96,7 +96,7 @@ def validate_command(
         day = parse_date(today) if today is not None else date.today()
     except ValueError:
         raise UsageError(w.BAD_DATE.format(value=today)) from None
-    report = check(targets(paths or [active.pack_dir(ctx.find_root().params.get("flows"))]), Age(day, max_age_days))
+    report = check(targets(paths or [environment.of(ctx).flows]), Age(day, max_age_days))
     if format is ValidateFormat.json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -182,14 +182,15 @@ TRANSLATION_RULES = frozenset({"missing-translation"})
 
 def _translation_findings(directory: Path, loaded: "Loaded") -> list[Finding]:
     """Every translation of the pack (``<pack>/<language>/``), read and checked against it."""
-    from eportguide.model import translations
     from eportguide.model.files import has_translation
+    from eportguide.model.translations.check import check
+    from eportguide.model.translations.read import read
 
     found: list[Finding] = []
     for spoken in language.LANGUAGES:
         if spoken != language.CHINESE and has_translation(directory, spoken):
-            translation = translations.read(directory, spoken)
-            found += translation.findings + translations.check(loaded, translation)
+            translation = read(directory, spoken)
+            found += translation.findings + check(loaded, translation)
     return found
 
 

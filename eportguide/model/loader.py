@@ -193,8 +193,20 @@ def load_pack(directory: Path) -> d.Pack:
 
     Graph errors count too: a loop would otherwise surface mid-run as a crash.
     """
+    pack = usable(directory).pack
+    assert pack is not None  # usable() refuses a pack that was not built
+    return pack
+
+
+def usable(directory: Path) -> Loaded:
+    """The pack as read, with its documents, when it has no error; else PackError."""
     loaded = read_pack(directory)
     errors = loaded.errors or [f for f in lint(loaded) if f.severity == "error"]
     if errors or loaded.pack is None:
-        raise PackError(errors, None if is_shipped(directory) else str(directory))
-    return loaded.pack
+        raise broken(directory, errors)
+    return loaded
+
+
+def broken(directory: Path, errors: list[Finding]) -> PackError:
+    """The error a pack with ``errors`` is refused with; its hint names a pack not shipped."""
+    return PackError(errors, None if is_shipped(directory) else str(directory))

@@ -352,7 +352,7 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
 # --- the schema files shipped for editors -----------------------------------------------
 
 #: What ``eportguide schema NAME`` prints: the root of each kind of pack file, by the
-#: name of its record in ``definitions`` (or, for a translation, ``translation_format``:
+#: name of its record in ``definitions`` (or, for a translation, ``translations.format``:
 #: imported only when its schema is asked for).
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "flow": ("Flow", "eportguide flow file (<flow-id>.yaml)"),
@@ -373,7 +373,7 @@ def schema_text(name: str) -> str:
     record, title = DOCUMENTS[name]
     root = getattr(d, record, None)
     if root is None:
-        from eportguide.model import translation_format
+        from eportguide.model.translations import format as translation_format
 
         root = getattr(translation_format, record)
     return json.dumps(json_schema(root, title), ensure_ascii=False, indent=2) + "\n"

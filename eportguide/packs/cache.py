@@ -77,7 +77,7 @@ def _program(translation: str | None) -> str:
 
     paths = [Path(module.__file__ or "") for module in (definitions, schema)]
     if translation is not None:  # (the search index counts as translated: it reads every language)
-        paths += [paths[0].with_name(name) for name in ("translations.py", "translation_format.py")]
+        paths += sorted((paths[0].parent / "translations").glob("*.py"))
     code = b"".join(path.read_bytes() for path in paths)
     return f"{__version__}:{zlib.crc32(code):08x}"
 

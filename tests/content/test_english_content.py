@@ -31,13 +31,14 @@ from eportguide.engine.walker import Finished, walk
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
-from eportguide.model import templates, translations
+from eportguide.model import templates
 from eportguide.model.loader import load_pack
+from eportguide.model.translations import apply, read
 from eportguide.render import eml, outline, terminal
 
 CHINESE_PACK = load_pack(FLOWS)
-ENGLISH_PACK = translations.load(FLOWS, language.ENGLISH)
-SITE_NAMES = tuple(translations.read(FLOWS, language.ENGLISH).shared.site_names)
+ENGLISH_PACK = apply.load(FLOWS, language.ENGLISH)
+SITE_NAMES = tuple(read.read(FLOWS, language.ENGLISH).shared.site_names)
 TODAY = date(2026, 9, 30)
 #: What a clerk types, in Chinese as it is registered: it stays as typed in any language.
 TYPED = {
@@ -312,7 +313,7 @@ def test_a_script_answers_an_english_run_with_the_value_or_either_language_s_lab
 
 # --- one term per concept, buttons as the site shows them, English a native reader writes ----
 
-GLOSSARY = translations.read(FLOWS, language.ENGLISH).glossary
+GLOSSARY = read.read(FLOWS, language.ENGLISH).glossary
 
 
 def test_the_pack_s_glossary_names_one_term_per_concept():

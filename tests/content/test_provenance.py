@@ -19,7 +19,7 @@ from eportguide import render
 from eportguide.engine.result import build
 from eportguide.engine.walker import Finished, walk
 from eportguide.i18n import language
-from eportguide.model import translations
+from eportguide.model.translations import apply
 from eportguide.model.loader import load_pack
 from eportguide.packs import active
 from eportguide.render import outline, terminal
@@ -79,7 +79,7 @@ def test_the_json_checklist_gives_the_source_as_data(pack):
 def test_the_english_reading_of_the_e_mail_names_its_source_and_the_day_it_was_checked():
     language.use(language.ENGLISH)
     try:
-        english = translations.load(FLOWS, language.ENGLISH)
+        english = apply.load(FLOWS, language.ENGLISH)
         result = result_of(english)
         text = render.to_string(result, "text")
         email = text.split("[Application e-mail]", 1)[1].split("\n[", 1)[0]
