@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import UsageError
 from eportguide.i18n import wording as w
 
@@ -56,7 +57,7 @@ def search_command(
     from eportguide.render import listings
     from eportguide.store import misses as log
 
-    pack, index = active.searchable(active.pack_dir(ctx.find_root().params.get("flows")))
+    pack, index = active.searchable(environment.of(ctx).flows)
     query = " ".join(words)
     found = index.search(query, limit)
     if not found:

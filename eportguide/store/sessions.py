@@ -100,9 +100,9 @@ class Session(NamedTuple):
         }
 
 
-def home() -> Path:
+def home(environ: Mapping[str, str] = os.environ) -> Path:
     """``$EPORTGUIDE_HOME``, else the platform's user data directory for eportguide."""
-    configured = os.environ.get(HOME_ENV)
+    configured = environ.get(HOME_ENV)
     if configured:
         return Path(configured)
     import platformdirs
@@ -438,11 +438,12 @@ class Recorder:
             self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=reason))
 
 
-def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "") -> Recorder:
-    """The recorder of a run: a new session (with ``note``), or the resumed one (now against this flow)."""
+def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "", store: Store | None = None) -> Recorder:
+    """The recorder of a run: a new session (with ``note``), or the resumed one (now against
+    this flow), in ``store`` (the sessions of the home directory by default)."""
     if not enabled and session is None:  # touch no disk for a run that is not saved
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
-    store = Store()
+    store = Store() if store is None else store
     if enabled:
         store.sweep()
     if session is None:

@@ -56,7 +56,7 @@ def test_an_english_run_finds_deregistration_for_a_company_that_no_longer_trades
     result = cli("--lang", "en", "search", "the company no longer trades")
     assert result.exit_code == 0
     assert "deregister-enterprise" in result.stdout.splitlines()[1]
-    assert "E-port enterprise deregistration" in result.stdout
+    assert "Deregistering the company from E-Port" in result.stdout
 
 
 def test_a_card_reader_fault_no_procedure_covers_still_gets_the_hotline():
