@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from eportguide import environment
-from eportguide.errors import UsageError
+from eportguide.click_words import command_usage_error
 from eportguide.i18n import wording as w
 
 if TYPE_CHECKING:
@@ -48,10 +48,10 @@ def search_command(
     if misses:
         list_misses(format)
         return
-    if not words or not " ".join(words).strip():
-        raise UsageError(w.SEARCH_WORDS_NEEDED)
+    if not words or not " ".join(words).strip():  # optional only for --misses: missing, as click says it
+        raise command_usage_error(w.MISSING_ARGUMENT.format(name="WORDS…"), ctx)
     if format is SearchFormat.yaml:
-        raise UsageError(w.SEARCH_YAML_ONLY_MISSES)
+        raise command_usage_error(w.SEARCH_YAML_ONLY_MISSES, ctx)
     from eportguide.i18n import language
     from eportguide.packs import active
     from eportguide.render import listings
