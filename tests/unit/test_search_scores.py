@@ -21,18 +21,18 @@ RANKINGS = {
     "法人卡被锁了": [("unlock-card", 9.06, ("锁", "公章卡锁死了"))],
     "操作员卡丢了": [("reissue-operator-card", 8.9, ("丢", "操作员卡弄丢了要补"))],
     "忘记密码": [("reset-password", 12.65, ("忘记", "忘记口令了怎么重置"))],
-    "unlock operator card": [("unlock-card", 15.73, ("锁", "解锁", "身份认证管理系统里解锁操作员IC卡"))],
+    "unlock operator card": [("unlock-card", 15.74, ("锁", "解锁", "身份认证管理系统里解锁操作员IC卡"))],
     "公司注销": [("deregister-enterprise", 14.51, ("企业注销", "营业执照被吊销，企业停业"))],
     # a keyword named, whose words the flow's text does not hold: the keyword alone counts
-    "更新证书后密码变成8个8了": [("default-password", 31.22, ("默认密码", "更新证书", "密码成了8个8"))],
+    "更新证书后密码变成8个8了": [("default-password", 32.72, ("默认密码", "更新证书", "证书换了以后密码成了出厂密码"))],
     # no keyword named: the best flow covers enough of the query's weight
-    "口令还是出厂时的，系统要求改掉": [("default-password", 32.73, ("口令还是出厂时的，系统要求改掉",))],
+    "口令还是出厂时的，系统要求改掉": [("default-password", 32.45, ("口令还是出厂时的，系统要求改掉",))],
     # a one-character query: the keyword, and the phrase nearest in n-grams
     "锁": [("unlock-card", 2.17, ("锁", "公章卡锁死了"))],
     # runners-up are suggested when within half of the best score, on its topic and its problem
     "坏新增卡": [
-        ("reissue-operator-card", 1.26, ("坏", "操作员卡损坏读不了")),
         ("reissue-legal-card", 1.26, ("坏", "法人卡摔坏了")),
+        ("reissue-operator-card", 1.26, ("坏", "操作员卡损坏读不了")),
         ("reissue-declarant-card", 1.23, ("坏", "报关员的U盾损坏了")),
     ],
     # a runner-up that solves no problem the query names (注销 of a card, not of the
@@ -41,7 +41,7 @@ RANKINGS = {
     # …nor one on another topic (reissue-operator-card)
     "法人卡锁了，操作员卡也丢了": [("unlock-card", 13.7, ("锁", "公章卡锁死了"))],
     # the examples now say 登录 beside 默认密码 (登录老是弹出默认密码的提示): covered enough
-    "登录密码": [("default-password", 6.81, ("改完默认口令再登录电子口岸",)), ("reset-password", 3.97, ("U盾口令记不得了",))],
+    "登录密码": [("default-password", 6.78, ("改完默认口令再登录电子口岸",)), ("reset-password", 3.97, ("U盾口令记不得了",))],
 }
 
 
