@@ -55,12 +55,13 @@ def search_command(
     from eportguide.i18n import language
     from eportguide.packs import active
     from eportguide.render import listings
-    from eportguide.store import misses as log
 
     pack, index = active.searchable(environment.of(ctx).flows)
     query = " ".join(words)
     found = index.search(query, limit)
     if not found:
+        from eportguide.store import misses as log
+
         log.note(query, log.NOTHING_FOUND, None, language.current())
     if explain:
         explained = index.explain(query, limit)

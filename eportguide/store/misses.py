@@ -25,8 +25,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from eportguide.store import sessions
-
 FILE_NAME = "search-misses.jsonl"
 SWITCH_ENV = "EPORTGUIDE_SEARCH_LOG"
 NOTHING_FOUND, BROWSED, RUNNER_UP = "none", "browsed", "runner-up"
@@ -53,7 +51,11 @@ class LocalMissLog:
     """The misses as JSON lines in a file of the user data directory."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path if path is not None else sessions.home() / FILE_NAME
+        if path is None:
+            from eportguide.store import sessions  # its home only: a search that found something loads neither
+
+            path = sessions.home() / FILE_NAME
+        self.path = path
 
     def append(self, record: Miss) -> None:
         line = (json.dumps(record._asdict(), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -45,7 +45,8 @@ def modules_loaded_by(args: list[str]) -> set[str]:
         (["show", "unlock-card"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.search.matching", "eportguide.store.sessions"}),
         (["handbook"], {*PROMPT_LIBRARIES, "rich", "chinese_calendar", "eportguide.search.matching", "eportguide.store.sessions"}),
         (["search", "卡锁了"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.engine.walker", "eportguide.store.sessions"}),
-        (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.search.matching", "eportguide.store.sessions"}),
+        # validate searches each flow's example phrasings (issue 23), so it loads search, and nothing else heavy
+        (["validate"], {*PROMPT_LIBRARIES, "chinese_calendar", "eportguide.store.sessions", "eportguide.store.misses"}),
         (
             ["unlock-card", "-a", "card=operator", "-a", "legal_card_works=yes", "--no-input", "--no-save"],
             # a checklist, not a decision guide
