@@ -10,6 +10,10 @@ asks for a password, and ``save`` refuses an answer whose key names one.
 Files are written atomically (a temporary file in the same directory, then
 ``os.replace``) and readable by their owner only. A file that cannot be read or parsed
 is renamed aside to ``*.corrupt`` and reported; it never stops anything.
+
+The directory may be shared (a help desk's common home): a file that is not owned by
+the current user (nor a symbolic link of theirs, nor a link to a file of theirs) is never
+read, never renamed and never trusted for its pack path; it is reported, and left where it is.
 """
 
 from __future__ import annotations
@@ -63,6 +67,39 @@ class CorruptSession(SessionError):
         self.moved_to = moved_to
         where = w.SESSION_SET_ASIDE.format(path=moved_to) if moved_to is not None else ""
         super().__init__(w.SESSION_CORRUPT.format(path=path, reason=reason) + where)
+
+
+class ForeignSession(CorruptSession):
+    """A session file owned by another user: never read, never renamed."""
+
+    def __init__(self, path: Path) -> None:
+        from eportguide.i18n import wording as w
+
+        self.path = path
+        self.moved_to = None
+        UsageError.__init__(self, w.SESSION_FOREIGN.format(path=path))
+
+
+def is_foreign(path: Path) -> bool:
+    """Whether ``path``, or what it links to, is owned by someone else (POSIX; on Windows ACLs guard the profile)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return False
+    me = getuid()
+    try:
+        if os.lstat(path).st_uid != me:
+            return True
+        return os.stat(path).st_uid != me
+    except OSError:
+        return False  # gone, or a dangling link: the reader reports it
+
+
+def moment(stamp: str) -> float:
+    """An ISO 8601 time as seconds since the epoch (a time without offset is local time)."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except (ValueError, OverflowError, OSError):
+        return float("-inf")
 
 
 class Session(NamedTuple):
@@ -261,7 +298,8 @@ class Store:
                 problems.append(problem)
             except SessionError:
                 continue  # removed meanwhile
-        sessions.sort(key=lambda s: (s.updated, s.id), reverse=True)
+        # Real time, not text: "…T10:00+08:00" and "…T03:30+00:00" do not sort as strings do.
+        sessions.sort(key=lambda s: (moment(s.updated), s.id), reverse=True)
         return sessions, problems
 
     def clear(self, keep: Collection[str] = ()) -> Cleared:
@@ -311,6 +349,8 @@ class Store:
     def _read(self, path: Path) -> Session:
         from eportguide.i18n import wording as w
 
+        if is_foreign(path):
+            raise ForeignSession(path)
         try:
             with path.open("rb") as stream:
                 raw = stream.read(MAX_SESSION_BYTES + 1)
@@ -373,6 +413,8 @@ def _owner_only(path: Path) -> None:
 
 def _set_aside(path: Path) -> Path | None:
     """Rename a broken session file so that it is reported once, not on every command."""
+    if is_foreign(path):
+        return None  # another user's file is never renamed
     target = path.with_name(path.name + CORRUPT_SUFFIX)
     try:
         os.replace(path, target)
