@@ -103,5 +103,12 @@ def resume_command(
         execute(options._replace(no_input=True, no_save=True, today=today or session.updated[:10]))
         typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id), err=True)
         return
-    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
-    execute(options)
+    from eportguide.store import base
+
+    store = sessions.Store()
+    store.claim(session.id, base.agent())  # one driver at a time: ClaimConflict (exit 2) names who has it
+    try:
+        typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
+        execute(options)
+    finally:
+        store.release(session.id)

@@ -35,12 +35,14 @@ from eportguide.model import answer_key
 
 if TYPE_CHECKING:
     from eportguide.errors import Interrupted
+    from eportguide.store.base import Claim
 
 HOME_ENV = "EPORTGUIDE_HOME"
 APP_NAME = "eportguide"
 SUBDIRECTORY = "sessions"
 SUFFIX = ".json"
 CORRUPT_SUFFIX = ".corrupt"
+CLAIM_SUFFIX = ".claim"
 TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".tmp"
 FORMAT_VERSION = 1
 #: Largest session file read: a real one holds a few answers (a few kilobytes).
@@ -264,7 +266,82 @@ class Store:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        self._refresh(session.id)
         return session
+
+    # --- claims: one driver at a time ---------------------------------------------------
+
+    def claim_path(self, session_id: str) -> Path:
+        return self.directory / (session_id + CLAIM_SUFFIX)
+
+    def claim(self, session_id: str, agent: str) -> Claim:
+        """Take the session for ``agent`` (this process); ``ClaimConflict`` if someone else holds it.
+
+        The claim file is created exclusively (``O_EXCL``): of two agents racing, one wins.
+        A claim left by a crash (heartbeat older than the TTL, or a process gone on this
+        machine) is removed and taken over.
+        """
+        import socket
+
+        from eportguide.store.base import Claim, ClaimConflict
+
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        mine = Claim(session_id, agent, socket.gethostname(), os.getpid(), now(), _clock())
+        for _attempt in range(3):
+            held = self.holder(session_id)
+            if held is not None:
+                if (held.host, held.pid) == (mine.host, mine.pid):
+                    return held
+                if not _is_stale(held):
+                    raise ClaimConflict(held)
+                with contextlib.suppress(OSError):
+                    self.claim_path(session_id).unlink()
+            try:
+                handle = os.open(self.claim_path(session_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another agent won the race: look again
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(mine._asdict(), out, ensure_ascii=False)
+            return mine
+        held = self.holder(session_id)
+        raise ClaimConflict(held if held is not None else mine)
+
+    def holder(self, session_id: str) -> Claim | None:
+        """The claim on the session, if any (a claim file of another user's counts as held)."""
+        from eportguide.store.base import Claim
+
+        path = self.claim_path(session_id)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Claim(**{name: data[name] for name in Claim._fields})
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            # unreadable or half-written: treat as stale once old enough, held until then
+            try:
+                age_base = path.stat().st_mtime
+            except OSError:
+                return None
+            return Claim(session_id, "?", "?", -1, "", age_base)
+
+    def release(self, session_id: str) -> None:
+        """Give the session back, if this process holds it."""
+        held = self.holder(session_id)
+        if held is not None and held.pid == os.getpid():
+            with contextlib.suppress(OSError):
+                self.claim_path(session_id).unlink()
+
+    def _refresh(self, session_id: str) -> None:
+        """A save is a heartbeat: the claim of this process is dated now."""
+        held = self.holder(session_id)
+        if held is None or held.pid != os.getpid():
+            return
+        with contextlib.suppress(OSError):
+            os.utime(self.claim_path(session_id))
+            text = json.dumps(held._replace(heartbeat=_clock())._asdict(), ensure_ascii=False)
+            temporary = self.claim_path(session_id).with_name(TEMPORARY_PREFIX + session_id + CLAIM_SUFFIX + TEMPORARY_SUFFIX)
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.claim_path(session_id))
 
     def load(self, session_id: str) -> Session:
         """The named session; ``SessionError`` if there is none, ``CorruptSession`` if broken."""
@@ -366,6 +443,38 @@ class Store:
         if session.id != path.stem:
             session = session._replace(id=path.stem)  # the file name is what users type
         return session
+
+
+def _clock() -> float:
+    import time
+
+    return time.time()
+
+
+def _is_stale(claim: Claim) -> bool:
+    """A claim its holder can no longer refresh: too old, or its process gone on this machine."""
+    import socket
+
+    from eportguide.store.base import CLAIM_TTL_SECONDS
+
+    if _clock() - claim.heartbeat > CLAIM_TTL_SECONDS:
+        return True
+    if claim.host == socket.gethostname() and claim.pid > 0:
+        return not _alive(claim.pid)
+    return False
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this machine is running (POSIX: signal 0; elsewhere: assume so until the TTL)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
 
 
 def _names_it(name: str, session_id: str) -> bool:
