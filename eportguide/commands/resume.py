@@ -38,7 +38,15 @@ def choose(store: sessions.Store, name: str | None) -> sessions.Session:
     from eportguide.store import sessions
 
     if name is not None:
-        return store.load(name)
+        try:
+            return store.load(name)
+        except sessions.CorruptSession:
+            raise
+        except sessions.SessionError:
+            by_ticket = [s for s in store.all()[0] if s.ticket == name and not s.done]
+            if not by_ticket:
+                raise
+            return by_ticket[0]  # the ticket's latest open call
     found, problems = store.all()
     sessions.report_problems(problems)
     unfinished = [s for s in found if not s.done]

@@ -44,6 +44,8 @@ class RunOptions(NamedTuple):
     session: Session | None = None  # a saved run to continue (eportguide resume)
     can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
+    ticket: str = ""  # the help desk's ticket number, saved with the session (issue 26)
+    caller: str = ""  # who called (company, phone), saved with the session
     attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
     ics: Path | None = None  # the expected dates as a calendar reminder
     profile: bool = False  # a scripted run answers the enterprise's details from the profile
@@ -129,7 +131,9 @@ def execute(options: RunOptions) -> None:
     prompter = ScriptedPrompter(given, _with_defaults(fallback, remembered))
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
     saving = not options.no_save and (fallback is not None or options.session is not None)
-    recorder = sessions.recorder(options.session, flow.id, active.pack_dir(options.flows), saving, options.note)
+    recorder = sessions.recorder(
+        options.session, flow.id, active.pack_dir(options.flows), saving, options.note, options.ticket, options.caller
+    )
     try:
         finished = dialogue.drive(pack, flow.id, prompter, recorder.answers, recorder.save, options.can_leave and fallback is not None)
     except Interrupted as stop:

@@ -116,6 +116,11 @@ class Session(NamedTuple):
     note: str = ""  # what tells this call apart: the caller's words in triage, or --note
     outcome: str = ""  # the outcome's title, once done
     language: str = language.CHINESE  # the one it was started in; files from before issue 15 have none: Chinese
+    # The call record (issue 26); files from before have none of these.
+    agent: str = ""  # who handled it last
+    ticket: str = ""  # the help desk's ticket number, --ticket
+    caller: str = ""  # the caller (company, phone), --caller
+    segments: tuple[Mapping[str, str], ...] = ()  # each agent's stretch of the call: {"agent", "start", "end"}
 
     @property
     def tag(self) -> str:
@@ -136,6 +141,10 @@ class Session(NamedTuple):
             "note": self.note,
             "outcome": self.outcome,
             "language": self.language,
+            "agent": self.agent,
+            "ticket": self.ticket,
+            "caller": self.caller,
+            "segments": [dict(segment) for segment in self.segments],
         }
 
 
@@ -201,7 +210,13 @@ def _parse(data: Any) -> Session:
         raise ValueError("a field is missing or of the wrong type")
     for stamp in ("created", "updated"):
         datetime.fromisoformat(str(texts[stamp]))  # ValueError: not a time, a corrupt file
-    added = {name: data.get(name, "") for name in ("note", "outcome")}  # absent from older files
+    added = {name: data.get(name, "") for name in ("note", "outcome", "agent", "ticket", "caller")}  # absent from older files
+    segments = data.get("segments", [])
+    if not isinstance(segments, list) or not all(
+        isinstance(segment, dict) and set(segment) == {"agent", "start", "end"} and all(_is_text(v) for v in segment.values())
+        for segment in segments
+    ):
+        raise ValueError("segments are not a list of agent, start and end")
     spoken = data.get("language", language.CHINESE)
     if not all(isinstance(value, str) for value in (*added.values(), spoken)):
         raise ValueError("a field is of the wrong type")
@@ -217,6 +232,10 @@ def _parse(data: Any) -> Session:
         note=str(added["note"]),
         outcome=str(added["outcome"]),
         language=spoken if spoken in language.LANGUAGES else language.CHINESE,  # one a later version speaks
+        agent=str(added["agent"]),
+        ticket=str(added["ticket"]),
+        caller=str(added["caller"]),
+        segments=tuple(dict(segment) for segment in segments),
     )
 
 
@@ -556,6 +575,12 @@ class Recorder:
         self.session = self.session._replace(answers=dict(answers))
         self._write()
 
+    def _end_segment(self) -> None:
+        """This agent's stretch of the call lasts until now."""
+        if self.session.segments:
+            *before, last = self.session.segments
+            self.session = self.session._replace(segments=(*before, {**last, "end": now()}))
+
     def finish(self, outcome: str = "") -> None:
         """Mark the session done, reaching ``outcome`` (a run that asked nothing leaves no session)."""
         self.session = self.session._replace(done=True, outcome=outcome)
@@ -580,6 +605,7 @@ class Recorder:
             return
         from eportguide.i18n import wording as w
 
+        self._end_segment()
         try:
             self.session = self.store.save(self.session)
             self.saved = True
@@ -589,8 +615,16 @@ class Recorder:
             self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=reason))
 
 
-def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "") -> Recorder:
-    """The recorder of a run: a new session (with ``note``), or the resumed one (now against this flow)."""
+def recorder(
+    session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "", ticket: str = "", caller: str = ""
+) -> Recorder:
+    """The recorder of a run: a new session (with ``note``), or the resumed one (now against this flow).
+
+    Either way the run is a new segment of the call, by the agent at the keyboard; a
+    ``ticket`` or ``caller`` given now is recorded (a resumed call keeps its own otherwise).
+    """
+    from eportguide.store import base
+
     if not enabled and session is None:  # touch no disk for a run that is not saved
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
     store = Store()
@@ -600,6 +634,13 @@ def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: boo
         session = store.new(flow_id, pack_dir)._replace(note=note)
     else:
         session = session._replace(flow_hash=flow_hash(pack_dir, flow_id), pack_dir=str(pack_dir.resolve()))
+    who, stamp = base.agent(), now()
+    session = session._replace(
+        agent=who,
+        ticket=ticket or session.ticket,
+        caller=caller or session.caller,
+        segments=(*session.segments, {"agent": who, "start": stamp, "end": stamp}),
+    )
     return Recorder(store, session, enabled, _warn)
 
 
