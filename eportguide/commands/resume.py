@@ -117,6 +117,10 @@ def resume_command(
     store.claim(session.id, base.agent())  # one driver at a time: ClaimConflict (exit 2) names who has it
     try:
         typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
+        for segment in session.segments:  # a handover: who had the call before, and when
+            typer.echo(w.SESSION_HANDLED_BY.format(agent=segment["agent"], start=segment["start"], end=segment["end"]), err=True)
+        if session.segments and session.note:
+            typer.echo(w.SESSION_HANDOVER_NOTE.format(note=session.note), err=True)
         execute(options)
     finally:
         store.release(session.id)

@@ -63,6 +63,13 @@ def test_resume_takes_a_ticket_number(home, monkeypatch):
     assert f"继续会话 {session.id}" in result.stderr
 
 
+def test_the_next_agent_sees_who_handled_the_call_and_when(home, monkeypatch):
+    session = handed_over(monkeypatch)
+    result = cli("resume", session.tag, "--format", "json")
+    for segment in session.segments:
+        assert f"此前由 {segment['agent']} 处理：{segment['start']} 至 {segment['end']}。" in result.stderr
+
+
 def test_a_session_file_from_before_call_records_still_loads(home):
     from helpers import SESSION_RECORD
 
