@@ -40,9 +40,9 @@ import yaml
 
 from eportguide.i18n import language
 from eportguide.model import definitions as d
-from eportguide.model import translations
 from eportguide.model.files import has_translation
 from eportguide.model.loader import load_pack
+from eportguide.model.translations import apply
 from eportguide.search import matching
 
 REPO = Path(__file__).resolve().parents[1]
@@ -169,7 +169,7 @@ def main() -> None:
 
     pack = load_pack(args.flows)
     others = [lang for lang in language.LANGUAGES if lang != language.CHINESE and has_translation(args.flows, lang)]
-    also = tuple(translations.load(args.flows, lang) for lang in others)
+    also = tuple(apply.load(args.flows, lang) for lang in others)
     start = time.perf_counter()
     matching.Index(pack, also)
     build_ms = (time.perf_counter() - start) * 1000

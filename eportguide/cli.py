@@ -142,12 +142,12 @@ class FlowGroup(Worded, TyperGroup):
         return code
 
     def _flow_ids(self, ctx: Any) -> list[str]:
+        from eportguide import environment
         from eportguide.model.files import flow_ids
-        from eportguide.packs import active
 
         root = ctx.find_root()
         if "flow_ids" not in root.meta:  # asked several times while one command is resolved
-            root.meta["flow_ids"] = flow_ids(active.pack_dir(root.params.get("flows")))
+            root.meta["flow_ids"] = flow_ids(environment.of(ctx).flows)
         ids: list[str] = root.meta["flow_ids"]
         return ids
 
@@ -206,7 +206,7 @@ class FlowGroup(Worded, TyperGroup):
             formatter.write_dl([(name, command_help(name)) for name in COMMANDS])
         ids = self._flow_ids(ctx)
         if ids:
-            titles = _titles(ctx.find_root().params.get("flows"))
+            titles = _titles(ctx)
             with formatter.section(w.HELP_PROCEDURES):
                 formatter.write_dl([(flow_id, titles.get(flow_id, "")) for flow_id in ids])
 
@@ -228,13 +228,14 @@ def _command_line(words: list[str]) -> str:
     return " ".join(word if re.fullmatch(r"[^\s'\"\\$`!&|;<>()*?#~{}\[\]]+", word) else shlex.quote(word) for word in words)
 
 
-def _titles(flows: Path | None) -> dict[str, str]:
+def _titles(ctx: Any) -> dict[str, str]:
     """Each procedure's title in the language spoken; none when the pack cannot be read
     (help must still show, and ``validate`` says what is wrong)."""
+    from eportguide import environment
     from eportguide.packs import active
 
     try:
-        pack = active.load(active.pack_dir(flows))
+        pack = active.load(environment.of(ctx).flows)
     except EportguideError:
         return {}
     return {flow_id: flow.title for flow_id, flow in pack.flows.items()}
@@ -287,7 +288,9 @@ app = typer.Typer(
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    flows: Path | None = typer.Option(None, "--flows", envvar="EPORTGUIDE_FLOWS", help=w.OPT_FLOWS, file_okay=False, show_default=False),
+    flows: Path | None = typer.Option(
+        None, "--flows", envvar="EPORTGUIDE_FLOWS", help=w.OPT_FLOWS, file_okay=False, show_default=False
+    ),  # read by environment.of
     lang: str | None = typer.Option(None, LANG_OPTION, metavar="<zh|en>", help=w.OPT_LANG, show_default=False),  # read by FlowGroup.main
     version: bool = typer.Option(False, "--version", help=w.OPT_VERSION, is_eager=True),
 ) -> None:
@@ -296,12 +299,15 @@ def main_callback(
 
         typer.echo(f"eportguide {__version__}")
         raise typer.Exit()
+    from eportguide import environment
+
+    env = environment.of(ctx)  # resolved once, here at the latest; commands read it
     if ctx.invoked_subcommand is not None:
         return
-    if sys.stdin.isatty() and sys.stdout.isatty():
+    if env.person_at_terminal:
         from eportguide.commands import menu
 
-        menu.run(flows)
+        menu.run(env)
     else:
         typer.echo(ctx.get_help())
 

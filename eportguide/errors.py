@@ -5,7 +5,7 @@ wording; a broken pack's ``PackError`` is the model's, in ``model.findings``), a
 CLI turns them into a message and an exit code in one place (``cli.FlowGroup.invoke``). Anything else that escapes is a bug: exit 3.
 """
 
-EXIT_OK = 0
+# 0: done, nothing to report (the exit code of every command that ends normally)
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130

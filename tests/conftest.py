@@ -25,9 +25,9 @@ def pack():
 @pytest.fixture(scope="session")
 def english_pack():
     """The shipped pack with its English applied, loaded once."""
-    from eportguide.model import translations
+    from eportguide.model.translations import apply
 
-    return translations.load(FLOWS, "en")
+    return apply.load(FLOWS, "en")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

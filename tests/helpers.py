@@ -12,6 +12,7 @@ import importlib.util
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -51,11 +52,12 @@ SESSION_RECORD = {
 }
 
 
-def cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
-    """Run ``eportguide ARGS…`` in this process, as the tests' one way to call the CLI."""
+def cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None, context: Any = None) -> Result:
+    """Run ``eportguide ARGS…`` in this process, as the tests' one way to call the CLI;
+    ``context``: an ``environment.Environment`` that simulates a terminal or a pipe."""
     from eportguide.cli import app
 
-    return CliRunner().invoke(app, list(args), input=input, env=env)
+    return CliRunner().invoke(app, list(args), input=input, env=env, obj=context)
 
 
 def tool(name: str) -> ModuleType:

@@ -14,12 +14,13 @@ from typing import Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.click_words import command_usage_error
 from eportguide.errors import UsageError
 from eportguide.i18n import wording as w
 from eportguide.model.files import CALENDAR_FILE
 from eportguide.packs import active
-from eportguide.run.execution import FIRST_YEAR, LAST_YEAR, is_interactive
+from eportguide.run.execution import FIRST_YEAR, LAST_YEAR
 
 IMPORT = "import"
 
@@ -40,7 +41,7 @@ def calendar_command(
     if year == IMPORT:
         if file is None:
             raise command_usage_error(w.CALENDAR_IMPORT_NEEDS_FILE, ctx)
-        import_notice(file, yes, to)
+        import_notice(file, yes, to, environment.of(ctx).person_at_terminal)
         return
     for option, given in (("--yes", yes), ("--to", to is not None)):
         if given:
@@ -66,13 +67,13 @@ def show_year(ctx: typer.Context, year: int, format: CalendarFormat) -> None:
     from eportguide.render import calendar_year
     from eportguide.workdays import dates, user_file
 
-    directory = active.pack_dir(ctx.find_root().params.get("flows"))
+    directory = environment.of(ctx).flows
     counted = dates.calendar_year(year, active.load(directory).calendar, user_file.load())
     draw = calendar_year.to_json if format is CalendarFormat.json else calendar_year.to_text
     typer.echo(draw(counted, directory / CALENDAR_FILE), nl=False)
 
 
-def import_notice(file: str, yes: bool, to: Path | None) -> None:
+def import_notice(file: str, yes: bool, to: Path | None, person: bool) -> None:
     """Read the notice, show what was read, and save it once confirmed (or with ``--yes``)."""
     from eportguide.engine.answers import shown
     from eportguide.render.outline import day_text
@@ -112,7 +113,7 @@ def import_notice(file: str, yes: bool, to: Path | None) -> None:
     target = to if to is not None else user_file.year_file(read.year)
     content = user_file.pack_file_text(read, target, where) if to is not None else user_file.render(read, where)
     if not yes:
-        if not is_interactive():
+        if not person:
             raise UsageError(w.CALENDAR_IMPORT_CANNOT_ASK, w.CALENDAR_IMPORT_CANNOT_ASK_HINT)
         from eportguide.prompting.interactive import InteractivePrompter
 

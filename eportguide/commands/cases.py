@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import UsageError, os_reason
 from eportguide.i18n import wording as w
 from eportguide.options import email_draft_option, today_option
@@ -62,13 +63,14 @@ def cases_command(
     from eportguide.run.execution import parse_today
     from eportguide.store import cases
 
+    person = environment.of(ctx).person_at_terminal
     store = cases.Store()
     day = parse_today(today)
     acting = done is not None or tracking_number is not None or email_draft is not None or sent_today or ics is not None or close
     if clear:
         if tag is not None or acting:
             raise UsageError(w.CASES_CLEAR_ALONE)
-        clear_cases(store, every)
+        clear_cases(store, every, person)
         return
     if tag is None:
         if acting:
@@ -77,9 +79,9 @@ def cases_command(
         return
     case = store.load(tag)
     if done is not None:
-        case = tick(store, case, done)
+        case = tick(store, case, done, person)
     if tracking_number is not None or email_draft is not None or sent_today:
-        case = follow_up(ctx, store, case, tracking_number, email_draft, sent_today, day)
+        case = follow_up(ctx, store, case, tracking_number, email_draft, sent_today, day, person)
     if close:
         case = close_case(store, case)
     if ics is not None:
@@ -117,12 +119,12 @@ def save(store: Store, case: Case) -> Case:
     return store.save(case)
 
 
-def tick(store: Store, case: Case, number: int) -> Case:
+def tick(store: Store, case: Case, number: int, person: bool) -> Case:
     """Tick step ``number`` (from 1) with the time; ``CHOOSE``: pick it from a list at a terminal."""
     from eportguide.store import cases
 
     if number == CHOOSE:
-        number = choose_step(case)
+        number = choose_step(case, person)
     if not 1 <= number <= len(case.steps):
         raise UsageError(w.CASE_NO_SUCH_STEP.format(number=number, total=len(case.steps)))
     step = case.steps[number - 1]
@@ -136,11 +138,9 @@ def tick(store: Store, case: Case, number: int) -> Case:
     return case
 
 
-def choose_step(case: Case) -> int:
-    from eportguide.run.execution import is_interactive
-
+def choose_step(case: Case, person: bool) -> int:
     left = [(n, s) for n, s in enumerate(case.steps, 1) if not s.done]
-    if not is_interactive():
+    if not person:
         raise UsageError(w.CASE_DONE_NEEDS_NUMBER, w.CASE_DONE_NEEDS_NUMBER_HINT.format(tag=case.tag))
     if not left:
         raise UsageError(w.CASE_ALL_TICKED)
@@ -193,14 +193,16 @@ def write_reminder(case: Case, path: Path) -> None:
     typer.echo(w.WROTE_FILE.format(path=path), err=True)
 
 
-def follow_up(ctx: typer.Context, store: Store, case: Case, number: str | None, draft: Path | None, sent_today: bool, day: date) -> Case:
+def follow_up(
+    ctx: typer.Context, store: Store, case: Case, number: str | None, draft: Path | None, sent_today: bool, day: date, person: bool
+) -> Case:
     """The tracking number added, the e-mail draft written again with it and the files it
     had, and — if the clerk says the e-mail goes today — the dates counted from today."""
     from eportguide.engine import validators, walker
     from eportguide.engine.later import with_detail
     from eportguide.engine.result import build
     from eportguide.run import case_record
-    from eportguide.run.execution import is_interactive
+    from eportguide.workdays import user_file
 
     pack = _pack(ctx, case)
     answers = dict(case.answers)
@@ -225,10 +227,10 @@ def follow_up(ctx: typer.Context, store: Store, case: Case, number: str | None, 
             raise UsageError(w.CASE_FLOW_CHANGED.format(flow=case.flow_id))
         finished = position
     recount = sent_today
-    if not recount and case.dates is not None and is_interactive():
+    if not recount and case.dates is not None and person:
         recount = _ask(w.CASE_SENT_TODAY_PROMPT.format(today=day.isoformat()))
     start = day if recount or case.dates is None else case.dates.start
-    result = build(pack, finished, start)
+    result = build(pack, finished, start, imported=user_file.load())
     case = case._replace(answers=walker.answer_log(finished.path), tracking_number=number or case.tracking_number)
     if recount:
         case = case._replace(dates=case_record.dates_of(result), sent=day.isoformat())
@@ -264,7 +266,8 @@ def _pack(ctx: typer.Context, case: Case) -> d.Pack:
 
     if language.chosen() is None:
         language.use(case.language)
-    option = ctx.find_root().params.get("flows")
+    env = environment.of(ctx)
+    option = env.flows if env.pack_chosen else None
     saved = Path(case.pack_dir)
     try:
         directory = option if option is not None else (saved if saved.is_dir() else active.pack_dir(None))
@@ -312,10 +315,9 @@ def attachments_of(path: Path) -> list[Attachment | None]:
     return found
 
 
-def clear_cases(store: Store, every: bool) -> None:
+def clear_cases(store: Store, every: bool, person: bool) -> None:
     """Closed cases go; an open one is a card still on its way, so it goes only with
     ``--all`` or when the user at a terminal says so."""
-    from eportguide.run.execution import is_interactive
 
     keep: set[str] = set()
     if not every:
@@ -323,7 +325,7 @@ def clear_cases(store: Store, every: bool) -> None:
         for problem in problems:
             typer.echo(problem.message, err=True)
         keep = {c.id for c in found if c.is_open}
-        if keep and is_interactive():
+        if keep and person:
             from eportguide.prompting.interactive import InteractivePrompter
 
             try:

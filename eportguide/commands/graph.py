@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.i18n import wording as w
 from eportguide.packs import active
 
@@ -22,7 +23,7 @@ def graph_command(
 ) -> None:
     from eportguide.render import graph
 
-    pack = active.load(active.pack_dir(ctx.find_root().params.get("flows")))
+    pack = active.load(environment.of(ctx).flows)
     flow = active.get_flow(pack, flow_id)
     draw = graph.dot if format is GraphFormat.dot else graph.mermaid
     sys.stdout.write(draw(pack, flow))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from eportguide import environment
 from eportguide.i18n import wording as w
 from eportguide.model import files
 from eportguide.options import format_option
@@ -29,7 +30,7 @@ def handbook_command(
 ) -> None:
     from eportguide import render
 
-    directory = active.pack_dir(ctx.find_root().params.get("flows"))
+    directory = environment.of(ctx).flows
     content = render.handbook_to_string(active.load(directory), _pack_note(directory), date.today(), format)
     if output is None:
         sys.stdout.write(content)

@@ -5,6 +5,7 @@ from enum import StrEnum
 
 import typer
 
+from eportguide import environment
 from eportguide.i18n import wording as w
 from eportguide.packs import active
 
@@ -18,7 +19,7 @@ def list_command(
     ctx: typer.Context,
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help=w.OPT_FORMAT),
 ) -> None:
-    pack = active.load(active.pack_dir(ctx.find_root().params.get("flows")))
+    pack = active.load(environment.of(ctx).flows)
     if format is ListFormat.json:
         rows = [
             {"id": f.id, "title": f.title, "category": f.category, "source": f.source, "description": f.description}

@@ -17,6 +17,7 @@ from eportguide.i18n import wording as w
 from eportguide.packs import active
 
 if TYPE_CHECKING:
+    from eportguide.environment import Environment
     from eportguide.model import definitions as d
     from eportguide.prompting.interactive import InteractivePrompter
 
@@ -102,14 +103,14 @@ def choose_flow(pack_directory: Path, input: object = None, output: object = Non
     return Triage(active.load(pack_directory), InteractivePrompter(input, output), pack_directory).choose()
 
 
-def run(flows: Path | None) -> None:
+def run(env: Environment) -> None:
+    """The triage menu, then the procedure chosen, for the person at the terminal."""
     from eportguide.errors import Interrupted
     from eportguide.prompting.interactive import InteractivePrompter
     from eportguide.run.dialogue import LeftFlow
-    from eportguide.run.execution import RunOptions, execute
+    from eportguide.run.execution import RunOptions, Start, execute
 
-    directory = active.pack_dir(flows)
-    triage = Triage(active.load(directory), InteractivePrompter(), directory)
+    triage = Triage(active.load(env.flows), InteractivePrompter(), env.flows)
     ask: Callable[[], str] = triage.choose
     while True:
         try:
@@ -117,7 +118,7 @@ def run(flows: Path | None) -> None:
         except (KeyboardInterrupt, EOFError):
             raise Interrupted(w.INTERRUPTED) from None
         try:
-            execute(RunOptions(flow_id=flow_id, flows=flows, can_leave=True, note=triage.words))
+            execute(RunOptions(flow_id=flow_id, note=triage.words), env, Start(can_leave=True))
             return
         except LeftFlow:  # 返回上一步 at its first question: the menu it was chosen from
             ask = triage.back

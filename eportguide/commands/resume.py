@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import UsageError
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
@@ -27,9 +28,10 @@ from eportguide.options import (
     output_option,
     today_option,
 )
-from eportguide.run.execution import RunOptions, execute
+from eportguide.run.execution import RunOptions, Start, execute
 
 if TYPE_CHECKING:  # loaded when the command runs, not for --help
+    from eportguide.environment import Environment
     from eportguide.store import sessions
 
 
@@ -55,12 +57,11 @@ def choose(store: sessions.Store, name: str | None) -> sessions.Session:
     return unfinished[0]
 
 
-def pack_directory(session: sessions.Session, option: Path | None) -> Path:
-    """``--flows`` if given, else the pack the session ran from, else the current pack."""
-    from eportguide.packs import active
-
-    if option is not None:
-        return option
+def pack_directory(session: sessions.Session, env: Environment) -> Path:
+    """``--flows`` (or ``$EPORTGUIDE_FLOWS``) if given, else the pack the session ran from,
+    else the shipped pack."""
+    if env.pack_chosen:
+        return env.flows
     saved = Path(session.pack_dir)
     try:
         if saved.is_dir():
@@ -68,7 +69,7 @@ def pack_directory(session: sessions.Session, option: Path | None) -> Path:
     except (OSError, ValueError):  # a path no file system takes (too long, a NUL): gone as well
         pass
     typer.echo(w.SESSION_PACK_GONE.format(path=saved), err=True)
-    return active.pack_dir(None)
+    return env.flows
 
 
 def resume_command(
@@ -85,10 +86,11 @@ def resume_command(
     from eportguide.packs import active
     from eportguide.store import sessions
 
-    session = choose(sessions.Store(), name)
+    env = environment.of(ctx)
+    session = choose(env.sessions(), name)
     if language.chosen() is None:  # before the pack loads: its content follows the language too
         language.use(session.language)
-    directory = pack_directory(session, ctx.find_root().params.get("flows"))
+    directory = pack_directory(session, env)
     pack = active.load(directory)
     if session.flow_id not in pack.flows:
         raise UsageError(w.SESSION_FLOW_GONE.format(id=session.id, flow=session.flow_id), w.SEE_LIST)
@@ -96,24 +98,23 @@ def resume_command(
         typer.echo(w.SESSION_FLOW_CHANGED.format(flow=session.flow_id), err=True)
     options = RunOptions(
         flow_id=session.flow_id,
-        flows=directory,
         format=format,
         output=output,
         email_draft=email_draft,
         no_save=no_save,
         today=today,
-        session=session,
         attach=tuple(attach or ()),
         ics=ics,
     )
+    start = Start(session=session)
     if session.done:  # shown again as it ended, dated the day it was finished; nothing asked or saved
         typer.echo(w.SESSION_SHOWN_AGAIN.format(id=session.id, flow=session.flow_id), err=True)
-        execute(options._replace(no_input=True, no_save=True, today=today or session.updated[:10]))
+        execute(options._replace(no_input=True, no_save=True, today=today or session.updated[:10]), env, start, directory)
         typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id), err=True)
         return
     from eportguide.store import base
 
-    store = sessions.Store()
+    store = env.sessions()
     store.claim(session.id, base.agent())  # one driver at a time: ClaimConflict (exit 2) names who has it
     try:
         typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
@@ -121,6 +122,6 @@ def resume_command(
             typer.echo(w.SESSION_HANDLED_BY.format(agent=segment["agent"], start=segment["start"], end=segment["end"]), err=True)
         if session.segments and session.note:
             typer.echo(w.SESSION_HANDOVER_NOTE.format(note=session.note), err=True)
-        execute(options)
+        execute(options, env, start, directory)
     finally:
         store.release(session.id)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import typer
 
+from eportguide import environment
 from eportguide.i18n import wording as w
 from eportguide.options import (
     attach_option,
@@ -36,7 +37,6 @@ def run_command(
     profile: bool = typer.Option(False, "--profile", help=w.OPT_PROFILE),
 ) -> None:
     options = RunOptions(
-        flows=ctx.find_root().params.get("flows"),
         flow_id=flow_id,
         answer=tuple(answer),
         answers=answers,
@@ -53,4 +53,4 @@ def run_command(
         ics=ics,
         profile=profile,
     )
-    execute(options)
+    execute(options, environment.of(ctx))

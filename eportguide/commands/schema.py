@@ -19,9 +19,11 @@ class SchemaName(StrEnum):
     shared = "shared"
     translation = "translation"
     shared_translation = "shared-translation"
+    source = "source"
+    glossary = "glossary"
 
 
-NAMES = "[flow|shared|translation|shared-translation]"
+NAMES = "[flow|shared|translation|shared-translation|source|glossary]"
 
 
 def schema_command(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.i18n import wording as w
 
 if TYPE_CHECKING:  # the model loads when the command runs, not for --help
@@ -34,7 +35,7 @@ def search_command(
     from eportguide.packs import active
     from eportguide.render import listings
 
-    pack, index = active.searchable(active.pack_dir(ctx.find_root().params.get("flows")))
+    pack, index = active.searchable(environment.of(ctx).flows)
     found = index.search(" ".join(words), limit)
     if format is SearchFormat.json:
         rows = [

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import UsageError, os_reason
 from eportguide.i18n import wording as w
 
@@ -21,6 +22,7 @@ class SessionsFormat(StrEnum):
 
 
 def sessions_command(
+    ctx: typer.Context,
     clear: Annotated[bool, typer.Option("--clear", help=w.OPT_SESSIONS_CLEAR)] = False,
     every: Annotated[bool, typer.Option("--all", help=w.OPT_SESSIONS_ALL)] = False,
     format: Annotated[SessionsFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SessionsFormat.table,
@@ -30,9 +32,10 @@ def sessions_command(
 ) -> None:
     from eportguide.store import sessions
 
-    store = sessions.Store()
+    env = environment.of(ctx)
+    store = env.sessions()
     if clear:
-        clear_sessions(store, every)
+        clear_sessions(store, every, env.person_at_terminal)
         return
     found, problems = store.all()
     sessions.report_problems(problems)
@@ -55,10 +58,9 @@ def sessions_command(
     listings.sessions(found, store.directory)
 
 
-def clear_sessions(store: sessions.Store, every: bool) -> None:
+def clear_sessions(store: sessions.Store, every: bool, person_at_terminal: bool) -> None:
     """Finished sessions go; an unfinished one is a call someone may still resume, so it
-    goes only with ``--all`` or when the user at a terminal says so."""
-    from eportguide.run.execution import is_interactive
+    goes only with ``--all`` or when the person at the terminal says so."""
     from eportguide.store import sessions
 
     keep: set[str] = set()
@@ -66,7 +68,7 @@ def clear_sessions(store: sessions.Store, every: bool) -> None:
         found, problems = store.all()
         sessions.report_problems(problems)
         keep = {s.id for s in found if not s.done}
-        if keep and is_interactive():
+        if keep and person_at_terminal:
             from eportguide.prompting.interactive import InteractivePrompter
 
             try:

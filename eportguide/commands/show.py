@@ -5,6 +5,7 @@ import sys
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import UsageError
 from eportguide.i18n import wording as w
 from eportguide.options import format_option
@@ -20,7 +21,7 @@ def show_command(
 ) -> None:
     from eportguide import render
 
-    pack = active.load(active.pack_dir(ctx.find_root().params.get("flows")))
+    pack = active.load(environment.of(ctx).flows)
     flow = active.get_flow(pack, flow_id)
     if paths:
         from eportguide.render import paths as every_path

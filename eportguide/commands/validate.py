@@ -6,27 +6,41 @@ pack's shared files that stop it from loading. A pack's translations (``flows/en
 are checked with it: a text without its translation is a warning at the text; what a
 translation has that the pack does not, or says differently, an error at the
 translation. A translation file (``flows/en/unlock-card.yaml``) or directory
-(``flows/en``) is checked within its pack too. Exit 1 when an error is found, or a
-warning under ``--strict``.
+(``flows/en``) is checked within its pack too. A pack whose ``_source.yaml`` says it was
+last checked against its source more than ``--max-age-days`` ago (or a fact of it) is a
+warning: the facts may have changed since. Exit 1 when an error is found, or a warning
+under ``--strict``.
 """
 
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from eportguide import environment
 from eportguide.errors import FindingsFound, UsageError
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model.findings import Finding
-from eportguide.packs import active
 
 if TYPE_CHECKING:
     from eportguide.model.documents import Loaded
+
+
+#: How long a pack's check against its source holds before validate warns (a year).
+MAX_AGE_DAYS = 365
+
+
+class Age(NamedTuple):
+    """The day to judge by, and how many days a check against the source holds."""
+
+    today: date
+    max_days: int = MAX_AGE_DAYS
 
 
 class ValidateFormat(StrEnum):
@@ -73,8 +87,16 @@ def validate_command(
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help=w.ARG_VALIDATE_PATHS, show_default=False)] = None,
     format: Annotated[ValidateFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help=w.OPT_STRICT)] = False,
+    max_age_days: Annotated[int, typer.Option("--max-age-days", min=0, metavar="DAYS", help=w.OPT_MAX_AGE_DAYS)] = MAX_AGE_DAYS,
+    today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=w.OPT_VALIDATE_TODAY)] = None,
 ) -> None:
-    report = check(targets(paths or [active.pack_dir(ctx.find_root().params.get("flows"))]))
+    from eportguide.model.definitions import parse_date
+
+    try:
+        day = parse_date(today) if today is not None else date.today()
+    except ValueError:
+        raise UsageError(w.BAD_DATE.format(value=today)) from None
+    report = check(targets(paths or [environment.of(ctx).flows]), Age(day, max_age_days))
     if format is ValidateFormat.json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -129,16 +151,21 @@ def _pack_of_translation(directory: Path) -> Path | None:
     return directory.parent if is_translation and (directory.parent / SHARED_FILE).is_file() else None
 
 
-def check(pack_targets: Iterable[Target]) -> Report:
-    """Load and lint each pack; keep the findings that concern what was named."""
+def check(pack_targets: Iterable[Target], age: Age | None = None) -> Report:
+    """Load and lint each pack; keep the findings that concern what was named.
+
+    With ``age``, a check against the source older than its days is a warning."""
     from eportguide.model.lint import lint
     from eportguide.model.loader import read_pack
+    from eportguide.model.references import check_age
 
     report = Report()
     for target in pack_targets:
         loaded = read_pack(target.directory)
         named = target.files
         found = [*loaded.findings, *lint(loaded), *_translation_findings(target.directory, loaded)]
+        if age is not None:
+            found += check_age(loaded, age.today, age.max_days)
         found = [f for f in found if named is None or _concerns(f, named) or (f.flow in target.translated and f.rule in TRANSLATION_RULES)]
         report.findings += sorted(found, key=lambda f: (f.file, f.line, f.column))
         if loaded.pack is not None:
@@ -155,14 +182,15 @@ TRANSLATION_RULES = frozenset({"missing-translation"})
 
 def _translation_findings(directory: Path, loaded: "Loaded") -> list[Finding]:
     """Every translation of the pack (``<pack>/<language>/``), read and checked against it."""
-    from eportguide.model import translations
     from eportguide.model.files import has_translation
+    from eportguide.model.translations.check import check
+    from eportguide.model.translations.read import read
 
     found: list[Finding] = []
     for spoken in language.LANGUAGES:
         if spoken != language.CHINESE and has_translation(directory, spoken):
-            translation = translations.read(directory, spoken)
-            found += translation.findings + translations.check(loaded, translation)
+            translation = read(directory, spoken)
+            found += translation.findings + check(loaded, translation)
     return found
 
 

@@ -75,6 +75,24 @@ class EmailDraft(NamedTuple):
     gloss: EmailGloss | None = None
 
 
+class Provenance(NamedTuple):
+    """Where the pack's facts come from, and the day they were last checked against it."""
+
+    document: str
+    region: str
+    branch: str
+    checked: str  # YYYY-MM-DD
+    date: str | None = None  # the document's own date
+    obtained: str | None = None  # the day its copy was obtained
+
+
+def provenance(pack: d.Pack) -> Provenance | None:
+    manifest = pack.source
+    if manifest is None:
+        return None
+    return Provenance(manifest.document, manifest.region, manifest.branch, manifest.checked, manifest.date, manifest.obtained)
+
+
 class Mailing(NamedTuple):
     item: str
     address: str
@@ -102,6 +120,10 @@ class Result(NamedTuple):
     today: date | None = None
     #: The expected completion dates, when there is a deadline and a day to count from.
     completion: Completion | None = None
+    #: The tool's own notes (not the source's words), in order.
+    notes: tuple[str, ...] = ()
+    #: The source document the facts come from and when they were checked, if the pack says.
+    provenance: Provenance | None = None
 
 
 def matches(condition: d.Condition, answers: Mapping[str, str]) -> bool:
@@ -131,7 +153,9 @@ class _Filler:
             return str(getattr(fact, attribute or "value") or "")
         if name == templates.BUSINESS:
             return self.part.outcome.business or self.shared.placeholder
-        return self.part.answers.get(name) or self.shared.placeholder
+        value = self.part.answers.get(name) or self.shared.placeholder
+        field = self.shared.fields.get(name)
+        return suffixed(value, field) if field is not None else value
 
     def refer(self, flow_id: str) -> str:
         flow = self.pack.flows.get(flow_id)
@@ -158,6 +182,14 @@ class _Filler:
                     yield self.text(item.text)
             else:
                 yield self.text(item)
+
+
+def suffixed(value: str, field: d.InputField) -> str:
+    """An answer as a text names it: with the field's suffix (企业) unless it already ends
+    with it or with a word that says as much (公司, 厂)."""
+    if not field.suffix or value.endswith((field.suffix, *field.suffix_unless)):
+        return value
+    return value + field.suffix
 
 
 def _email(pack: d.Pack, part: Part, fill: _Filler, used: dict[str, None]) -> EmailDraft:
@@ -266,6 +298,7 @@ def build(
     steps: list[Step] = []
     materials: list[str] = []
     warnings: list[str] = []
+    notes: list[str] = []
     email = mailing = deadline = None
     sections = len(finished.parts) > 1
     for part in finished.parts:
@@ -275,6 +308,7 @@ def build(
         steps += (Step(text, section) for text in fill.items(outcome.steps))
         materials += fill.items(outcome.materials)
         warnings += fill.items(outcome.warnings)
+        notes += fill.items(outcome.notes)
         if outcome.email is not None and email is None:
             email = _email(pack, part, fill, used)
         if outcome.mail is not None and mailing is None:
@@ -309,4 +343,6 @@ def build(
         completion=completion(today, deadline.min_working_days, deadline.max_working_days, pack.calendar, imported)
         if deadline and today
         else None,
+        notes=_unique(iter(notes)),
+        provenance=provenance(pack),
     )

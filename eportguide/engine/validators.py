@@ -31,7 +31,7 @@ CARD_NUMBER = r"[A-Za-z0-9]{6,32}"
 #: Values made of digits and Latin letters, where spaces only group the characters.
 COMPACT = frozenset({"phone", "tracking_number", "card_number"})
 #: The longest value a field takes: longer is a paste gone wrong, not a name or a number.
-MAX_LENGTH = {"name": 100, "address": 200, "text": 200, "phone": 40, "tracking_number": 60, "card_number": 60}
+MAX_LENGTH = {"name": 100, "enterprise": 100, "address": 200, "text": 200, "phone": 40, "tracking_number": 60, "card_number": 60}
 
 
 def _has_control(value: str) -> bool:
@@ -60,8 +60,15 @@ def _card_number(value: str) -> str | None:
     return None if _fits(CARD_NUMBER, value) else w.UNUSUAL_CARD_NUMBER
 
 
-#: The usual shape of each kind of value; free text (names, addresses) has none.
+def _enterprise(value: str) -> str | None:
+    # The e-mail's subject names the enterprise as registered: in Chinese. A name typed
+    # in English ("Qinchuan Trading Co., Ltd.") would land in the Chinese subject as is.
+    return None if any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in value) else w.UNUSUAL_ENTERPRISE
+
+
+#: The usual shape of each kind of value; free text (people's names, addresses) has none.
 SHAPES: dict[str, Callable[[str], str | None]] = {
+    "enterprise": _enterprise,
     "phone": _phone,
     "tracking_number": _tracking_number,
     "card_number": _card_number,

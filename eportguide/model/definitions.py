@@ -38,7 +38,7 @@ YES, NO, DONE = "yes", "no", "done"
 Condition = Mapping[str, str | tuple[str, ...]]
 
 FactKind = Literal["email", "phone", "address", "url", "text", "duration"]
-Validator = Literal["text", "name", "phone", "address", "tracking_number", "card_number"]
+Validator = Literal["text", "name", "enterprise", "phone", "address", "tracking_number", "card_number"]
 
 
 class Fact(NamedTuple):
@@ -56,6 +56,14 @@ class InputField(NamedTuple):
     prompt: Annotated[str, Doc("The question asked, e.g. 联系人手机或座机.")]
     validate: Annotated[Validator, Doc("How a given value is checked.")] = "text"
     help: Annotated[str | None, Doc("A hint shown under the prompt.")] = None
+    suffix: Annotated[
+        str | None,
+        Doc(
+            "Written after the answer wherever a text names the field (企业 after a company name), unless the answer"
+            " already ends with it or with one of suffix_unless; a blank answer gives the placeholder and the suffix (XX企业)."
+        ),
+    ] = None
+    suffix_unless: Annotated[tuple[str, ...], Doc("Endings of an answer that already say what the suffix would (公司, 厂).")] = ()
 
 
 class ConditionalText(NamedTuple):
@@ -162,6 +170,12 @@ class OutcomeState(NamedTuple):
         str | None,
         Doc("The heading of its own steps when a sub-flow's steps come first (the title then names both parts); the title when absent."),
     ] = None
+    notes: Annotated[
+        tuple[Text, ...],
+        Doc(
+            "The tool's own notes, not the source's: what the FAQ leaves open, advice it gives elsewhere. Shown under a heading saying so."
+        ),
+    ] = ()
 
 
 State = ChoiceState | ConfirmState | InputState | InstructionState | SubflowState | OutcomeState
@@ -197,6 +211,20 @@ class Shared(NamedTuple):
     order: Annotated[tuple[str, ...], Doc("Flow ids in menu order; flows not listed follow by id.")] = ()
 
 
+class SourceManifest(NamedTuple):
+    """Where the pack's facts come from and when they were last compared with it (``_source.yaml``)."""
+
+    document: Annotated[str, Doc("The source document's title, e.g. 电子口岸常见问题.")]
+    region: Annotated[str, Doc("The region it covers, e.g. 陕西.")]
+    branch: Annotated[str, Doc("The e-port data branch that issued it.")]
+    checked: Annotated[str, Doc("YYYY-MM-DD: the day the pack was last compared with the source, fact by fact.")]
+    date: Annotated[str | None, Doc("YYYY-MM-DD: the document's own date, when it has one.")] = None
+    obtained: Annotated[str | None, Doc("YYYY-MM-DD: the day the copy the pack follows was obtained.")] = None
+    facts: Annotated[
+        Mapping[str, str], Doc("Each fact of _facts.yaml by name, and the day (YYYY-MM-DD) it was last checked against the source.")
+    ] = EMPTY
+
+
 class CalendarOverrides(NamedTuple):
     holidays: Annotated[tuple[str, ...], Doc("Extra days off, YYYY-MM-DD.")] = ()
     workdays: Annotated[tuple[str, ...], Doc("Extra working days (调休), YYYY-MM-DD.")] = ()
@@ -229,6 +257,8 @@ class Pack(NamedTuple):
     flows: Mapping[str, Flow]
     calendar: CalendarOverrides = CalendarOverrides()
     original: "Pack | None" = None
+    #: Where the facts come from and when they were checked (``_source.yaml``), if the pack says.
+    source: SourceManifest | None = None
 
     def flow(self, flow_id: str) -> Flow:
         return self.flows[flow_id]

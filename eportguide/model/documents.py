@@ -49,6 +49,27 @@ class Document:
         return Finding(self.file, line, column, message, rule, flow, state, "warning" if warning else "error")
 
     def locate(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
+        _node, mark = self._at(path, at_key)
+        if mark is None:
+            return 1, 1
+        return mark.line + 1, mark.column + 1
+
+    def locate_text(self, path: tuple[str | int, ...], needle: str) -> tuple[int, int]:
+        """Where ``needle`` is written inside the text at ``path`` (a folded text spans
+        lines): its own line and column when found whole on one line, else the text's start."""
+        node, mark = self._at(path)
+        if mark is None:
+            return 1, 1
+        end = getattr(node, "end_mark", None)
+        last = mark.line if end is None else end.line if end.column > 0 else end.line - 1
+        lines = self.text.splitlines()
+        for number in range(mark.line, min(last, len(lines) - 1) + 1):
+            column = lines[number].lower().find(needle.lower(), mark.column if number == mark.line else 0)
+            if column >= 0:
+                return number + 1, column + 1
+        return mark.line + 1, mark.column + 1
+
+    def _at(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[Any, Any]:
         if self.node is None and self.text:
             self.node = compose(self.text)
         node, mark = self.node, getattr(self.node, "start_mark", None)
@@ -67,9 +88,7 @@ class Document:
                 mark = node.start_mark
             else:
                 break
-        if mark is None:
-            return 1, 1
-        return mark.line + 1, mark.column + 1
+        return node, mark
 
 
 @dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import

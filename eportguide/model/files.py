@@ -7,6 +7,9 @@ from pathlib import Path
 
 SHARED_FILE = "_facts.yaml"
 CALENDAR_FILE = "_calendar.yaml"
+SOURCE_FILE = "_source.yaml"
+#: A translation's list of the terms it uses, one per concept (``flows/en/_glossary.yaml``).
+GLOSSARY_FILE = "_glossary.yaml"
 FLOW_SUFFIX = ".yaml"
 
 #: Command names a flow id may not take, since ``eportguide <id>`` runs a flow.

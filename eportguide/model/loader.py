@@ -1,7 +1,8 @@
 """Reads a flows pack from a directory: YAML in, validated model out.
 
 A pack is a directory holding ``_facts.yaml`` (shared facts and input fields), an
-optional ``_calendar.yaml`` (holidays announced after the calendar library's release)
+optional ``_calendar.yaml`` (holidays announced after the calendar library's release),
+an optional ``_source.yaml`` (the source document, and when each fact was checked)
 and one ``<flow-id>.yaml`` per procedure. YAML is read with the safe loader (the C one
 when present); every problem is reported with file, line and column.
 """
@@ -18,7 +19,7 @@ from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import references, safeyaml
 from eportguide.model.documents import Document, Loaded, display_path
-from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, flow_files, is_shipped
+from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, SOURCE_FILE, flow_files, is_shipped
 from eportguide.model.findings import Finding, PackError
 from eportguide.model.lint import lint
 from eportguide.model.schema import Builder, Invalid, Problem
@@ -137,6 +138,16 @@ def _read_pack(directory: Path) -> Loaded:
             findings += found + references.check_calendar(built, document)
             calendar = built or calendar
 
+    manifest: d.SourceManifest | None = None
+    source_path = directory / SOURCE_FILE
+    if source_path.exists():
+        document, found = parse(source_path, directory)
+        findings += found
+        if document is not None:
+            documents[SOURCE_FILE] = document
+            manifest, found = _build(d.SourceManifest, document, None)
+            findings += found + references.check_source(manifest, document, shared)
+
     flows: dict[str, d.Flow] = {}
     skipped: list[str] = []
     for path in flow_files(directory):
@@ -164,7 +175,7 @@ def _read_pack(directory: Path) -> Loaded:
         return Loaded(None, findings, documents, skipped)
     ordered = {i: flows[i] for i in shared.order if i in flows}
     ordered.update(sorted(flows.items()))
-    pack = d.Pack(shared=shared, flows=ordered, calendar=calendar)
+    pack = d.Pack(shared=shared, flows=ordered, calendar=calendar, source=manifest)
     stems = {p.name.removesuffix(FLOW_SUFFIX) for p in flow_files(directory)}
     findings += references.check_pack(pack, documents, stems)
     return Loaded(pack, findings, documents, skipped)
@@ -182,8 +193,20 @@ def load_pack(directory: Path) -> d.Pack:
 
     Graph errors count too: a loop would otherwise surface mid-run as a crash.
     """
+    pack = usable(directory).pack
+    assert pack is not None  # usable() refuses a pack that was not built
+    return pack
+
+
+def usable(directory: Path) -> Loaded:
+    """The pack as read, with its documents, when it has no error; else PackError."""
     loaded = read_pack(directory)
     errors = loaded.errors or [f for f in lint(loaded) if f.severity == "error"]
     if errors or loaded.pack is None:
-        raise PackError(errors, None if is_shipped(directory) else str(directory))
-    return loaded.pack
+        raise broken(directory, errors)
+    return loaded
+
+
+def broken(directory: Path, errors: list[Finding]) -> PackError:
+    """The error a pack with ``errors`` is refused with; its hint names a pack not shipped."""
+    return PackError(errors, None if is_shipped(directory) else str(directory))

@@ -69,6 +69,7 @@ def texts(state: d.State) -> Iterator[tuple[Path, str]]:
             yield from items("steps", state.steps)
             yield from items("materials", state.materials)
             yield from items("warnings", state.warnings)
+            yield from items("notes", state.notes)
             if state.email is not None:
                 yield ("email", "subject"), state.email.subject
                 for i, f in enumerate(state.email.fields):
@@ -87,7 +88,7 @@ def conditions(state: d.State) -> Iterator[tuple[Path, d.Condition]]:
         case d.InstructionState():
             groups = [("text", state.text)]
         case d.OutcomeState():
-            groups = [("steps", state.steps), ("materials", state.materials), ("warnings", state.warnings)]
+            groups = [("steps", state.steps), ("materials", state.materials), ("warnings", state.warnings), ("notes", state.notes)]
             if state.email is not None:
                 groups.append(("attachments", state.email.attachments))
         case d.ChoiceState() | d.ConfirmState() | d.InputState() | d.SubflowState():

@@ -6,6 +6,8 @@ them can be stepped through without a missing state or fact.
 
 import re
 from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
 
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
@@ -15,6 +17,9 @@ from eportguide.model.files import RESERVED_IDS, SHARED_FILE
 from eportguide.model.findings import Finding
 from eportguide.model.queries import conditions, next_states, question_values, texts
 from eportguide.model.schema import closest
+
+if TYPE_CHECKING:
+    from eportguide.model.documents import Loaded
 
 Path = tuple[str | int, ...]
 #: The most working days a time limit may name (the source's longest is a few days).
@@ -186,4 +191,74 @@ def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> 
             except ValueError:
                 line, column = document.locate((name, i))
                 found.append(Finding(document.file, line, column, w.F_NOT_A_DATE.format(text=text), "type"))
+    return found
+
+
+def check_source(manifest: d.SourceManifest | None, document: Document, shared: d.Shared | None) -> list[Finding]:
+    """The manifest's dates are dates; it names the facts of ``_facts.yaml`` and each of them.
+
+    A fact it does not name has no date it was checked on: a warning, as is a manifest
+    that gives neither the document's date nor the day it was obtained.
+    """
+    found: list[Finding] = []
+    if manifest is None:
+        return found
+
+    def at(path: Path, message: str, rule: str, warning: bool = False) -> None:
+        line, column = document.locate(path, at_key=rule == "unknown-fact")
+        found.append(Finding(document.file, line, column, message, rule, severity="warning" if warning else "error"))
+
+    dated: list[tuple[Path, str | None]] = [
+        (("checked",), manifest.checked),
+        (("date",), manifest.date),
+        (("obtained",), manifest.obtained),
+    ]
+    dated += [(("facts", name), text) for name, text in manifest.facts.items()]
+    for path, text in dated:
+        if text is None:
+            continue
+        try:
+            d.parse_date(text)
+        except ValueError:
+            at(path, w.F_NOT_A_DATE.format(text=text), "type")
+    if manifest.date is None and manifest.obtained is None:
+        at(("document",), w.F_SOURCE_UNDATED, "source-date", warning=True)
+    if shared is not None:
+        for name in manifest.facts:
+            if name not in shared.facts:
+                # a warning: the manifest describes the facts, the flows do not depend on it
+                message = w.F_UNKNOWN_FACT.format(name=name, hint=closest(name, list(shared.facts)))
+                at(("facts", name), message, "unknown-fact", warning=True)
+        for name in shared.facts:
+            if name not in manifest.facts:
+                at(("facts",), w.F_FACT_NOT_CHECKED.format(name=name), "unchecked-fact", warning=True)
+    return found
+
+
+def check_age(loaded: "Loaded", today: date, max_days: int) -> list[Finding]:
+    """Warnings for a pack (and each fact) last checked against its source more than
+    ``max_days`` before ``today``: the source may have changed since."""
+    from eportguide.model.files import SOURCE_FILE
+
+    pack, document = loaded.pack, loaded.documents.get(SOURCE_FILE)
+    if pack is None or pack.source is None or document is None:
+        return []
+    found: list[Finding] = []
+
+    def stale(text: str) -> bool:
+        try:
+            return (today - d.parse_date(text)).days > max_days
+        except ValueError:  # reported as not a date
+            return False
+
+    manifest = pack.source
+    if stale(manifest.checked):
+        line, column = document.locate(("checked",))
+        message = w.F_SOURCE_STALE.format(date=manifest.checked, days=max_days)
+        found.append(Finding(document.file, line, column, message, "stale-source", severity="warning"))
+    for name, text in manifest.facts.items():
+        if stale(text):
+            line, column = document.locate(("facts", name))
+            message = w.F_FACT_STALE.format(name=name, date=text, days=max_days)
+            found.append(Finding(document.file, line, column, message, "stale-source", severity="warning"))
     return found

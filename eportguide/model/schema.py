@@ -352,13 +352,15 @@ def _object_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
 # --- the schema files shipped for editors -----------------------------------------------
 
 #: What ``eportguide schema NAME`` prints: the root of each kind of pack file, by the
-#: name of its record in ``definitions`` (or, for a translation, ``translation_format``:
+#: name of its record in ``definitions`` (or, for a translation, ``translations.format``:
 #: imported only when its schema is asked for).
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "flow": ("Flow", "eportguide flow file (<flow-id>.yaml)"),
     "shared": ("Shared", "eportguide shared facts and input fields (_facts.yaml)"),
     "translation": ("FlowText", "eportguide translation of a flow file (<language>/<flow-id>.yaml)"),
     "shared-translation": ("SharedText", "eportguide translation of the shared facts and input fields (<language>/_facts.yaml)"),
+    "source": ("SourceManifest", "eportguide source manifest: the source document and when each fact was checked (_source.yaml)"),
+    "glossary": ("Glossary", "eportguide glossary of a translation: one term per concept (<language>/_glossary.yaml)"),
 }
 #: Where they ship; each flow file's first line points its editor here.
 SCHEMA_DIR = FilePath(__file__).resolve().parents[1] / "schemas"
@@ -371,7 +373,7 @@ def schema_text(name: str) -> str:
     record, title = DOCUMENTS[name]
     root = getattr(d, record, None)
     if root is None:
-        from eportguide.model import translation_format
+        from eportguide.model.translations import format as translation_format
 
         root = getattr(translation_format, record)
     return json.dumps(json_schema(root, title), ensure_ascii=False, indent=2) + "\n"

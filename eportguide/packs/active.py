@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
 FLOWS_ENV = "EPORTGUIDE_FLOWS"
 
 
-def pack_dir(option: Path | str | None = None) -> Path:
+def pack_dir(option: Path | str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
     """``--flows DIR``, else ``$EPORTGUIDE_FLOWS``, else the shipped pack."""
     if option is not None:
         return Path(option)
-    env = os.environ.get(FLOWS_ENV)
+    env = environ.get(FLOWS_ENV)
     return Path(env) if env else files.shipped_pack_dir()
 
 
@@ -53,9 +54,9 @@ def _load(directory: Path, translation: str | None) -> d.Pack:
 
             pack = load_pack(directory)
         else:
-            from eportguide.model import translations
+            from eportguide.model.translations import apply
 
-            pack = translations.load(directory, translation)
+            pack = apply.load(directory, translation)
         cache.write(directory, pack, prints, translation)
     return pack
 

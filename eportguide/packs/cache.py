@@ -32,7 +32,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eportguide.model.files import CALENDAR_FILE, SHARED_FILE, flow_files, translation_files
+from eportguide.model.files import CALENDAR_FILE, SHARED_FILE, SOURCE_FILE, flow_files, translation_files
 
 if TYPE_CHECKING:
     from eportguide.model import definitions as d
@@ -58,8 +58,7 @@ def fingerprint(pack_dir: Path, translation: str | None = None) -> Fingerprint |
     prints: Fingerprint = {}
     try:  # a directory that cannot be listed (a name too long, say) is read as no cache
         paths = [pack_dir / SHARED_FILE, *flow_files(pack_dir)]
-        if (pack_dir / CALENDAR_FILE).exists():
-            paths.append(pack_dir / CALENDAR_FILE)
+        paths += [pack_dir / name for name in (CALENDAR_FILE, SOURCE_FILE) if (pack_dir / name).exists()]
         if translation is not None:
             paths += translation_files(pack_dir, translation)
         for path in paths:
@@ -78,7 +77,7 @@ def _program(translation: str | None) -> str:
 
     paths = [Path(module.__file__ or "") for module in (definitions, schema)]
     if translation is not None:  # (the search index counts as translated: it reads every language)
-        paths += [paths[0].with_name(name) for name in ("translations.py", "translation_format.py")]
+        paths += sorted((paths[0].parent / "translations").glob("*.py"))
     code = b"".join(path.read_bytes() for path in paths)
     return f"{__version__}:{zlib.crc32(code):08x}"
 

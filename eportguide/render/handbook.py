@@ -8,7 +8,7 @@ gives way to a pointer to the shared one, so the hotline is not printed thirty t
 from datetime import date
 from typing import NamedTuple
 
-from eportguide.engine.result import CONTACT_KINDS, contact
+from eportguide.engine.result import CONTACT_KINDS, contact, provenance
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.render import outline, procedure
@@ -51,10 +51,16 @@ def build(pack: d.Pack, pack_note: str, made: date) -> Handbook:
     chapters: dict[str, list[procedure.Guide]] = {}
     for flow in pack.flows.values():  # catalogue order; a category where its first flow is
         guide = procedure.build(pack, flow)
-        guide = guide._replace(plans=tuple(_pointing_to_contacts(p) for p in guide.plans))
+        # the source and the day it was checked head the book, once
+        guide = guide._replace(plans=tuple(_pointing_to_contacts(p) for p in guide.plans), provenance=None)
         chapters.setdefault(flow.category, []).append(guide)
     contacts = tuple(contact(pack, name) for name, fact in pack.shared.facts.items() if fact.kind in CONTACT_KINDS)
-    notes = [w.HANDBOOK_SOURCE, pack_note, w.HANDBOOK_MADE.format(date=made.isoformat())]
+    notes = [
+        w.HANDBOOK_SOURCE,
+        *filter(None, [outline.provenance_text(provenance(pack))]),
+        pack_note,
+        w.HANDBOOK_MADE.format(date=made.isoformat()),
+    ]
     if pack.hotline:
         notes.append(w.HANDBOOK_HOTLINE.format(hotline=pack.hotline))
     return Handbook(

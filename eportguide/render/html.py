@@ -265,6 +265,7 @@ def render(outline: Outline, title: str | None = None, mailto: str | None = None
         f"<h1>{escape(outline.title)}</h1>",
         f'<p class="subtitle">{escape(outline.subtitle)}</p>',
         f'<p class="source">{escape(w.SOURCE_LINE.format(source=outline.source))}</p>',
+        *([f'<p class="source provenance">{escape(outline.provenance)}</p>'] if outline.provenance else []),
         f'<p class="hint">{escape(w.HTML_PRINT_HINT)}</p>',
     ]
     main = [line for section in outline.sections for line in _part(section, 2, None, mailto)]
@@ -330,6 +331,7 @@ def procedure(pack: d.Pack, flow: d.Flow, ids: bool = False) -> str:
         f'<h1 id="{procedures.anchor(guide.flow_id)}">{escape(guide.title)}{_ids(guide.flow_id, ids)}</h1>',
         f'<p class="subtitle">{escape(guide.description)}</p>',
         f'<p class="source">{escape(w.SOURCE_LINE.format(source=guide.source))}</p>',
+        *([f'<p class="source provenance">{escape(guide.provenance)}</p>'] if guide.provenance else []),
         f'<p class="hint">{escape(w.HTML_PRINT_HINT)}</p>',
     ]
     return _page(guide.title, header, _guide(guide, 2, {guide.flow_id}, {}, ids))

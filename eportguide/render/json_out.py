@@ -50,6 +50,17 @@ def as_dict(result: Result) -> dict[str, Any]:
             else None,
             "days_off": [day_dict(day) for day in completion.days_off] if completion else [],
         }
+    source = None
+    if result.provenance is not None:
+        p = result.provenance
+        source = {
+            "document": p.document,
+            "region": p.region,
+            "branch": p.branch,
+            "date": p.date,
+            "obtained": p.obtained,
+            "checked": p.checked,
+        }
     email = None
     if result.email is not None:
         from eportguide.render.outline import email_body
@@ -68,6 +79,7 @@ def as_dict(result: Result) -> dict[str, Any]:
                 "subject": e.gloss.subject,
                 "fields": [{"label": label, "value": value} for label, value in e.gloss.fields],
                 "attachments": list(e.gloss.attachments),
+                "source": source,  # what the reading rests on, and when it was checked
             },
         }
     mailing = None
@@ -83,9 +95,11 @@ def as_dict(result: Result) -> dict[str, Any]:
         "materials": list(result.materials),
         "contacts": contacts,
         "warnings": list(result.warnings),
+        "notes": list(result.notes),  # the tool's own notes, not the source's words
         "deadline": deadline,
         "email": email,
         "mailing": mailing,
+        "source": source,  # the document the facts come from, and the day they were checked
     }
 
 
@@ -154,7 +168,9 @@ def procedure_dict(pack: d.Pack, flow: d.Flow) -> dict[str, Any]:
                 result = as_dict(describe(pack, flow, state_id))
                 entry |= {
                     "prompt": state.title,
-                    "outcome": {k: result[k] for k in ("steps", "materials", "contacts", "warnings", "deadline", "email", "mailing")},
+                    "outcome": {
+                        k: result[k] for k in ("steps", "materials", "contacts", "warnings", "notes", "deadline", "email", "mailing")
+                    },
                 }
             case _:
                 assert_never(state)

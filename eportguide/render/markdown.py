@@ -64,6 +64,7 @@ def _guide(guide: procedures.Guide, level: int, flows: set[str], ids: bool = Fal
     """A decision guide under a heading of ``level``: its parts one level below."""
     sub = "#" * (level + 1)
     lines = [_escape(guide.description), "", f"_{_escape(w.SOURCE_LINE.format(source=guide.source))}_"]
+    lines += ["", f"_{_escape(guide.provenance)}_"] if guide.provenance else []
     if guide.begin is not None:
         lines += ["", _pieces(procedures.begin_pieces(guide.begin, ids), flows)]
     for node in guide.nodes:
@@ -102,6 +103,7 @@ def handbook(book: handbooks.Handbook) -> str:
 def render(outline: Outline) -> str:
     source = _escape(w.SOURCE_LINE.format(source=outline.source))
     lines = [f"# {_escape(outline.title)}", "", f"**{_escape(outline.subtitle)}**", "", f"_{source}_"]
+    lines += ["", f"_{_escape(outline.provenance)}_"] if outline.provenance else []
     for section in outline.sections:
         lines += ["", *_section(section)]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Literal, NamedTuple, assert_never
 from urllib.parse import quote
 
-from eportguide.engine.result import AreaCode, Contact, Result
+from eportguide.engine.result import AreaCode, Contact, Provenance, Result
 from eportguide.i18n import wording as w
 from eportguide.workdays.dates import OFFICIAL, Completion, Day, Holiday, Reason, Source
 
@@ -25,7 +25,7 @@ class Item(NamedTuple):
 
 
 class Section(NamedTuple):
-    key: str  # stable: answers, steps, materials, email, mailing, contacts, deadline, warnings
+    key: str  # stable: answers, steps, materials, email, mailing, contacts, deadline, warnings, notes
     heading: str
     style: Style
     items: tuple[Item, ...]
@@ -38,6 +38,7 @@ class Outline(NamedTuple):
     source: str
     sections: tuple[Section, ...]
     noted: date | None = None  # the day a run's checklist was made (none for ``show``)
+    provenance: str | None = None  # the source document and when the facts were checked
 
 
 def entries(section: Section) -> Iterator[tuple[int, str | None, Item]]:
@@ -63,6 +64,16 @@ def email_body(result: Result) -> str:
     if result.email.attachments:
         lines += ["", w.EMAIL_ATTACHMENTS_LINE.format(items=w.EMAIL_BODY_SEPARATOR.join(result.email.attachments))]
     return "\n".join(lines)
+
+
+def provenance_text(provenance: Provenance | None) -> str | None:
+    """``资料来源：《…》（陕西，…，获取于 2026-11-27）；本工具核对于 2026-12-03``, or None."""
+    if provenance is None:
+        return None
+    dated = [w.PROVENANCE_DATED.format(date=provenance.date)] if provenance.date else []
+    dated += [w.PROVENANCE_OBTAINED.format(date=provenance.obtained)] if provenance.obtained else []
+    about = w.PROVENANCE_JOIN.join([provenance.region, provenance.branch, *dated])
+    return w.PROVENANCE_LINE.format(document=provenance.document, about=about, checked=provenance.checked)
 
 
 def glossed(text: str, gloss: str | None) -> str:
@@ -241,7 +252,11 @@ def email_section(result: Result) -> Section:
         items.append(Item(glossed(value, value_gloss), glossed(label, label_gloss), blank=label in email.blank))
     attached = attachment_status(result)
     items += [Item(attached, w.EMAIL_ATTACH)] if attached else []
-    return Section("email", w.H_EMAIL, "fields", tuple(items), w.EMAIL_KEPT_AS_WRITTEN if gloss is not None else None)
+    # Read in another language, the note says the e-mail goes as written, and what its reading rests on.
+    source = provenance_text(result.provenance)
+    kept = [w.EMAIL_KEPT_AS_WRITTEN, w.PROVENANCE_SENTENCE.format(provenance=source) if source else ""] if gloss is not None else []
+    note = " ".join(x for x in (*kept, w.EMAIL_SUBJECT_RULE) if x)
+    return Section("email", w.H_EMAIL, "fields", tuple(items), note)
 
 
 def build(result: Result) -> Outline:
@@ -266,6 +281,10 @@ def build(result: Result) -> Outline:
         sections.append(Section("deadline", w.H_DEADLINE, "bullets", (Item(completion_text(result)),)))
     if result.warnings:
         sections.append(Section("warnings", w.H_WARNINGS, "bullets", tuple(Item(x) for x in result.warnings)))
+    if result.notes:
+        sections.append(Section("notes", w.H_NOTES, "bullets", tuple(Item(x) for x in result.notes)))
     if result.contacts:
         sections.append(contacts_section(result.contacts))
-    return Outline(result.flow_title, result.outcome_title, result.source, tuple(sections), result.today)
+    return Outline(
+        result.flow_title, result.outcome_title, result.source, tuple(sections), result.today, provenance_text(result.provenance)
+    )

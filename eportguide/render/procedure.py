@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, assert_never
 
-from eportguide.engine.result import describe
+from eportguide.engine.result import describe, provenance
 from eportguide.engine.walker import confirm_options
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
@@ -87,6 +87,7 @@ class Guide(NamedTuple):
     begin: Route | None  # where to start when it is not 问题 1 (no question, or a detour first)
     nodes: tuple[Node, ...]
     plans: tuple[Plan, ...]
+    provenance: str | None = None  # the source document and when the facts were checked
 
 
 def letter(index: int) -> str:
@@ -255,6 +256,7 @@ def build(pack: d.Pack, flow: d.Flow) -> Guide:
         None if starts_at_first_question else begin,
         tuple(nodes),
         tuple(plans),
+        outline.provenance_text(provenance(pack)),
     )
 
 

@@ -51,6 +51,7 @@ def render(outline: Outline, console: Console, mailto: str | None = None) -> Non
         Paragraph(outline.subtitle, style="bold green"),
         Paragraph(w.SOURCE_LINE.format(source=outline.source), style="dim"),
     ]
+    parts += [Paragraph(outline.provenance, style="dim")] if outline.provenance else []
     for section in outline.sections:
         style = "bold red" if section.key == "warnings" else "bold cyan"
         parts += [Text(""), Text(section.heading, style=style)]

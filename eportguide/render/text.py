@@ -75,6 +75,7 @@ def guide(guide: procedures.Guide, ids: bool = False) -> str:
     plain = procedures.plain
     title = guide.title + (plain([procedures.ids_piece(guide.flow_id)]) if ids else "")
     lines = [title, guide.description, w.SOURCE_LINE.format(source=guide.source)]
+    lines += [guide.provenance] if guide.provenance else []
     if guide.begin is not None:
         lines += ["", plain(procedures.begin_pieces(guide.begin, ids))]
     for node in guide.nodes:
@@ -95,6 +96,7 @@ def guide(guide: procedures.Guide, ids: bool = False) -> str:
 
 def render(outline: Outline) -> str:
     lines = [outline.title, outline.subtitle, w.SOURCE_LINE.format(source=outline.source)]
+    lines += [outline.provenance] if outline.provenance else []
     noted = outline.noted
     if noted is not None:  # the text doubles as the help desk's call note: when it was made
         lines.append(w.NOTE_DATE.format(date=w.DAY.format(date=noted.isoformat(), weekday=w.WEEKDAYS[noted.weekday()])))

@@ -6,7 +6,6 @@ Shared by ``run`` (and ``eportguide <id>``), ``resume`` and the triage menu.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from eportguide.i18n import wording as w
 if TYPE_CHECKING:  # the model and engine load only when a flow actually runs
     from eportguide.engine.result import Result
     from eportguide.engine.walker import Finished
+    from eportguide.environment import Environment
     from eportguide.model import definitions as d
     from eportguide.prompting import Prompter
     from eportguide.prompting.interactive import InteractivePrompter
@@ -31,8 +31,9 @@ MAX_KEYS_NAMED = 10
 
 
 class RunOptions(NamedTuple):
+    """A run as the command line asks for it: its flags."""
+
     flow_id: str
-    flows: Path | None = None
     answer: tuple[str, ...] = ()
     answers: Path | None = None
     no_input: bool = False
@@ -41,14 +42,20 @@ class RunOptions(NamedTuple):
     email_draft: Path | None = None
     no_save: bool = False
     today: str | None = None
-    session: Session | None = None  # a saved run to continue (eportguide resume)
-    can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
     ticket: str = ""  # the help desk's ticket number, saved with the session (issue 26)
     caller: str = ""  # who called (company, phone), saved with the session
     attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
     ics: Path | None = None  # the expected dates as a calendar reminder
     profile: bool = False  # a scripted run answers the enterprise's details from the profile
+
+
+class Start(NamedTuple):
+    """Where a run starts from, beside its flags: a saved session it continues, or the
+    triage menu it was chosen from."""
+
+    session: Session | None = None  # a saved run to continue (eportguide resume)
+    can_leave: bool = False  # chosen from the triage menu: the first question can go back to it
 
 
 def parse_today(value: str | None) -> date:
@@ -63,10 +70,6 @@ def parse_today(value: str | None) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:  # counting working days needs room after it
         raise UsageError(w.DATE_OUT_OF_RANGE.format(value=value, first=FIRST_YEAR, last=LAST_YEAR))
     return day
-
-
-def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def gather_answers(pack: d.Pack, flow_id: str, answer: Sequence[str], answers: Path | None) -> dict[str, str]:
@@ -104,7 +107,9 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def execute(options: RunOptions) -> None:
+def execute(options: RunOptions, env: Environment, start: Start = Start(), flows: Path | None = None) -> None:
+    """Run a procedure as ``options`` ask, in ``env``, from ``start``; ``flows`` is the pack
+    directory when it is not the environment's (a resumed session's own)."""
     from eportguide.engine import walker
     from eportguide.engine.result import build
     from eportguide.model import answer_key
@@ -115,27 +120,28 @@ def execute(options: RunOptions) -> None:
 
     if options.output is not None and options.email_draft is not None and _same_file(options.output, options.email_draft):
         raise UsageError(w.SAME_OUTPUT_FILES.format(path=options.output), w.SAME_OUTPUT_FILES_HINT)
-    pack = active.load(active.pack_dir(options.flows))
+    directory = env.flows if flows is None else flows
+    pack = active.load(directory)
     flow = active.get_flow(pack, options.flow_id)
-    start = parse_today(options.today)
+    today = parse_today(options.today)
     given = gather_answers(pack, flow.id, options.answer, options.answers)
     if options.attach and options.email_draft is None:
         raise UsageError(w.ATTACH_WITHOUT_DRAFT)
     files = outputs.read_attachments(options.attach)  # before any question: a wrong path is known at once
-    fallback = None
-    if not options.no_input and is_interactive():
+    asks_a_person = not options.no_input and env.person_at_terminal
+    person = None
+    if asks_a_person:
         from eportguide.prompting.interactive import InteractivePrompter
 
-        fallback = InteractivePrompter()
-    remembered, from_profile = _profile(pack, flow.id, given, options.profile, fallback is not None)
-    prompter = ScriptedPrompter(given, _with_defaults(fallback, remembered))
+        person = InteractivePrompter()
+    remembered, from_profile = _profile(pack, flow.id, given, options.profile, person is not None)
+    prompter = ScriptedPrompter(given, _with_defaults(person, remembered))
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
-    saving = not options.no_save and (fallback is not None or options.session is not None)
-    recorder = sessions.recorder(
-        options.session, flow.id, active.pack_dir(options.flows), saving, options.note, options.ticket, options.caller
-    )
+    saving = not options.no_save and (asks_a_person or start.session is not None)
+    store = env.sessions() if saving or start.session is not None else None
+    recorder = sessions.recorder(start.session, flow.id, directory, saving, options.note, store, options.ticket, options.caller)
     try:
-        finished = dialogue.drive(pack, flow.id, prompter, recorder.answers, recorder.save, options.can_leave and fallback is not None)
+        finished = dialogue.drive(pack, flow.id, prompter, recorder.answers, recorder.save, start.can_leave and asks_a_person)
     except Interrupted as stop:
         raise sessions.with_resume_hint(stop, recorder) from None
     except dialogue.LeftFlow:
@@ -143,32 +149,32 @@ def execute(options: RunOptions) -> None:
         raise
     from eportguide.workdays import user_file
 
-    result = build(pack, finished, start, imported=user_file.load())
+    result = build(pack, finished, today, imported=user_file.load())
     recorder.finish(result.outcome_title)
     unused = [key for key in prompter.unused() if key not in from_profile]
     if unused:
         typer.echo(w.UNUSED_ANSWERS.format(keys=w.LIST_SEPARATOR.join(unused)), err=True)
     for note in prompter.notes:
         typer.echo(note, err=True)
-    format = outputs.choose_format(options.format, options.output)
+    format = outputs.choose_format(options.format, options.output, env.stdout_is_terminal)
     # A procedure with steps left is followed as a case: a run that asked a person, or a
     # scripted one that wrote the e-mail draft or a reminder (the clerk is acting on it).
     following = not options.no_save and bool(result.steps) and (saving or bool(options.email_draft or options.ics) or format == "ics")
     case_id = (recorder.session.id if saving and recorder.session.id else _new_case_id(flow.id)) if following else None
-    if options.email_draft is not None and (files or fallback is None):  # else asked after the checklist
+    if options.email_draft is not None and (files or person is None):  # else asked after the checklist
         result = outputs.with_files(result, files)
-    outputs.emit(result, format, options.output, case_id)
+    outputs.emit(result, format, options.output, env.stdout_is_terminal, case_id)
     draft: tuple[Path, list[str]] | None = None
     if options.email_draft is not None:
-        draft = (options.email_draft, outputs.emit_draft(result, options.email_draft, files, fallback))
-    elif fallback is not None and outputs.is_screen(format) and options.output is None:
-        draft = outputs.offer_files(fallback, result)
+        draft = (options.email_draft, outputs.emit_draft(result, options.email_draft, files, person))
+    elif person is not None and outputs.is_screen(format) and options.output is None:
+        draft = outputs.offer_files(person, result)
     if options.ics is not None:
         outputs.write_reminder(result, options.ics, case_id)
     if case_id is not None:
-        _follow(result, case_id, pack_directory=active.pack_dir(options.flows), answers=walker.answer_log(finished.path), draft=draft)
-    if fallback is not None and not options.no_save:  # --no-save: nothing is kept, and nothing offered to keep
-        _offer_profile(fallback, remembered, finished, {answer_key.field_name(k) for k in given})
+        _follow(result, case_id, pack_directory=directory, answers=walker.answer_log(finished.path), draft=draft)
+    if person is not None and not options.no_save:  # --no-save: nothing is kept, and nothing offered to keep
+        _offer_profile(person, remembered, finished, {answer_key.field_name(k) for k in given})
 
 
 def _new_case_id(flow_id: str) -> str:
@@ -188,11 +194,12 @@ def _profile(pack: d.Pack, flow_id: str, given: dict[str, str], asked: bool, int
     if interactive:
         return remembered, set()
     from eportguide.engine.keys import answer_keys
+    from eportguide.model import answer_key
 
-    details = {k.rsplit(".", 1)[-1] for k, values in answer_keys(pack, flow_id).items() if values is None}
+    details = {answer_key.field_name(k) for k, values in answer_keys(pack, flow_id).items() if values is None}
     added = set()
     for field, value in remembered.items():
-        if field in details and not any(k.rsplit(".", 1)[-1] == field for k in given):
+        if field in details and not any(answer_key.field_name(k) == field for k in given):
             given[field] = value
             added.add(field)
     return remembered, added

@@ -112,7 +112,7 @@ def offer_files(prompter: InteractivePrompter, result: Result) -> tuple[Path, li
     return stem.with_suffix(".eml"), [f.name for f in files if f is not None]
 
 
-def choose_format(given: str | None, output: Path | None) -> str:
+def choose_format(given: str | None, output: Path | None, to_terminal: bool) -> str:
     """The format of a run's result: ``--format`` if given, else the one ``-o``'s file
     name asks for (``c.html``), else the terminal's boxes on a terminal and plain text
     where the output goes to a pipe or a file of another name."""
@@ -122,7 +122,7 @@ def choose_format(given: str | None, output: Path | None) -> str:
         return given
     if output is not None:
         return formats.by_suffix(output, "result") or formats.FILE_FALLBACK
-    return formats.SCREEN_DEFAULT if sys.stdout.isatty() else formats.FILE_FALLBACK
+    return formats.SCREEN_DEFAULT if to_terminal else formats.FILE_FALLBACK
 
 
 def is_screen(format: str) -> bool:
@@ -131,7 +131,7 @@ def is_screen(format: str) -> bool:
     return formats.FORMATS[format].screen
 
 
-def emit(result: Result, format: str, output: Path | None, case_id: str | None = None) -> None:
+def emit(result: Result, format: str, output: Path | None, to_terminal: bool, case_id: str | None = None) -> None:
     """Print or write the result in the chosen format.
 
     With ``-o`` at a terminal the outcome is also drawn on the screen: the user sees
@@ -155,7 +155,7 @@ def emit(result: Result, format: str, output: Path | None, case_id: str | None =
             sys.stdout.write(content)
         else:
             write_file(output, content.encode("utf-8") if format == REMINDER_FORMAT else content)  # .ics: CRLF kept as is
-            if sys.stdout.isatty():
+            if to_terminal:
                 from eportguide.terminal.console import output_console
 
                 formats.renderer(formats.SCREEN_DEFAULT, "result")(result, output_console())

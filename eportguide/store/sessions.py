@@ -148,9 +148,9 @@ class Session(NamedTuple):
         }
 
 
-def home() -> Path:
+def home(environ: Mapping[str, str] = os.environ) -> Path:
     """``$EPORTGUIDE_HOME``, else the platform's user data directory for eportguide."""
-    configured = os.environ.get(HOME_ENV)
+    configured = environ.get(HOME_ENV)
     if configured:
         return Path(configured)
     import platformdirs
@@ -616,9 +616,17 @@ class Recorder:
 
 
 def recorder(
-    session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "", ticket: str = "", caller: str = ""
+    session: Session | None,
+    flow_id: str,
+    pack_dir: Path,
+    enabled: bool,
+    note: str = "",
+    store: Store | None = None,
+    ticket: str = "",
+    caller: str = "",
 ) -> Recorder:
-    """The recorder of a run: a new session (with ``note``), or the resumed one (now against this flow).
+    """The recorder of a run: a new session (with ``note``), or the resumed one (now against
+    this flow), in ``store`` (the sessions of the home directory by default).
 
     Either way the run is a new segment of the call, by the agent at the keyboard; a
     ``ticket`` or ``caller`` given now is recorded (a resumed call keeps its own otherwise).
@@ -627,7 +635,7 @@ def recorder(
 
     if not enabled and session is None:  # touch no disk for a run that is not saved
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
-    store = Store()
+    store = Store() if store is None else store
     if enabled:
         store.sweep()
     if session is None:

@@ -100,8 +100,10 @@ def test_schema_write_regenerates_the_shipped_files(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "flow.schema.json",
+        "glossary.schema.json",
         "shared-translation.schema.json",
         "shared.schema.json",
+        "source.schema.json",
         "translation.schema.json",
     ]
     assert (tmp_path / "schemas" / "flow.schema.json").read_text(encoding="utf-8") == schema.schema_text("flow")

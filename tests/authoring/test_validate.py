@@ -88,8 +88,21 @@ EXPECTED = {
         "（流程 card，状态 done） [unknown-site-name]"
     ],
     "unused-site-name": ["en/_facts.yaml:6:9: 警告：没有译文用到网站名称“客服页面” [unused-site-name]"],
+    # one term per concept (en/_glossary.yaml): a variant is an error at its own line, also
+    # inside a text folded over several lines
+    "glossary": [
+        "en/card.yaml:13:29: 术语不统一：“E-port”应写作“E-Port”（电子口岸；见 en/_glossary.yaml）（流程 card，状态 done） [glossary]",
+        "en/card.yaml:14:21: 术语不统一：“legal person card”应写作“legal-person card”（法人卡；见 en/_glossary.yaml）"
+        "（流程 card，状态 done） [glossary]",
+    ],
+    # where the facts come from (_source.yaml): checked too long ago, or not at all
+    "stale-source": [
+        "_source.yaml:6:10: 警告：资料包最近一次与来源文档核对是 2001-01-02，已超过 365 天：请重新核对，再更新日期 [stale-source]",
+        "_source.yaml:8:12: 警告：事实“hotline”最近一次核对是 2001-01-02，已超过 365 天：请重新与来源文档核对 [stale-source]",
+    ],
+    "unchecked-fact": ["_source.yaml:7:8: 警告：事实“hotline”没有核对日期：在 facts 下写上它最近一次与来源文档核对的日期 [unchecked-fact]"],
 }
-WARNINGS_ONLY = {"unused-fact", "unused-field", "missing-translation", "untranslated", "unused-site-name"}
+WARNINGS_ONLY = {"unused-fact", "unused-field", "missing-translation", "untranslated", "unused-site-name", "stale-source", "unchecked-fact"}
 
 
 @pytest.fixture(autouse=True)
@@ -123,8 +136,10 @@ def test_each_broken_pack_reports_its_mistake_at_its_line(rule, monkeypatch):
 
 
 def test_the_shipped_pack_validates_clean_even_when_warnings_count():
+    # on the day its facts were last checked against the FAQ (flows/_source.yaml): a year
+    # later the same command warns that they are due to be checked again (see below)
     for args in (["validate"], ["validate", "--strict"], ["validate", str(FLOWS), "--strict"]):
-        result = cli(*args)
+        result = cli(*args, "--today", "2026-12-03")
         assert result.exit_code == 0, result.output
         assert result.stdout == ""
         assert "0 个错误，0 个警告" in result.stderr
@@ -346,9 +361,9 @@ def test_a_translation_of_a_flow_a_choice_or_a_text_that_does_not_exist_is_an_er
     result = cli("validate", "flows")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "flows/en/onboard.yaml:47:9: 原文的“warnings”只有 1 项，这一项没有对应的原文（流程 onboard，状态 steps） [orphan-translation]",
-        "flows/en/unlock-card.yaml:21:5: 原文在这里没有“help”，无从翻译（流程 unlock-card，状态 card） [orphan-translation]",
-        "flows/en/unlock-card.yaml:25:7: 状态“card”没有选项值“declarant”（流程 unlock-card，状态 card） [orphan-translation]",
+        "flows/en/onboard.yaml:45:9: 原文的“warnings”只有 1 项，这一项没有对应的原文（流程 onboard，状态 steps） [orphan-translation]",
+        "flows/en/unlock-card.yaml:22:5: 原文在这里没有“help”，无从翻译（流程 unlock-card，状态 card） [orphan-translation]",
+        "flows/en/unlock-card.yaml:26:7: 状态“card”没有选项值“declarant”（流程 unlock-card，状态 card） [orphan-translation]",
         "flows/en/unlock-cards.yaml:1:1: 译文所译的流程“unlock-cards”不存在（是不是“unlock-card”？）"
         "（流程 unlock-cards） [orphan-translation]",
     ]
@@ -357,13 +372,13 @@ def test_a_translation_of_a_flow_a_choice_or_a_text_that_does_not_exist_is_an_er
 def test_a_translation_file_is_checked_within_its_pack_with_what_its_flow_lacks(tmp_path, monkeypatch):
     pack = copy_of_shipped_pack(tmp_path)
     edit(pack / "en" / "unlock-card.yaml", "    prompt: Which card is locked?\n", "")
-    edit(pack / "en" / "reset-password.yaml", "    prompt: Which card's password is forgotten?\n", "")
+    edit(pack / "en" / "reset-password.yaml", "    prompt: Which card's password have you forgotten?\n", "")
     monkeypatch.chdir(tmp_path)
-    result = cli("validate", "--strict", "flows/en/unlock-card.yaml")
+    result = cli("validate", "--strict", "flows/en/unlock-card.yaml", "--today", "2026-12-03")
     assert result.exit_code == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["flows/unlock-card.yaml"]
     assert "检查了 1 个流程" in result.stderr
-    whole = cli("validate", "--strict", "flows/en")
+    whole = cli("validate", "--strict", "flows/en", "--today", "2026-12-03")
     assert [line.split(":")[0] for line in whole.stdout.splitlines()] == ["flows/reset-password.yaml", "flows/unlock-card.yaml"]
     assert "检查了 11 个流程" in whole.stderr
 
@@ -371,6 +386,89 @@ def test_a_translation_file_is_checked_within_its_pack_with_what_its_flow_lacks(
 def test_a_pack_without_a_translation_has_nothing_to_translate(tmp_path):
     pack = copy_of_shipped_pack(tmp_path)
     shutil.rmtree(pack / "en")
-    result = cli("validate", "--strict", str(pack))
+    result = cli("validate", "--strict", str(pack), "--today", "2026-12-03")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
+
+
+# --- the source and when it was checked (flows/_source.yaml) -----------------------------
+
+
+def test_the_shipped_pack_is_due_for_a_check_a_year_after_it_was_last_checked():
+    fresh = cli("validate", "--strict", "--today", "2027-12-03")
+    assert fresh.exit_code == 0, fresh.output  # 365 days: still within the year
+    due = cli("validate", "--today", "2027-12-04")
+    assert due.exit_code == 0  # a warning: the facts may have changed, nothing is broken
+    lines = due.stdout.splitlines()
+    assert (
+        lines[0]
+        == "flows/_source.yaml:16:10: 警告：资料包最近一次与来源文档核对是 2026-12-03，已超过 365 天：请重新核对，再更新日期 [stale-source]"
+    )
+    assert len(lines) == 11 and all("[stale-source]" in line for line in lines)  # the pack and each of its ten facts
+    assert cli("validate", "--strict", "--today", "2027-12-04").exit_code == 1
+
+
+def test_the_age_a_check_may_reach_is_configurable():
+    assert cli("validate", "--strict", "--today", "2026-12-13", "--max-age-days", "10").exit_code == 0
+    stale = cli("validate", "--strict", "--today", "2026-12-14", "--max-age-days", "10")
+    assert stale.exit_code == 1 and "已超过 10 天" in stale.stdout
+    assert cli("validate", "--today", "2026-13-01").exit_code == 2
+
+
+def test_a_fact_the_manifest_does_not_know_is_a_warning_at_its_name(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "_source.yaml", '  hotline: "2026-12-03"', '  hotlin: "2026-12-03"')
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows", "--today", "2026-12-03")
+    assert result.exit_code == 0  # the flows do not depend on the manifest: it still runs
+    assert "flows/_source.yaml:20:3: 警告：未知的事实“hotlin”（是不是“hotline”？） [unknown-fact]" in result.stdout.splitlines()
+    assert cli("validate", "flows", "--strict", "--today", "2026-12-03").exit_code == 1
+    assert "flows/_source.yaml:19:3: 警告：事实“hotline”没有核对日期" in result.stdout
+
+
+# --- one English term per concept (flows/en/_glossary.yaml) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found", "term"),
+    [
+        ("Once unlocked, the operator card's", "Once unlocked in E-port, the operator card's", "E-port", "E-Port"),
+        ("Once unlocked, the operator card's", "Once unlocked by the e-port, the operator card's", "e-port", "E-Port"),
+        (
+            "log in to China E-Port ({eport_url}) with the legal-person card;",
+            "log in to China E-Port ({eport_url}) with the legal person card;",
+            "legal person card",
+            "legal-person card",
+        ),
+    ],
+)
+def test_a_stray_variant_of_a_glossary_term_fails_validate_at_its_line(tmp_path, monkeypatch, old, new, found, term):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "unlock-card.yaml", old, new)
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows", "--today", "2026-12-03")
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()  # a text two states share (a YAML alias) is reported once
+    assert line.startswith("flows/en/unlock-card.yaml:") and line.endswith("[glossary]")
+    number = int(line.split(":")[1])
+    assert found in (pack / "en" / "unlock-card.yaml").read_text(encoding="utf-8").splitlines()[number - 1]
+    assert f"“{found}”应写作“{term}”" in line
+
+
+def test_the_glossary_holds_the_site_names_and_the_facts_too(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "_facts.yaml", "  完成申报: Application submitted", "  完成申报: Declaration completed")
+    edit(pack / "en" / "_facts.yaml", "    label: E-Port processing time", "    label: e-port processing time")
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows", "--today", "2026-12-03")
+    assert result.exit_code == 1
+    assert [line.rsplit("[", 1)[1] for line in result.stdout.splitlines()] == ["glossary]", "glossary]"]
+    assert "“e-port”应写作“E-Port”" in result.stdout and "“Declaration”应写作“apply”" in result.stdout
+
+
+def test_the_right_term_is_not_a_finding_even_at_the_start_of_a_sentence(tmp_path, monkeypatch):
+    pack = copy_of_shipped_pack(tmp_path)
+    edit(pack / "en" / "unlock-card.yaml", "- Open a browser and log in", "- Legal-person card in hand, open a browser and log in")
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "flows", "--strict", "--today", "2026-12-03")
+    assert result.exit_code == 0, result.output

@@ -118,7 +118,7 @@ def test_the_tracking_number_is_added_and_the_draft_written_again_with_it_and_it
     assert result.exit_code == 0, result.output
     assert "已补填寄卡快递单号 SF1234567890。" in result.stderr
     message = BytesParser(policy=policy.default).parsebytes(again.read_bytes())
-    assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert message["Subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert "寄卡快递单号：SF1234567890" in body and "在办业务名称：法人卡解锁" in body
     assert [(p.get_filename(), p.get_content()) for p in message.iter_attachments()] == [("营业执照.pdf", b"%PDF-1.4 the scan")]

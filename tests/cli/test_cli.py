@@ -149,7 +149,7 @@ def test_an_unreadable_answers_file_exits_2(tmp_path):
 def test_giving_a_detail_implies_yes_to_filling_in_the_email():
     result = cli("unlock-card", "-a", "card=legal", "-a", "enterprise=西安某某贸易有限公司", "--no-input", "--no-save", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["email"]["subject"] == "西安某某贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert json.loads(result.stdout)["email"]["subject"] == "西安某某贸易有限公司办理电子口岸的法人卡解锁业务"
 
 
 def test_a_phone_that_cannot_go_into_the_email_under_no_input_exits_2_naming_the_question():
@@ -243,5 +243,5 @@ def test_details_given_by_name_reach_the_email_of_a_procedure_run_first():
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["email"]["subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert data["email"]["subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
     assert "未用到" not in result.stderr

@@ -74,7 +74,7 @@ def test_unlock_card_reads_as_numbered_questions_whose_answers_say_where_they_le
     ]
     question_2 = lines.index("【问题 2】法人卡现在能正常登录吗？")
     assert lines[question_2 + 1 : question_2 + 4] == [
-        "操作员卡要用法人卡登录中国电子口岸后解锁。",
+        "操作员卡要用法人卡登录中国电子口岸后解锁（二、3）。这一问是本工具的分流，常见问题没有这一问。",
         "- 是 → 办理方案 B：操作员卡解锁：用法人卡在线解锁",
         "- 否 → 问题 3",
     ]
@@ -100,7 +100,7 @@ def test_a_plan_lists_its_steps_materials_email_mailing_deadline_and_contacts():
 
 def test_a_procedure_without_questions_says_so_and_goes_to_its_one_plan():
     lines = show("add-operator-card").splitlines()
-    assert lines[4] == "不需回答问题，直接 → 办理方案 A：新增操作员卡：申报、购卡、发送申请邮件、IC卡备案"
+    assert lines[5] == "不需回答问题，直接 → 办理方案 A：新增操作员卡：申报、购卡、发送申请邮件、IC卡备案"
     assert not [line for line in lines if line.startswith("【问题")]
 
 

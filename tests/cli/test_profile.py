@@ -19,7 +19,7 @@ from eportguide.run import dialogue
 from eportguide.store import profile
 
 ENTER = "\r"
-SUBJECT = "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+SUBJECT = "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
 LEGAL = ["unlock-card", "-a", "card=legal", "-a", "legal_details=yes", "--no-input", "-f", "json", "--today", "2025-03-03"]
 
 
@@ -86,7 +86,7 @@ def test_a_scripted_run_with_profile_fills_the_details_from_it_but_never_over_an
     assert fields["公司收卡地址"] == "西安市未央区凤城八路1号" and fields["联系人姓名电话"] == "XX"
     assert "未用到" not in result.stderr
     given = cli(*LEGAL, "--profile", "-a", "enterprise=宝鸡某厂")
-    assert subject(given) == "宝鸡某厂企业办理电子口岸的法人卡解锁业务"
+    assert subject(given) == "宝鸡某厂办理电子口岸的法人卡解锁业务"
     # The details are asked only when the details question is 是: --profile makes it so when not answered.
     unasked = ["unlock-card", "-a", "card=legal", "--no-input", "-f", "json", "--profile"]
     assert subject(cli(*unasked)) == SUBJECT

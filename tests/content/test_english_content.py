@@ -31,13 +31,14 @@ from eportguide.engine.walker import Finished, walk
 from eportguide.i18n import language
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
-from eportguide.model import templates, translations
+from eportguide.model import templates
 from eportguide.model.loader import load_pack
+from eportguide.model.translations import apply, read
 from eportguide.render import eml, outline, terminal
 
 CHINESE_PACK = load_pack(FLOWS)
-ENGLISH_PACK = translations.load(FLOWS, language.ENGLISH)
-SITE_NAMES = tuple(translations.read(FLOWS, language.ENGLISH).shared.site_names)
+ENGLISH_PACK = apply.load(FLOWS, language.ENGLISH)
+SITE_NAMES = tuple(read.read(FLOWS, language.ENGLISH).shared.site_names)
 TODAY = date(2026, 9, 30)
 #: What a clerk types, in Chinese as it is registered: it stays as typed in any language.
 TYPED = {
@@ -186,18 +187,16 @@ def test_the_english_checklist_gives_the_chinese_e_mail_with_its_english_reading
     finished = walk(ENGLISH_PACK, "unlock-card", answers)
     assert isinstance(finished, Finished)
     text = render.to_string(build(ENGLISH_PACK, finished, TODAY), "text")
-    subject = "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
-    assert f"{subject} (西安秦川贸易有限公司 enterprise applies for e-port business: Legal-person card unlocking)" in text
+    subject = "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
+    assert f"{subject} (西安秦川贸易有限公司 applies to E-Port for: Legal-person card unlocking)" in text
     assert "在办业务名称 (Name of the business applied for)  法人卡解锁 (Legal-person card unlocking)" in text
-    assert "公司收卡地址 (Company address for receiving the card)  西安市高新区科技路1号\n" in text  # typed: no reading
+    assert "公司收卡地址 (Address where the company receives the card)  西安市高新区科技路1号\n" in text  # typed: no reading
     assert "营业执照原件扫描件 (Scan of the original business licence)" in text
     assert w.EMAIL_KEPT_AS_WRITTEN in text
     assert "Mail the locked legal-person card to: 西安市雁塔区朱雀大街397号老海关楼6楼（天街小厨旁求索文化楼）; recipient: 服务台" in text
     as_json = json.loads(render.to_string(build(ENGLISH_PACK, finished, TODAY), "json"))
-    assert as_json["email"]["subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
-    assert (
-        as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 enterprise applies for e-port business: Legal-person card unlocking"
-    )
+    assert as_json["email"]["subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
+    assert as_json["email"]["gloss"]["subject"] == "西安秦川贸易有限公司 applies to E-Port for: Legal-person card unlocking"
     assert as_json["email"]["gloss"]["fields"][0] == {"label": "Name of the business applied for", "value": "Legal-person card unlocking"}
     assert as_json["outcome"]["business"] == "Legal-person card unlocking"
 
@@ -237,9 +236,9 @@ def test_an_english_run_from_the_command_line_speaks_the_pack_s_english():
     )
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
-    assert shown["flow"]["title"] == "An e-port card is locked - how to unlock it"
+    assert shown["flow"]["title"] == "Unlocking a locked E-Port card"
     assert shown["answers"][0]["question"] == "Which card is locked?" and shown["answers"][0]["label"] == "Operator card"
-    assert shown["steps"][-1]["text"] == "After unlocking, the operator card's password becomes the initial password eight 8s (88888888)."
+    assert shown["steps"][-1]["text"] == "Once unlocked, the operator card's password is the initial password, eight 8s (88888888)."
     assert shown["warnings"] == ["Try not to enter a wrong password 5 times on the same day, or the card will be locked."]
 
 
@@ -272,8 +271,8 @@ def test_the_questions_asked_through_prompt_toolkit_are_the_pack_s_english():
         finished = dialogue.drive(ENGLISH_PACK, "unlock-card", InteractivePrompter(input=pipe, output=DummyOutput()))
     result = build(ENGLISH_PACK, finished)
     assert (result.path[0].prompt, result.path[0].label) == ("Which card is locked?", "Operator card")
-    assert result.path[1].prompt == "Can the legal-person card log in normally now?"
-    assert result.outcome_title == "Operator card unlocking: unlock it online with the legal-person card"
+    assert result.path[1].prompt == "Can you still log in with the legal-person card?"
+    assert result.outcome_title == "Unlocking an operator card: online, with the legal-person card"
 
 
 @pytest.mark.pty
@@ -289,12 +288,12 @@ def test_a_clerk_unlocks_an_operator_card_in_english_at_a_real_terminal(tmp_path
     )
     child.expect("Which card is locked")
     child.send(DOWN + ENTER)  # operator card
-    child.expect("An operator card is unlocked after logging in to China E-Port with the legal-person card")  # the help
-    child.expect("Can the legal-person card log in normally now")  # under it, the question
+    child.expect("An operator card is unlocked by logging in to China E-Port with the legal-person card")  # the help
+    child.expect("Can you still log in with the legal-person card")  # under it, the question
     child.send(ENTER)  # yes
-    child.expect("Legal-person card logs in")  # the review names each answer by its short label
+    child.expect("Legal-person card works")  # the review names each answer by its short label
     child.send(ENTER)  # confirm
-    child.expect("Operator card unlocking: unlock it online with the legal-person card")
+    child.expect("Unlocking an operator card: online, with the legal-person card")
     child.expect("Identity Authentication Management System")
     child.expect("eight 8s")
     child.send(ENTER)  # no file saved
@@ -310,3 +309,64 @@ def test_a_script_answers_an_english_run_with_the_value_or_either_language_s_lab
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
     assert shown["answers"][0] == {"key": "card", "question": "Which card is locked?", "value": "legal", "label": "Legal-person card"}
+
+
+# --- one term per concept, buttons as the site shows them, English a native reader writes ----
+
+GLOSSARY = read.read(FLOWS, language.ENGLISH).glossary
+
+
+def test_the_pack_s_glossary_names_one_term_per_concept():
+    assert GLOSSARY is not None
+    terms = {term.source: term.term for term in GLOSSARY.terms}
+    assert terms["电子口岸"] == "E-Port" and terms["法人卡"] == "legal-person card" and terms["法人 (the person)"] == "legal representative"
+    assert terms["操作员卡"] == "operator card" and terms["申报"] == "apply"
+
+
+def test_the_english_handbook_uses_the_glossary_s_terms_only():
+    result = cli("handbook", "--format", "markdown", env={"EPORTGUIDE_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"\\(.)", r"\1", result.stdout)
+    assert GLOSSARY is not None
+    for term in GLOSSARY.terms:
+        for variant in term.avoid:
+            for found in re.findall(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text, flags=re.IGNORECASE):
+                assert found in (term.term, term.term[:1].upper() + term.term[1:]), (found, term.term)
+    assert text.count("E-Port") > 50  # the concept is there, in one spelling
+
+
+@pytest.mark.parametrize(
+    ("flow_id", "state_id", "shown"),
+    [
+        ("default-password", "change_password", '"确定 (OK)"'),
+        ("unlock-card", "operator_online", '"解锁 (Unlock)"'),
+        ("reissue-operator-card", "apply", '"补办 (Reissue)"'),
+        ("reissue-operator-card", "apply", '"完成申报 (Application submitted)"'),
+    ],
+)
+def test_a_button_is_named_as_the_site_shows_it_with_its_english(flow_id, state_id, shown):
+    steps = [step.text for step in describe(ENGLISH_PACK, ENGLISH_PACK.flow(flow_id), state_id).steps]
+    assert any(shown in step for step in steps)
+    assert not any(re.search(r"click (OK|unlock|reissue)\b", step) for step in steps)
+
+
+def test_the_e_mail_asks_for_the_registered_chinese_company_name():
+    field = ENGLISH_PACK.shared.fields["enterprise"]
+    assert field.prompt == "Registered Chinese company name"
+    assert "in Chinese" in (field.help or "")
+
+
+def test_the_dates_sentence_counts_from_the_start_day_without_contradicting_itself():
+    finished = walk(ENGLISH_PACK, "unlock-card", {"card": "legal", "legal_details": "no"})
+    assert isinstance(finished, Finished)
+    text = render.to_string(build(ENGLISH_PACK, finished, TODAY), "text")
+    assert "Counting from 2026-09-30 (Wed), E-Port processing should be done between 2026-10-08 (Thu) and 2026-10-09 (Fri)" in text
+    assert "is the first day counted" not in text
+
+
+def test_the_legal_representative_is_a_person_and_the_legal_person_card_a_card():
+    result = describe(ENGLISH_PACK, ENGLISH_PACK.flow("reissue-legal-card"), "email")
+    assert "Scan of the legal representative's ID card" in result.materials
+    assert ENGLISH_PACK.flow("onboard").states["steps"].warnings == (
+        "The legal representative and the operator cannot be the same person.",
+    )

@@ -24,12 +24,12 @@ from eportguide.engine.paths import every_path, given
 from eportguide.engine.result import build
 from eportguide.i18n import language
 from eportguide.model import definitions as d
-from eportguide.model import translations
 from eportguide.model.loader import load_pack
+from eportguide.model.translations import apply
 from eportguide.render import eml, outline, terminal
 
 PACK = load_pack(FLOWS)
-PACKS = {language.CHINESE: PACK, language.ENGLISH: translations.load(FLOWS, language.ENGLISH)}
+PACKS = {language.CHINESE: PACK, language.ENGLISH: apply.load(FLOWS, language.ENGLISH)}
 TODAY = date(2026, 9, 30)
 PATHS = [
     pytest.param(lang, flow_id, number, finished, id=f"{lang}-{flow_id}-{number}")

@@ -62,7 +62,7 @@ def steps(result: Result) -> list[str]:
 
 def everything(result: Result) -> str:
     """All text a clerk is shown, to check for things that must not be there."""
-    parts = [*steps(result), *result.materials, *result.warnings]
+    parts = [*steps(result), *result.materials, *result.warnings, *result.notes]
     if result.email is not None:
         parts += [result.email.subject, *(f"{k}{v}" for k, v in result.email.fields), *result.email.attachments]
     return "\n".join(parts)
@@ -106,7 +106,7 @@ def test_a_locked_legal_card_is_mailed_to_zhuque_street(pack):
     result = run(pack, "unlock-card", {"card": "legal", **details("legal_details", *ALL_DETAILS)})
     assert result.email is not None
     assert result.email.to == EMAIL
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的法人卡解锁业务"
     assert field_labels(result) == ["在办业务名称", "公司收卡地址", "联系人姓名电话", "寄卡快递单号", "办理业务的电子口岸卡号"]
     assert field_values(result) == {
         "在办业务名称": "法人卡解锁",
@@ -193,7 +193,7 @@ def test_when_both_cards_are_locked_the_legal_card_is_unlocked_first(pack):
     sections = [step.section for step in result.steps]
     assert sections[0] != sections[-1] and None not in sections
     assert result.email is not None
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的法人卡解锁业务"
     assert field_values(result)["公司收卡地址"] == CARD_ADDRESS
     assert_mailed_to_zhuque_street(result, "已锁定的法人卡")
     assert_one_to_two_working_days(result, "法人卡")
@@ -252,7 +252,12 @@ def test_onboarding_says_the_faq_gives_no_mailing_details_and_points_to_the_hotl
     result = run(pack, "onboard", {})
     last = steps(result)[3]
     assert "详见邮寄方式" not in last
-    assert last.endswith(f"常见问题在这里没有说明如何申请邮寄，请致电中国电子口岸客服热线：{HOTLINE} 咨询。")
+    assert last == "工商审核通过后，即可申请电子口岸卡邮寄；（电子口岸制卡时限为1-2个工作日）"  # the FAQ's words, nothing added
+    # what the FAQ leaves open is said as the tool's note, with the hotline that can answer
+    assert result.notes[0] == (
+        "原文第4步让读者参见“邮寄方式”，但常见问题里没有这一节，也没有说明如何申请电子口岸卡邮寄；"
+        f"请致电中国电子口岸客服热线：{HOTLINE} 询问。"
+    )
     assert contact_values(result) == {"hotline": HOTLINE}
 
 
@@ -263,7 +268,7 @@ def test_a_forgotten_legal_card_password_is_reset_by_mailing_the_card(pack):
     result = run(pack, "reset-password", {"card": "legal", **details("legal_details", *ALL_DETAILS)})
     assert result.email is not None
     assert result.email.to == EMAIL
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的法人卡密码重置业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的法人卡密码重置业务"
     assert field_labels(result) == ["在办业务名称", "公司收卡地址", "联系人姓名电话", "寄卡快递单号", "办理业务的电子口岸卡号"]
     assert field_values(result)["办理业务的电子口岸卡号"] == CARD_NUMBER
     assert result.email.attachments == ("营业执照原件扫描件",)
@@ -277,10 +282,13 @@ def test_a_forgotten_legal_card_password_is_reset_by_mailing_the_card(pack):
 
 
 @pytest.mark.parametrize("card", ["legal", "operator"])
-def test_a_forgotten_password_shows_the_warning_about_five_wrong_entries_a_day(pack, card):
+def test_a_forgotten_password_shows_the_warning_about_five_wrong_entries_a_day_as_the_tool_s_advice(pack, card):
     # 二、3 友情提示: whoever forgot a password is the one most likely to lock the card trying.
+    # The FAQ gives it for operator-card unlocking only (二、3), not under 一、3: the tool's note.
     answers = {"card": card, "legal_details": "no"} if card == "legal" else {"card": card}
-    assert run(pack, "reset-password", answers).warnings == (LOCKOUT,)
+    result = run(pack, "reset-password", answers)
+    assert result.warnings == ()
+    assert result.notes == (f"常见问题只在二、3（操作员卡被锁）给出这条提示，本工具在这里也提醒您：{LOCKOUT}",)
 
 
 def test_skipping_the_details_of_a_password_reset_leaves_xx(pack):
@@ -314,7 +322,7 @@ def test_a_lost_legal_card_can_be_reissued_by_email_without_de_in_the_subject(pa
     result = run(pack, "reissue-legal-card", answers)
     assert result.email is not None
     assert result.email.to == EMAIL
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸法人卡补办业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸法人卡补办业务"
     assert field_labels(result) == ["公司收卡地址", "联系人姓名电话"]
     assert field_values(result) == {"公司收卡地址": CARD_ADDRESS, "联系人姓名电话": f"{CONTACT} {PHONE}"}
     assert result.email.attachments == ("营业执照原件扫描件", "购卡订单凭证", "法人身份证扫描件")
@@ -345,7 +353,7 @@ def test_an_expired_legal_card_is_extended_by_email(pack):
     result = run(pack, "extend-card", {"expired": "yes", **details("expired_details", *ALL_DETAILS)})
     assert result.email is not None
     assert result.email.to == EMAIL
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸法人卡延期业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸法人卡延期业务"
     # 二、2 gives the e-mail's 邮件内容 (used as the subject too) and the items to add
     assert field_labels(result) == ["邮件内容", "公司收卡地址", "联络人联系方式", "寄快递单号", "办理业务的电子口岸卡号"]
     assert dict(result.email.fields)["邮件内容"] == result.email.subject
@@ -374,13 +382,13 @@ def test_a_new_operator_card_is_declared_bought_online_and_filed_with_the_legal_
     assert texts[0].startswith("进入“数据录入”-“企业操作员信息申报”界面，点击“新增”录入操作员信息")
     assert texts[1].startswith(f"登录（{SHOP_URL}）在线购卡")
     assert "妥善保留购卡订单凭证" in texts[1]
-    assert texts[2].startswith("电子口岸制卡（处理时限为1-2个工作日）；发送申请邮件至")
+    assert texts[2].startswith("电子口岸制卡（处理时限为1-2个工作日）；发送申请邮寄邮件至")  # 二、4 as written
     assert "IE8浏览器用法人卡登录" in texts[3] and RASUC_URL in texts[3]
     assert "提交海关备案和外汇备案下的“IC卡备案”" in texts[3]
     assert texts[4] == "卡初始密码为8个8。"
     assert result.email is not None
     assert result.email.to == EMAIL
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的新增操作员卡业务"
     assert field_labels(result) == ["在办业务名称", "公司收卡地址", "联系人姓名电话"]
     assert result.email.attachments == ("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件")
     assert set(result.email.attachments) <= set(result.materials)
@@ -413,7 +421,7 @@ def test_a_lost_operator_card_is_reissued_online_then_by_email(pack):
     assert "IE8浏览器用法人卡登录" in texts[4] and RASUC_URL in texts[4]
     assert texts[5] == "卡初始密码为8个8。"
     assert result.email is not None
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的操作员卡补办业务"
     assert field_labels(result) == ["在办业务名称", "公司收卡地址", "联系人姓名电话"]
     assert result.email.attachments == ("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件")
     assert "操作员身份证正反面照片" in result.materials
@@ -431,13 +439,13 @@ def test_a_lost_declarant_card_is_bought_online_mailed_to_the_branch_and_bound(p
     assert len(texts) == 5
     assert texts[0].startswith(f"登录（{SHOP_URL}）在线购卡")
     assert "取货方式选择邮寄至分中心" in texts[0]
-    assert texts[1].startswith("电子口岸制卡（处理时限为1-2个工作日）；发送申请邮件至客服邮箱：" + EMAIL)
+    assert texts[1].startswith("电子口岸制卡（处理时限为1-2个工作日）；发送申请邮寄邮件至客服邮箱：" + EMAIL)  # 二、6 as written
     assert "IE8浏览器用法人卡登录" in texts[2]
     assert "提交“海关备案”下的“IC卡海关备案”" in texts[2]
     assert texts[3] == f"用报关员卡登录（{RASUC_URL}），进行报关人员信息绑定；"
     assert texts[4] == "卡初始密码为8个8。"
     assert result.email is not None
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务"
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的报关员卡补办业务"
     assert field_labels(result) == ["在办业务名称", "公司收卡地址", "联系人姓名电话"]
     assert result.email.attachments == ("营业执照原件扫描件", "购卡订单凭证", "报关员身份证扫描件")
     assert result.materials == ("营业执照原件扫描件", "购卡订单凭证", "报关员身份证扫描件")
@@ -457,8 +465,8 @@ def test_cancelling_a_card_takes_an_email_and_a_cancellation_request(pack):
     assert texts[1].startswith("进入“数据录入”-“企业操作员信息申报”中查询需要注销的操作员卡，提交注销申请")
     assert result.email is not None
     assert result.email.to == EMAIL
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务"
-    assert result.email.fields == (("在办业务名称", "电子口岸卡注销"),)
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的操作员卡注销业务"
+    assert result.email.fields == (("在办业务名称", "操作员卡注销"),)
     assert result.email.attachments == ("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面")
     assert result.materials == ("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面")
     assert result.mailing is None and result.deadline is None
@@ -467,7 +475,7 @@ def test_cancelling_a_card_takes_an_email_and_a_cancellation_request(pack):
 def test_a_card_cancellation_email_keeps_xx_when_the_name_is_skipped(pack):
     result = run(pack, "cancel-card", {"details": "no"})
     assert result.email is not None
-    assert result.email.subject == "XX企业办理电子口岸的电子口岸卡注销业务"
+    assert result.email.subject == "XX企业办理电子口岸的操作员卡注销业务"
 
 
 # --- deregister-enterprise (三、2) --------------------------------------------------
@@ -481,8 +489,8 @@ def test_deregistering_an_enterprise_needs_the_customs_receipt_and_ends_card_use
     assert texts[1].startswith("电子口岸办理时限为1-2个工作日")
     assert DEREGISTER_WARNING in texts[1]
     assert result.email is not None
-    assert result.email.subject == f"{ENTERPRISE}企业办理电子口岸的电子口岸企业注销业务"
-    assert result.email.fields == (("在办业务名称", "电子口岸企业注销"),)
+    assert result.email.subject == f"{ENTERPRISE}办理电子口岸的企业注销业务"
+    assert result.email.fields == (("在办业务名称", "企业注销"),)
     assert result.email.attachments == ("营业执照原件扫描件", "海关注销回执")
     assert result.materials == ("营业执照原件扫描件", "海关注销回执")
     assert any(DEREGISTER_WARNING in warning for warning in result.warnings)
@@ -492,7 +500,7 @@ def test_deregistering_an_enterprise_needs_the_customs_receipt_and_ends_card_use
 def test_a_deregistration_email_keeps_xx_when_the_name_is_skipped(pack):
     result = run(pack, "deregister-enterprise", {"details": "no"})
     assert result.email is not None
-    assert result.email.subject == "XX企业办理电子口岸的电子口岸企业注销业务"
+    assert result.email.subject == "XX企业办理电子口岸的企业注销业务"
 
 
 # --- the whole pack ---------------------------------------------------------------
@@ -598,7 +606,7 @@ def test_no_flow_asks_for_a_password_or_an_id_card_number(pack):
 
 def test_the_known_defects_of_the_source_are_not_copied(pack):
     text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(FLOWS.glob("*.yaml")))
-    for defect in ("用法入卡", "再办", "申请邮寄邮件", "bookmark", "_Toc", "我们将卡邮寄"):
+    for defect in ("用法入卡", "再办", "bookmark", "_Toc", "我们将卡邮寄"):
         assert defect not in text, defect
 
 

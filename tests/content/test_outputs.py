@@ -47,7 +47,7 @@ PATHS = [
     Route(
         "unlock-card",
         ("card=legal", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸的法人卡解锁业务",
+        f"{ENTERPRISE}办理电子口岸的法人卡解锁业务",
         mailed=True,
         hotline=True,
         deadline="电子口岸收到申请邮件和法人卡之日",
@@ -56,7 +56,7 @@ PATHS = [
     Route(
         "reset-password",
         ("card=legal", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸的法人卡密码重置业务",
+        f"{ENTERPRISE}办理电子口岸的法人卡密码重置业务",
         mailed=True,
         deadline="电子口岸收到申请邮件和法人卡之日",
         materials=("营业执照原件扫描件", "需要重置的法人卡"),
@@ -65,19 +65,22 @@ PATHS = [
     Route(
         "extend-card",
         ("expired=yes", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸法人卡延期业务",
+        f"{ENTERPRISE}办理电子口岸法人卡延期业务",
+        hotline=True,  # the tool's notes: no mailing step, no subject; the hotline can answer
         materials=("营业执照的原件扫描件",),
     ),
     Route(
         "reissue-legal-card",
         ("channel=email", f"enterprise={ENTERPRISE}"),
-        f"{ENTERPRISE}企业办理电子口岸法人卡补办业务",
+        f"{ENTERPRISE}办理电子口岸法人卡补办业务",
+        hotline=True,  # the tool's note: 购卡订单凭证 with no purchase step
         materials=("营业执照原件扫描件", "购卡订单凭证", "法人身份证扫描件"),
     ),
     Route(
         "reissue-operator-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的操作员卡补办业务",
+        f"{ENTERPRISE}办理电子口岸的操作员卡补办业务",
+        hotline=True,  # the tool's notes: a menu on no named site, IE8
         urls=(SHOP_URL, RASUC_URL),
         deadline="电子口岸收到申请邮件之日",
         materials=("操作员身份证正反面照片", "营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
@@ -85,7 +88,7 @@ PATHS = [
     Route(
         "reissue-declarant-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的报关员卡补办业务",
+        f"{ENTERPRISE}办理电子口岸的报关员卡补办业务",
         hotline=True,
         urls=(SHOP_URL, RASUC_URL),
         deadline="电子口岸收到申请邮件之日",
@@ -94,7 +97,8 @@ PATHS = [
     Route(
         "add-operator-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的新增操作员卡业务",
+        f"{ENTERPRISE}办理电子口岸的新增操作员卡业务",
+        hotline=True,  # the tool's notes: a menu on no named site, IE8
         urls=(SHOP_URL, RASUC_URL),
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "购卡订单凭证", "操作员身份证扫描件"),
@@ -104,13 +108,14 @@ PATHS = [
     Route(
         "cancel-card",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的电子口岸卡注销业务",
+        f"{ENTERPRISE}办理电子口岸的操作员卡注销业务",
+        hotline=True,  # the tool's note: the section covers operator cards only
         materials=("营业执照原件扫描件", "电子口岸卡持卡人身份证正反面"),
     ),
     Route(
         "deregister-enterprise",
         (f"enterprise={ENTERPRISE}",),
-        f"{ENTERPRISE}企业办理电子口岸的电子口岸企业注销业务",
+        f"{ENTERPRISE}办理电子口岸的企业注销业务",
         deadline="电子口岸收到申请邮件之日",
         materials=("营业执照原件扫描件", "海关注销回执"),
     ),
@@ -232,7 +237,8 @@ def block(output: str, heading: str) -> list[str]:
 
 def test_text_aligns_chinese_field_values_by_display_width():
     output = run(PATHS[0], "text", "-a", "contact_name=张三", "-a", "contact_phone=13912345678")
-    rows = block(output, "申请邮件")
+    note, *rows = block(output, "申请邮件")
+    assert note.startswith("本工具注：主题格式取自常见问题")  # the subject rule, said as the tool's, above the fields
     assert rows[0].endswith(EMAIL) and rows[4].endswith("张三 13912345678")
     columns = {cell_len(row.split("  ", 1)[0]) for row in rows}
     assert columns == {cell_len("办理业务的电子口岸卡号")}, rows  # every value starts in one column
@@ -345,7 +351,7 @@ def test_a_script_tag_typed_as_the_enterprise_name_is_shown_as_text_not_run():
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;公司" in page
     shown = "".join(parse_html(page).text)
-    assert f"{name}企业办理电子口岸的法人卡解锁业务" in shown  # escaped, not dropped
+    assert f"{name}办理电子口岸的法人卡解锁业务" in shown  # escaped, not dropped (…公司: no 企业 added)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.flow)

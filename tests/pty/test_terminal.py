@@ -86,7 +86,7 @@ def test_a_clerk_keeps_the_printable_checklist_and_the_email_draft(tmp_path):
     assert "朱雀大街397号" in html.read_text(encoding="utf-8")
     message = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())
     assert message["To"] == "kefu@xaeport.com"
-    assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert message["Subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
 
 
 def test_a_clerk_typing_an_unusual_tracking_number_is_warned_and_keeps_it(tmp_path):
@@ -157,7 +157,7 @@ def test_a_chinese_input_method_s_less_than_goes_back_and_twice_starts_again(tmp
     child.send(ENTER)  # no file now
     assert finish(child) == 0
     message = BytesParser(policy=policy.default).parsebytes((tmp_path / "draft.eml").read_bytes())
-    assert message["Subject"] == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"  # 《 never became the name
+    assert message["Subject"] == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"  # 《 never became the name
 
 
 def test_details_typed_once_come_back_as_defaults_when_the_review_changes_the_card(tmp_path):
@@ -193,7 +193,7 @@ def test_details_typed_once_come_back_as_defaults_when_the_review_changes_the_ca
         child.send(ENTER)  # what was typed before is the default: Enter keeps it
     child.expect("请核对您的回答")
     child.send(ENTER)
-    child.expect("主题　*  西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务")
+    child.expect("主题　*  西安秦川贸易有限公司办理电子口岸的法人卡解锁业务")
     child.expect("联系人姓名电话　*  张三 13912345678")
     assert finish(child) == 0
 
@@ -216,7 +216,7 @@ def test_details_come_back_after_no_then_yes_on_the_details_question(tmp_path):
     child.send(ENTER * 6)  # every detail as typed before
     child.expect("请核对您的回答")
     child.send(ENTER)
-    child.expect("西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务")
+    child.expect("西安秦川贸易有限公司办理电子口岸的法人卡解锁业务")
     assert finish(child) == 0
 
 

@@ -82,7 +82,7 @@ def test_a_separator_typed_at_the_terminal_is_asked_again(pack, end):
         prompter = ScriptedPrompter({"card": "legal", "legal_details": "yes"}, InteractivePrompter(pipe, DummyOutput()))
         finished = dialogue.drive(pack, "unlock-card", prompter)
     result = build(pack, finished)
-    assert result.email.subject == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert result.email.subject == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
 
 
 def test_the_validator_names_line_ends_with_the_newline_message():

@@ -221,7 +221,7 @@ def test_each_language_has_its_own_cache_and_they_never_mix(pack_dir):
         active.forget()
         chinese, english = active.load(pack_dir, "zh"), active.load(pack_dir, "en")
         assert chinese.flow("unlock-card").title == "电子口岸卡被锁，如何解锁"
-        assert english.flow("unlock-card").title == "An e-port card is locked - how to unlock it"
+        assert english.flow("unlock-card").title == "Unlocking a locked E-Port card"
         assert english.original == chinese
         assert cache.read(pack_dir, cache.fingerprint(pack_dir, "en"), "en") == english
     assert cache.read(pack_dir, cache.fingerprint(pack_dir, "en"), None) is None  # the English prints, the Chinese file
@@ -243,7 +243,7 @@ def test_the_language_spoken_picks_the_pack_and_a_pack_without_a_translation_is_
     from eportguide.i18n import language
 
     monkeypatch.setattr(language, "_chosen", "en")
-    assert active.load(pack_dir).flow("unlock-card").title == "An e-port card is locked - how to unlock it"
+    assert active.load(pack_dir).flow("unlock-card").title == "Unlocking a locked E-Port card"
     shutil.rmtree(pack_dir / "en")
     active.forget()
     assert active.load(pack_dir).flow("unlock-card").title == "电子口岸卡被锁，如何解锁"

@@ -44,7 +44,7 @@ def test_typed_details_fill_the_email(pack):
     keys += "西安某某贸易有限公司" + ENTER + ENTER + "张三" + ENTER + "13912345678" + ENTER + ENTER + ENTER
     result, _ = drive(pack, keys)
     assert result.email is not None
-    assert result.email.subject == "西安某某贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert result.email.subject == "西安某某贸易有限公司办理电子口岸的法人卡解锁业务"
     assert dict(result.email.fields)["联系人姓名电话"] == "张三 13912345678"
     assert dict(result.email.fields)["公司收卡地址"] == "XX"
 
@@ -120,7 +120,7 @@ def test_a_detail_given_on_the_command_line_means_yes_and_only_the_other_details
         "tracking_number",
         "card_number",
     ]
-    assert result.email is not None and result.email.subject == "西安秦川贸易有限公司企业办理电子口岸的法人卡解锁业务"
+    assert result.email is not None and result.email.subject == "西安秦川贸易有限公司办理电子口岸的法人卡解锁业务"
 
 
 def test_going_back_keeps_what_was_typed_as_the_default(pack):
@@ -130,7 +130,7 @@ def test_going_back_keeps_what_was_typed_as_the_default(pack):
     keys += ENTER * 5  # the remaining details left blank
     result, logs = drive(pack, keys)
     assert logs[-1]["enterprise"] == "测试公司"
-    assert result.email is not None and result.email.subject == "测试公司企业办理电子口岸的法人卡解锁业务"
+    assert result.email is not None and result.email.subject == "测试公司办理电子口岸的法人卡解锁业务"
 
 
 def test_going_back_in_a_menu_points_at_the_choice_made_before(pack):

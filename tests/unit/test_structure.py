@@ -39,6 +39,7 @@ LAYERS = {
     "eportguide.terminal": 3,
     "eportguide.engine": 4,
     "eportguide.packs": 4,
+    "eportguide.environment": 5,  # the context a command runs in
     "eportguide.render": 5,
     "eportguide.prompting": 6,
     "eportguide.run": 7,

@@ -58,7 +58,7 @@ def test_changing_a_detail_at_the_review_keeps_the_details_typed_after_it(pack):
     keys += CONFIRM
     result, logs = walk_through(pack, keys)
     assert result.email is not None
-    assert result.email.subject == "西安乙公司企业办理电子口岸的法人卡解锁业务"
+    assert result.email.subject == "西安乙公司办理电子口岸的法人卡解锁业务"
     assert dict(result.email.fields)["联系人姓名电话"] == "张三 XX"
     assert logs[-1]["contact_name"] == "张三"
 

@@ -32,6 +32,14 @@ class FieldText(NamedTuple):
     help: Annotated[str | None, Doc(OPTIONAL_TEXT)] = None
 
 
+class SourceText(NamedTuple):
+    """The source document's description (``_source.yaml``), translated; its dates stay as written."""
+
+    document: Annotated[str | None, Doc(OPTIONAL_TEXT)] = None
+    region: Annotated[str | None, Doc(OPTIONAL_TEXT)] = None
+    branch: Annotated[str | None, Doc(OPTIONAL_TEXT)] = None
+
+
 class SharedText(NamedTuple):
     facts: Annotated[Mapping[str, FactText], Doc("Facts' labels (and values in words) by fact name.")] = EMPTY
     fields: Annotated[Mapping[str, FieldText], Doc("Input fields' prompts and help by field name.")] = EMPTY
@@ -40,6 +48,7 @@ class SharedText(NamedTuple):
         Mapping[str, str],
         Doc("Names on the e-port's website, as it shows them, and their translation: {site:NAME} in a text gives both."),
     ] = EMPTY
+    source: Annotated[SourceText | None, Doc("The source document's title, region and branch (_source.yaml), translated.")] = None
 
 
 class EmailFieldText(NamedTuple):
@@ -80,6 +89,7 @@ class StateText(NamedTuple):
     steps: Annotated[tuple[str, ...] | None, Doc(ITEMS)] = None
     materials: Annotated[tuple[str, ...] | None, Doc(ITEMS)] = None
     warnings: Annotated[tuple[str, ...] | None, Doc(ITEMS)] = None
+    notes: Annotated[tuple[str, ...] | None, Doc(ITEMS)] = None
     email: Annotated[EmailText | None, Doc("The e-mail's reading (subject, fields, attachments).")] = None
     mail: Annotated[MailText | None, Doc("What is mailed.")] = None
     deadline: Annotated[DeadlineText | None, Doc("The processing time's start and what is done in it.")] = None
@@ -91,3 +101,19 @@ class FlowText(NamedTuple):
     description: Annotated[str | None, Doc(OPTIONAL_TEXT)] = None
     search: Annotated[SearchSpec, Doc("Search phrasing in this language, beside the source's (search reads both).")] = SearchSpec()
     states: Annotated[Mapping[str, StateText], Doc("The states' texts, by state id.")] = EMPTY
+
+
+class Term(NamedTuple):
+    term: Annotated[str, Doc("The one word used for the concept (E-Port, legal-person card).")]
+    source: Annotated[str, Doc("The concept, as the source language writes it (电子口岸, 法人卡).")]
+    avoid: Annotated[
+        tuple[str, ...],
+        Doc("Variants a text must not use, matched as whole words whatever their case; the term itself (or capitalised) is fine."),
+    ] = ()
+    note: Annotated[str | None, Doc("Why, or where the term does not apply.")] = None
+
+
+class Glossary(NamedTuple):
+    """A translation's terms, one per concept (``<language>/_glossary.yaml``): validate holds every text to them."""
+
+    terms: Annotated[tuple[Term, ...], Doc("The terms, each with the variants to avoid.")]

@@ -1,133 +1,28 @@
-"""A pack's texts in another language: read, checked against the pack, and applied to it.
-
-A translation lives in ``<pack>/<language>/`` (``flows/en/``): ``_facts.yaml`` holds the
-facts' labels (and values in words), the input fields' prompts, the categories and the
-names on the e-port's website; ``<flow-id>.yaml`` holds one flow's texts, keyed as the
-flow is (state ids, choice values) with lists given item by item. Only texts are
-translated: routing, conditions and what a reader must copy as written (addresses,
-recipients, e-mail addresses, URLs, numbers) stay in the flow files, once.
-
-Applied, a translation gives the same pack with its texts in that language, and the pack
-as written kept beside it (``Pack.original``) for the e-mail the e-port requires in
-Chinese: the translation's e-mail texts become its reading (a gloss), never the e-mail.
-A text not yet translated stays as written; ``eportguide validate`` warns of it.
-
-A name on the e-port's website (a menu, a button, a message it shows) is written in a
-translation as ``{site:身份认证管理系统}`` and shown as the site shows it with its
-translation beside it — ``身份认证管理系统 (Identity Authentication Management
-System)`` — the translation written once, in ``site_names``.
-"""
+"""A translation checked against its pack: what it lacks (warnings at the source's text)
+and what it has that the pack does not, or says differently (errors at its own text)."""
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from types import MappingProxyType
+from collections.abc import Mapping
 from typing import Any
 
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
 from eportguide.model import templates
-from eportguide.model import translation_format as t
-from eportguide.model.documents import Document, Loaded
-from eportguide.model.files import FLOW_SUFFIX, SHARED_FILE, flow_ids, is_shipped, translation_files
-from eportguide.model.findings import Finding, PackError
-from eportguide.model.lint import lint
-from eportguide.model.loader import parse, read_pack
-from eportguide.model.schema import Builder, Invalid, closest
-
-Path_ = tuple[str | int, ...]
-
-SITE_NAME = re.compile(r"\{site:([^{}]+)\}")
-NUMBER = re.compile(r"\d+")
-
-#: A state's single texts and its lists of texts, by the names both files use.
-SCALARS = ("prompt", "help", "label", "ask", "ask_label", "title", "section", "business")
-LISTS = ("text", "steps", "materials", "warnings")
-#: Fact kinds whose value may be words rather than something copied as written.
-WORDED_KINDS = frozenset({"text", "duration", "phone"})
-
-
-@dataclass(repr=False, eq=False)  # only __init__ generated: cheap to import
-class Translation:
-    """One language's translation files of a pack, as read (a file that failed is left out)."""
-
-    language: str
-    shared: t.SharedText = t.SharedText()
-    flows: dict[str, t.FlowText] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)  # flow id (file stem) or SHARED_FILE
-    findings: list[Finding] = field(default_factory=list)
-    unread: set[str] = field(default_factory=set)  # stems whose file could not be read or built
-    flow_files: set[str] = field(default_factory=set)  # the pack's flow files, by stem, loaded or not
-
-
-def has_chinese(text: str) -> bool:
-    return templates.chinese().search(text) is not None
-
-
-def needs_translation(text: str) -> bool:
-    """Whether a source text holds words: one made of placeholders only needs none."""
-    return has_chinese(templates.FLOW_REFERENCE.sub("", templates.PLACEHOLDER.sub("", text)))
-
-
-def fact_value_translated(fact: d.Fact) -> bool:
-    """A fact's value is translated only when it is words (8个8, "95198 或 …")."""
-    return fact.kind in WORDED_KINDS and has_chinese(fact.value)
-
-
-# --- reading -------------------------------------------------------------------------------
-
-
-def read(directory: Path, language: str) -> Translation:
-    """Parse and build every translation file of ``language`` in the pack ``directory``."""
-    translation = Translation(language, flow_files=set(flow_ids(directory)))
-    for path in translation_files(directory, language):
-        document, found = parse(path, directory)
-        translation.findings += found
-        stem = path.name.removesuffix(FLOW_SUFFIX)
-        key = SHARED_FILE if path.name == SHARED_FILE else stem
-        if document is None:
-            translation.unread.add(key)
-            continue
-        translation.documents[key] = document
-        built = _build(t.SharedText if key == SHARED_FILE else t.FlowText, document, None if key == SHARED_FILE else stem, translation)
-        if built is None:
-            translation.unread.add(key)
-        elif key == SHARED_FILE:
-            translation.shared = built
-        else:
-            translation.flows[key] = built
-    return translation
-
-
-def _build(cls: type, document: Document, flow: str | None, translation: Translation) -> Any:
-    builder = Builder()
-    try:
-        value = builder.build(cls, document.data, ())
-    except Invalid:
-        value = None
-    document.data = None
-    translation.findings += [document.finding(p.path, p.message, p.rule, flow, at_key=p.at_key) for p in builder.problems]
-    return None if builder.problems else value
-
-
-def load(directory: Path, language: str) -> d.Pack:
-    """The pack of ``directory`` with its ``language`` translation applied; PackError on an error.
-
-    A text not translated stays as written (a warning of ``validate``, not an error).
-    """
-    loaded = read_pack(directory)
-    errors = loaded.errors or [f for f in lint(loaded) if f.severity == "error"]
-    if not errors and loaded.pack is not None:
-        translation = read(directory, language)
-        found = translation.findings + check(loaded, translation)
-        errors = [f for f in found if f.severity == "error"]
-        if not errors:
-            return apply(loaded.pack, translation)
-    raise PackError(errors, None if is_shipped(directory) else str(directory))
-
-
-# --- checking ------------------------------------------------------------------------------
+from eportguide.model.documents import Loaded
+from eportguide.model.files import FLOW_SUFFIX, GLOSSARY_FILE, SHARED_FILE, SOURCE_FILE
+from eportguide.model.findings import Finding
+from eportguide.model.schema import closest
+from eportguide.model.translations import format as t
+from eportguide.model.translations.read import (
+    LISTS,
+    NUMBER,
+    SCALARS,
+    SITE_NAME,
+    Path_,
+    Translation,
+    fact_value_translated,
+    needs_translation,
+)
 
 
 def check(loaded: Loaded, translation: Translation) -> list[Finding]:
@@ -147,11 +42,12 @@ class _Checker:
         self.language = translation.language
         self.findings: list[Finding] = []
         self.sites_used: set[str] = set()
+        self.terms_reported: set[tuple[str, int, int]] = set()
 
     # where a finding goes
 
     def _file(self, key: str) -> str:
-        return f"{self.language}/{key if key == SHARED_FILE else key + FLOW_SUFFIX}"
+        return f"{self.language}/{key if key in (SHARED_FILE, GLOSSARY_FILE) else key + FLOW_SUFFIX}"
 
     def missing(self, key: str, path: Path_, text: str, flow: str | None = None, translated_in: str | None = None) -> None:
         """A source text without its translation: a warning at the source's text.
@@ -215,10 +111,51 @@ class _Checker:
             base: Path_ = ("fields", name)
             self.pair(SHARED_FILE, (*base, "prompt"), input_field.prompt, given_field.prompt, (*base, "prompt"))
             self.optional(SHARED_FILE, base, "help", input_field.help, given_field.help)
+        self.check_source(text.source)
+        for name, gloss in text.site_names.items():
+            self.check_terms(SHARED_FILE, ("site_names", name), gloss)
         for name in text.fields:
             if name not in shared.fields:
                 message = w.F_TRANSLATION_NO_FIELD.format(name=name, hint=closest(name, list(shared.fields)))
                 self.wrong(SHARED_FILE, ("fields", name), message, "orphan-translation", at_key=True)
+
+    def check_source(self, given: t.SourceText | None) -> None:
+        """The source document's title, region and branch, when the pack names its source."""
+        manifest = self.pack.source
+        if manifest is None:
+            if given is not None:
+                self.wrong(SHARED_FILE, ("source",), w.F_TRANSLATION_NO_TEXT.format(key="source"), "orphan-translation", at_key=True)
+            return
+        given = given or t.SourceText()
+        for name in ("document", "region", "branch"):
+            self.pair(SOURCE_FILE, (name,), getattr(manifest, name), getattr(given, name), ("source", name), translated_in=SHARED_FILE)
+
+    def check_terms(self, where: str, path: Path_, text: str, flow: str | None = None) -> None:
+        """A text uses the glossary's term for each concept: a variant it lists is an error,
+        located at its own line."""
+        glossary = self.translation.glossary
+        if glossary is None:
+            return
+        document = self.translation.documents.get(where)
+        if document is None:
+            return
+        taken: list[tuple[int, int]] = []
+        variants = sorted(((v, term) for term in glossary.terms for v in term.avoid), key=lambda pair: -len(pair[0]))
+        for variant, term in variants:
+            for match in _variant(variant).finditer(text):
+                found = match.group(0)
+                if found in (term.term, term.term[:1].upper() + term.term[1:]):
+                    continue
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue  # inside a longer variant already reported
+                taken.append(match.span())
+                line, column = document.locate_text(path, found)
+                if (document.file, line, column) in self.terms_reported:
+                    continue  # one text reached twice (a YAML alias: both states share its steps)
+                self.terms_reported.add((document.file, line, column))
+                message = w.F_GLOSSARY.format(found=found, term=term.term, source=term.source, file=self._file(GLOSSARY_FILE))
+                state = str(path[1]) if len(path) >= 2 and path[0] == "states" else None
+                self.findings.append(Finding(document.file, line, column, message, "glossary", flow, state))
 
     def check_categories(self) -> None:
         categories = self.translation.shared.categories
@@ -361,6 +298,7 @@ class _Checker:
                 message = w.F_UNKNOWN_SITE_NAME.format(name=name, file=self._file(SHARED_FILE), hint=hint)
                 self.wrong(where, given_path, message, "unknown-site-name", flow)
         plain = SITE_NAME.sub("", given)
+        self.check_terms(where, given_path, _without_references(plain), flow)
         wanted, found = _references(source), _references(plain)
         if wanted != found:
             details = [
@@ -383,6 +321,12 @@ class _Checker:
             self.notice(where, given_path, message, "untranslated", flow)
 
 
+def _variant(text: str) -> re.Pattern[str]:
+    """A variant as a whole word (or words), whatever its case; spaces match any run of them."""
+    body = r"\s+".join(re.escape(part) for part in text.split())
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
 def _flow_of(key: str) -> str | None:
     return None if key == SHARED_FILE else key
 
@@ -403,112 +347,3 @@ def _without_references(text: str) -> str:
 
 def _listed(references: set[str]) -> str:
     return w.F_LIST_SEPARATOR.join(sorted(references))
-
-
-# --- applying ------------------------------------------------------------------------------
-
-
-def apply(pack: d.Pack, translation: Translation) -> d.Pack:
-    """The pack with the translation's texts; what is not translated stays as written."""
-    names = translation.shared.site_names
-
-    def text(source: str, given: str | None) -> str:
-        return source if given is None else expand(given, names)
-
-    shared = translation.shared
-    facts = {}
-    for name, fact in pack.shared.facts.items():
-        given = shared.facts.get(name, t.FactText())
-        value = text(fact.value, given.value) if fact_value_translated(fact) else fact.value
-        facts[name] = fact._replace(label=text(fact.label, given.label), value=value)
-    fields = {}
-    for name, input_field in pack.shared.fields.items():
-        given_field = shared.fields.get(name, t.FieldText())
-        help_text = input_field.help if input_field.help is None else text(input_field.help, given_field.help)
-        fields[name] = input_field._replace(prompt=text(input_field.prompt, given_field.prompt), help=help_text)
-    translated_shared = pack.shared._replace(facts=MappingProxyType(facts), fields=MappingProxyType(fields))
-    flows = {flow_id: _flow(flow, translation.flows.get(flow_id), shared.categories, text) for flow_id, flow in pack.flows.items()}
-    return d.Pack(translated_shared, MappingProxyType(flows), pack.calendar, original=pack)
-
-
-def expand(text: str, names: Mapping[str, str]) -> str:
-    """``{site:NAME}`` as the site shows it, with its translation beside it."""
-
-    def named(match: re.Match[str]) -> str:
-        name = match.group(1)
-        gloss = names.get(name)
-        return w.GLOSSED.format(text=name, gloss=gloss) if gloss else name
-
-    return SITE_NAME.sub(named, text)
-
-
-#: A source text and its translation (None: not given) -> the text to show.
-Translate = Callable[[str, str | None], str]
-
-
-def _flow(flow: d.Flow, given: t.FlowText | None, categories: Mapping[str, str], text: Translate) -> d.Flow:
-    category = text(flow.category, categories.get(flow.category))
-    if given is None:
-        return flow._replace(category=category, search=d.SearchSpec())
-    states = {state_id: _state(state, given.states.get(state_id), text) for state_id, state in flow.states.items()}
-    return flow._replace(
-        title=text(flow.title, given.title),
-        category=category,
-        source=text(flow.source, given.source),
-        description=text(flow.description, given.description),
-        states=MappingProxyType(states),
-        search=given.search,
-    )
-
-
-def _state(state: d.State, given: t.StateText | None, text: Translate) -> d.State:
-    if given is None:
-        return state
-    changes: dict[str, Any] = {}
-    for name in SCALARS:
-        source = getattr(state, name, None)
-        if source is not None and getattr(given, name) is not None:
-            changes[name] = text(source, getattr(given, name))
-    if isinstance(state, d.ChoiceState) and given.choices:
-        labels = given.choices
-        changes["choices"] = tuple(c._replace(label=text(c.label, labels.get(c.value))) for c in state.choices)
-    for name in LISTS:
-        source_items = getattr(state, name, None)
-        if source_items is not None and getattr(given, name) is not None:
-            changes[name] = _items(source_items, getattr(given, name), text)
-    if isinstance(state, d.OutcomeState):
-        if state.email is not None and given.email is not None:
-            changes["email"] = _email(state.email, given.email, text)
-        if state.mail is not None and given.mail is not None:
-            changes["mail"] = state.mail._replace(item=text(state.mail.item, given.mail.item))
-        if state.deadline is not None and given.deadline is not None:
-            timed = given.deadline
-            changes["deadline"] = state.deadline._replace(
-                counts_from=text(state.deadline.counts_from, timed.counts_from), what=text(state.deadline.what, timed.what)
-            )
-    return state._replace(**changes)
-
-
-def _items(source: tuple[d.Text, ...], given: tuple[str, ...], text: Translate) -> tuple[d.Text, ...]:
-    out: list[d.Text] = []
-    for i, item in enumerate(source):
-        translated = given[i] if i < len(given) else None
-        if isinstance(item, d.ConditionalText):
-            out.append(item._replace(text=text(item.text, translated)))
-        else:
-            out.append(text(item, translated))
-    return tuple(out)
-
-
-def _email(spec: d.EmailSpec, given: t.EmailText, text: Translate) -> d.EmailSpec:
-    """The e-mail's reading: the engine takes the e-mail itself from the pack as written."""
-    fields = given.fields or ()
-    glossed = []
-    for i, email_field in enumerate(spec.fields):
-        field_text = fields[i] if i < len(fields) else None
-        if field_text is None:
-            glossed.append(email_field)
-            continue
-        glossed.append(d.EmailField(text(email_field.label, field_text.label), text(email_field.value, field_text.value)))
-    attachments = _items(spec.attachments, given.attachments, text) if given.attachments is not None else spec.attachments
-    return spec._replace(subject=text(spec.subject, given.subject), fields=tuple(glossed), attachments=attachments)
