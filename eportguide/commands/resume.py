@@ -40,7 +40,15 @@ def choose(store: sessions.Store, name: str | None) -> sessions.Session:
     from eportguide.store import sessions
 
     if name is not None:
-        return store.load(name)
+        try:
+            return store.load(name)
+        except sessions.CorruptSession:
+            raise
+        except sessions.SessionError:
+            by_ticket = [s for s in store.all()[0] if s.ticket == name and not s.done]
+            if not by_ticket:
+                raise
+            return by_ticket[0]  # the ticket's latest open call
     found, problems = store.all()
     sessions.report_problems(problems)
     unfinished = [s for s in found if not s.done]
@@ -104,5 +112,16 @@ def resume_command(
         execute(options._replace(no_input=True, no_save=True, today=today or session.updated[:10]), env, start, directory)
         typer.echo(w.SESSION_ALREADY_DONE_HINT.format(flow=session.flow_id), err=True)
         return
-    typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
-    execute(options, env, start, directory)
+    from eportguide.store import base
+
+    store = env.sessions()
+    store.claim(session.id, base.agent())  # one driver at a time: ClaimConflict (exit 2) names who has it
+    try:
+        typer.echo(w.SESSION_RESUMING.format(id=session.id, flow=session.flow_id, count=len(session.answers)), err=True)
+        for segment in session.segments:  # a handover: who had the call before, and when
+            typer.echo(w.SESSION_HANDLED_BY.format(agent=segment["agent"], start=segment["start"], end=segment["end"]), err=True)
+        if session.segments and session.note:
+            typer.echo(w.SESSION_HANDOVER_NOTE.format(note=session.note), err=True)
+        execute(options, env, start, directory)
+    finally:
+        store.release(session.id)

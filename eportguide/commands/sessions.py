@@ -26,6 +26,9 @@ def sessions_command(
     clear: Annotated[bool, typer.Option("--clear", help=w.OPT_SESSIONS_CLEAR)] = False,
     every: Annotated[bool, typer.Option("--all", help=w.OPT_SESSIONS_ALL)] = False,
     format: Annotated[SessionsFormat, typer.Option("--format", "-f", help=w.OPT_FORMAT)] = SessionsFormat.table,
+    agent: Annotated[str | None, typer.Option("--agent", metavar="NAME", help=w.OPT_FILTER_AGENT)] = None,
+    ticket: Annotated[str | None, typer.Option("--ticket", metavar="T", help=w.OPT_FILTER_TICKET)] = None,
+    caller: Annotated[str | None, typer.Option("--caller", metavar="TEXT", help=w.OPT_FILTER_CALLER)] = None,
 ) -> None:
     from eportguide.store import sessions
 
@@ -36,6 +39,13 @@ def sessions_command(
         return
     found, problems = store.all()
     sessions.report_problems(problems)
+    found = [
+        s
+        for s in found
+        if (agent is None or agent in {s.agent, *(segment["agent"] for segment in s.segments)})
+        and (ticket is None or s.ticket == ticket)
+        and (caller is None or caller.casefold() in s.caller.casefold())
+    ]
     if format is SessionsFormat.json:
         rows = [{k: v for k, v in s.as_json().items() if k != "format"} for s in found]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -43,6 +43,8 @@ class RunOptions(NamedTuple):
     no_save: bool = False
     today: str | None = None
     note: str = ""  # saved with the session, to tell it apart in `eportguide sessions`
+    ticket: str = ""  # the help desk's ticket number, saved with the session (issue 26)
+    caller: str = ""  # who called (company, phone), saved with the session
     attach: tuple[Path, ...] = ()  # files for the e-mail draft, in the order of its attachments
     ics: Path | None = None  # the expected dates as a calendar reminder
     profile: bool = False  # a scripted run answers the enterprise's details from the profile
@@ -137,7 +139,7 @@ def execute(options: RunOptions, env: Environment, start: Start = Start(), flows
     # Saved: runs that ask a person, and resumed ones; a scripted run has nothing to resume.
     saving = not options.no_save and (asks_a_person or start.session is not None)
     store = env.sessions() if saving or start.session is not None else None
-    recorder = sessions.recorder(start.session, flow.id, directory, saving, options.note, store)
+    recorder = sessions.recorder(start.session, flow.id, directory, saving, options.note, store, options.ticket, options.caller)
     try:
         finished = dialogue.drive(pack, flow.id, prompter, recorder.answers, recorder.save, start.can_leave and asks_a_person)
     except Interrupted as stop:

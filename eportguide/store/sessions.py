@@ -10,6 +10,10 @@ asks for a password, and ``save`` refuses an answer whose key names one.
 Files are written atomically (a temporary file in the same directory, then
 ``os.replace``) and readable by their owner only. A file that cannot be read or parsed
 is renamed aside to ``*.corrupt`` and reported; it never stops anything.
+
+The directory may be shared (a help desk's common home): a file that is not owned by
+the current user (nor a symbolic link of theirs, nor a link to a file of theirs) is never
+read, never renamed and never trusted for its pack path; it is reported, and left where it is.
 """
 
 from __future__ import annotations
@@ -31,12 +35,14 @@ from eportguide.model import answer_key
 
 if TYPE_CHECKING:
     from eportguide.errors import Interrupted
+    from eportguide.store.base import Claim
 
 HOME_ENV = "EPORTGUIDE_HOME"
 APP_NAME = "eportguide"
 SUBDIRECTORY = "sessions"
 SUFFIX = ".json"
 CORRUPT_SUFFIX = ".corrupt"
+CLAIM_SUFFIX = ".claim"
 TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".tmp"
 FORMAT_VERSION = 1
 #: Largest session file read: a real one holds a few answers (a few kilobytes).
@@ -65,6 +71,39 @@ class CorruptSession(SessionError):
         super().__init__(w.SESSION_CORRUPT.format(path=path, reason=reason) + where)
 
 
+class ForeignSession(CorruptSession):
+    """A session file owned by another user: never read, never renamed."""
+
+    def __init__(self, path: Path) -> None:
+        from eportguide.i18n import wording as w
+
+        self.path = path
+        self.moved_to = None
+        UsageError.__init__(self, w.SESSION_FOREIGN.format(path=path))
+
+
+def is_foreign(path: Path) -> bool:
+    """Whether ``path``, or what it links to, is owned by someone else (POSIX; on Windows ACLs guard the profile)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return False
+    me = getuid()
+    try:
+        if os.lstat(path).st_uid != me:
+            return True
+        return os.stat(path).st_uid != me
+    except OSError:
+        return False  # gone, or a dangling link: the reader reports it
+
+
+def moment(stamp: str) -> float:
+    """An ISO 8601 time as seconds since the epoch (a time without offset is local time)."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except (ValueError, OverflowError, OSError):
+        return float("-inf")
+
+
 class Session(NamedTuple):
     id: str
     flow_id: str
@@ -77,6 +116,11 @@ class Session(NamedTuple):
     note: str = ""  # what tells this call apart: the caller's words in triage, or --note
     outcome: str = ""  # the outcome's title, once done
     language: str = language.CHINESE  # the one it was started in; files from before issue 15 have none: Chinese
+    # The call record (issue 26); files from before have none of these.
+    agent: str = ""  # who handled it last
+    ticket: str = ""  # the help desk's ticket number, --ticket
+    caller: str = ""  # the caller (company, phone), --caller
+    segments: tuple[Mapping[str, str], ...] = ()  # each agent's stretch of the call: {"agent", "start", "end"}
 
     @property
     def tag(self) -> str:
@@ -97,6 +141,10 @@ class Session(NamedTuple):
             "note": self.note,
             "outcome": self.outcome,
             "language": self.language,
+            "agent": self.agent,
+            "ticket": self.ticket,
+            "caller": self.caller,
+            "segments": [dict(segment) for segment in self.segments],
         }
 
 
@@ -162,7 +210,13 @@ def _parse(data: Any) -> Session:
         raise ValueError("a field is missing or of the wrong type")
     for stamp in ("created", "updated"):
         datetime.fromisoformat(str(texts[stamp]))  # ValueError: not a time, a corrupt file
-    added = {name: data.get(name, "") for name in ("note", "outcome")}  # absent from older files
+    added = {name: data.get(name, "") for name in ("note", "outcome", "agent", "ticket", "caller")}  # absent from older files
+    segments = data.get("segments", [])
+    if not isinstance(segments, list) or not all(
+        isinstance(segment, dict) and set(segment) == {"agent", "start", "end"} and all(_is_text(v) for v in segment.values())
+        for segment in segments
+    ):
+        raise ValueError("segments are not a list of agent, start and end")
     spoken = data.get("language", language.CHINESE)
     if not all(isinstance(value, str) for value in (*added.values(), spoken)):
         raise ValueError("a field is of the wrong type")
@@ -178,6 +232,10 @@ def _parse(data: Any) -> Session:
         note=str(added["note"]),
         outcome=str(added["outcome"]),
         language=spoken if spoken in language.LANGUAGES else language.CHINESE,  # one a later version speaks
+        agent=str(added["agent"]),
+        ticket=str(added["ticket"]),
+        caller=str(added["caller"]),
+        segments=tuple(dict(segment) for segment in segments),
     )
 
 
@@ -227,7 +285,82 @@ class Store:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        self._refresh(session.id)
         return session
+
+    # --- claims: one driver at a time ---------------------------------------------------
+
+    def claim_path(self, session_id: str) -> Path:
+        return self.directory / (session_id + CLAIM_SUFFIX)
+
+    def claim(self, session_id: str, agent: str) -> Claim:
+        """Take the session for ``agent`` (this process); ``ClaimConflict`` if someone else holds it.
+
+        The claim file is created exclusively (``O_EXCL``): of two agents racing, one wins.
+        A claim left by a crash (heartbeat older than the TTL, or a process gone on this
+        machine) is removed and taken over.
+        """
+        import socket
+
+        from eportguide.store.base import Claim, ClaimConflict
+
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        mine = Claim(session_id, agent, socket.gethostname(), os.getpid(), now(), _clock())
+        for _attempt in range(3):
+            held = self.holder(session_id)
+            if held is not None:
+                if (held.host, held.pid) == (mine.host, mine.pid):
+                    return held
+                if not _is_stale(held):
+                    raise ClaimConflict(held)
+                with contextlib.suppress(OSError):
+                    self.claim_path(session_id).unlink()
+            try:
+                handle = os.open(self.claim_path(session_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another agent won the race: look again
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(mine._asdict(), out, ensure_ascii=False)
+            return mine
+        held = self.holder(session_id)
+        raise ClaimConflict(held if held is not None else mine)
+
+    def holder(self, session_id: str) -> Claim | None:
+        """The claim on the session, if any (a claim file of another user's counts as held)."""
+        from eportguide.store.base import Claim
+
+        path = self.claim_path(session_id)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Claim(**{name: data[name] for name in Claim._fields})
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            # unreadable or half-written: treat as stale once old enough, held until then
+            try:
+                age_base = path.stat().st_mtime
+            except OSError:
+                return None
+            return Claim(session_id, "?", "?", -1, "", age_base)
+
+    def release(self, session_id: str) -> None:
+        """Give the session back, if this process holds it."""
+        held = self.holder(session_id)
+        if held is not None and held.pid == os.getpid():
+            with contextlib.suppress(OSError):
+                self.claim_path(session_id).unlink()
+
+    def _refresh(self, session_id: str) -> None:
+        """A save is a heartbeat: the claim of this process is dated now."""
+        held = self.holder(session_id)
+        if held is None or held.pid != os.getpid():
+            return
+        with contextlib.suppress(OSError):
+            os.utime(self.claim_path(session_id))
+            text = json.dumps(held._replace(heartbeat=_clock())._asdict(), ensure_ascii=False)
+            temporary = self.claim_path(session_id).with_name(TEMPORARY_PREFIX + session_id + CLAIM_SUFFIX + TEMPORARY_SUFFIX)
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.claim_path(session_id))
 
     def load(self, session_id: str) -> Session:
         """The named session; ``SessionError`` if there is none, ``CorruptSession`` if broken."""
@@ -261,7 +394,8 @@ class Store:
                 problems.append(problem)
             except SessionError:
                 continue  # removed meanwhile
-        sessions.sort(key=lambda s: (s.updated, s.id), reverse=True)
+        # Real time, not text: "…T10:00+08:00" and "…T03:30+00:00" do not sort as strings do.
+        sessions.sort(key=lambda s: (moment(s.updated), s.id), reverse=True)
         return sessions, problems
 
     def clear(self, keep: Collection[str] = ()) -> Cleared:
@@ -311,6 +445,8 @@ class Store:
     def _read(self, path: Path) -> Session:
         from eportguide.i18n import wording as w
 
+        if is_foreign(path):
+            raise ForeignSession(path)
         try:
             with path.open("rb") as stream:
                 raw = stream.read(MAX_SESSION_BYTES + 1)
@@ -326,6 +462,38 @@ class Store:
         if session.id != path.stem:
             session = session._replace(id=path.stem)  # the file name is what users type
         return session
+
+
+def _clock() -> float:
+    import time
+
+    return time.time()
+
+
+def _is_stale(claim: Claim) -> bool:
+    """A claim its holder can no longer refresh: too old, or its process gone on this machine."""
+    import socket
+
+    from eportguide.store.base import CLAIM_TTL_SECONDS
+
+    if _clock() - claim.heartbeat > CLAIM_TTL_SECONDS:
+        return True
+    if claim.host == socket.gethostname() and claim.pid > 0:
+        return not _alive(claim.pid)
+    return False
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this machine is running (POSIX: signal 0; elsewhere: assume so until the TTL)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
 
 
 def _names_it(name: str, session_id: str) -> bool:
@@ -373,6 +541,8 @@ def _owner_only(path: Path) -> None:
 
 def _set_aside(path: Path) -> Path | None:
     """Rename a broken session file so that it is reported once, not on every command."""
+    if is_foreign(path):
+        return None  # another user's file is never renamed
     target = path.with_name(path.name + CORRUPT_SUFFIX)
     try:
         os.replace(path, target)
@@ -405,6 +575,12 @@ class Recorder:
         self.session = self.session._replace(answers=dict(answers))
         self._write()
 
+    def _end_segment(self) -> None:
+        """This agent's stretch of the call lasts until now."""
+        if self.session.segments:
+            *before, last = self.session.segments
+            self.session = self.session._replace(segments=(*before, {**last, "end": now()}))
+
     def finish(self, outcome: str = "") -> None:
         """Mark the session done, reaching ``outcome`` (a run that asked nothing leaves no session)."""
         self.session = self.session._replace(done=True, outcome=outcome)
@@ -429,6 +605,7 @@ class Recorder:
             return
         from eportguide.i18n import wording as w
 
+        self._end_segment()
         try:
             self.session = self.store.save(self.session)
             self.saved = True
@@ -438,9 +615,24 @@ class Recorder:
             self.warn(w.SESSION_NOT_SAVED.format(path=self.store.directory, reason=reason))
 
 
-def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: bool, note: str = "", store: Store | None = None) -> Recorder:
+def recorder(
+    session: Session | None,
+    flow_id: str,
+    pack_dir: Path,
+    enabled: bool,
+    note: str = "",
+    store: Store | None = None,
+    ticket: str = "",
+    caller: str = "",
+) -> Recorder:
     """The recorder of a run: a new session (with ``note``), or the resumed one (now against
-    this flow), in ``store`` (the sessions of the home directory by default)."""
+    this flow), in ``store`` (the sessions of the home directory by default).
+
+    Either way the run is a new segment of the call, by the agent at the keyboard; a
+    ``ticket`` or ``caller`` given now is recorded (a resumed call keeps its own otherwise).
+    """
+    from eportguide.store import base
+
     if not enabled and session is None:  # touch no disk for a run that is not saved
         return Recorder(None, Session("", flow_id, "", str(pack_dir), "", ""), False, _warn)
     store = Store() if store is None else store
@@ -450,6 +642,13 @@ def recorder(session: Session | None, flow_id: str, pack_dir: Path, enabled: boo
         session = store.new(flow_id, pack_dir)._replace(note=note)
     else:
         session = session._replace(flow_hash=flow_hash(pack_dir, flow_id), pack_dir=str(pack_dir.resolve()))
+    who, stamp = base.agent(), now()
+    session = session._replace(
+        agent=who,
+        ticket=ticket or session.ticket,
+        caller=caller or session.caller,
+        segments=(*session.segments, {"agent": who, "start": stamp, "end": stamp}),
+    )
     return Recorder(store, session, enabled, _warn)
 
 
