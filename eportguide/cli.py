@@ -260,16 +260,18 @@ def _fail(error: EportguideError) -> None:
 
 def _report(error: EportguideError) -> int:
     """Say the error on stderr; its exit code."""
+    from eportguide.model.unsafe import visible
     from eportguide.terminal.console import error_console
 
+    # A message quotes what was typed or read (a flow id, a path, --today): shown visibly.
     console = error_console()
     if isinstance(error, Interrupted):  # the user stopped it: not an error, no 错误：
-        console.print(error.message, markup=False, highlight=False)
+        console.print(visible(error.message), markup=False, highlight=False)
     elif error.message:  # empty: the command has said everything already
         console.print(f"[bold red]{w.ERROR_PREFIX}[/]", end="")
-        console.print(error.message, markup=False, highlight=False)
+        console.print(visible(error.message), markup=False, highlight=False)
     if error.hint:
-        console.print(error.hint, markup=False, highlight=False, style="dim")
+        console.print(visible(error.hint), markup=False, highlight=False, style="dim")
     return error.exit_code
 
 
@@ -312,10 +314,27 @@ def main_callback(
         typer.echo(ctx.get_help())
 
 
+def _clamp_terminal_size() -> None:
+    """COLUMNS and LINES as a terminal can have them: 10,000,000 columns took rich 8 s and
+    1.7 GB to lay out a checklist; a value that is not a number is dropped."""
+    for name, low, high in (("COLUMNS", 20, 1000), ("LINES", 5, 1000)):
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        try:
+            number = int(value)
+        except ValueError:
+            del os.environ[name]
+            continue
+        if not low <= number <= high:
+            os.environ[name] = str(min(max(number, low), high))
+
+
 def main() -> None:
     from eportguide.terminal import streams
 
     streams.guard()
+    _clamp_terminal_size()
     try:
         app()
     except SystemExit as done:  # how every command ends: write out what is still buffered

@@ -62,6 +62,8 @@ def os_reason(error: OSError) -> str:
     }
     if error.errno in reasons:
         return reasons[error.errno]
+    if error.errno in (errno.ELOOP, errno.EFBIG, errno.EINVAL) and error.strerror and not error.strerror.isascii():
+        return str(error.strerror)  # already in the program's words (model.reading)
     if error.errno is None:  # raised with words only: nothing to word better
         return str(error.strerror or error)
     return w.OS_OTHER.format(number=error.errno, detail=error.strerror or error)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eportguide.i18n import wording as w
+from eportguide.model.unsafe import visible
 from eportguide.packs import active
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class Triage:
         from eportguide.store import misses
 
         self.chosen_from = lambda: self.suggest(words)
-        self.words = words.strip()
+        self.words = visible(words.strip(), one_line=True)  # kept as the session's note: nothing that drives a terminal
         if self.directory is not None:
             found = active.searchable(self.directory)[1].search(words, SUGGESTIONS)
         else:

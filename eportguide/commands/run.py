@@ -5,6 +5,7 @@ from pathlib import Path
 import typer
 
 from eportguide import environment
+from eportguide.errors import UsageError
 from eportguide.i18n import wording as w
 from eportguide.options import (
     attach_option,
@@ -36,6 +37,7 @@ def run_command(
     ics: Path | None = ics_option(),
     profile: bool = typer.Option(False, "--profile", help=w.OPT_PROFILE),
 ) -> None:
+    refuse_unsafe_note(note)
     options = RunOptions(
         flow_id=flow_id,
         answer=tuple(answer),
@@ -54,3 +56,13 @@ def run_command(
         profile=profile,
     )
     execute(options, environment.of(ctx))
+
+
+def refuse_unsafe_note(note: str) -> None:
+    """A note is stored and shown to whoever lists the sessions: refused at the door if it
+    holds a control, escape or bidi character (a line break too: it is one line)."""
+    from eportguide.model.unsafe import find
+
+    shown = find(note, one_line=True)
+    if shown is not None:
+        raise UsageError(w.NOTE_UNSAFE.format(char=shown))

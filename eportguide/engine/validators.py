@@ -39,7 +39,7 @@ def _has_control(value: str) -> bool:
     # zero-width joiners) that can make a printed line say something else. Every
     # character that ends a line counts too: U+2028 and U+2029 are not Cc, yet they
     # break a header of the e-mail draft and start a new line of the text summary.
-    return value.splitlines() != [value] or any(unicodedata.category(ch) in ("Cc", "Cf") for ch in value)
+    return value.splitlines() != [value] or any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in value)
 
 
 def _fits(pattern: str, value: str) -> bool:

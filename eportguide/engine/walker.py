@@ -261,6 +261,9 @@ def _either(spans: list[Span]) -> Span:
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 0)
 
 
+_Key = tuple[str, str, frozenset[tuple[str, str]]]
+
+
 class _Span:
     """The fewest and the most questions that may still be asked from a state to an outcome.
 
@@ -269,37 +272,66 @@ class _Span:
 
     def __init__(self, pack: d.Pack) -> None:
         self.pack = pack
-        self.memo: dict[tuple[str, str, frozenset[tuple[str, str]]], Span] = {}
+        self.memo: dict[_Key, Span] = {}
 
     def __call__(self, flow_id: str, state_id: str, preset: frozenset[tuple[str, str]] = frozenset()) -> Span:
-        key = (flow_id, state_id, preset)
-        if key in self.memo:
-            return self.memo[key]
-        self.memo[key] = (0, 0)  # in progress: a loop adds nothing
-        state = self.pack.flows[flow_id].states[state_id]
-        self.memo[key] = result = self._count(flow_id, state_id, state, preset)
-        return result
+        """Counted depth-first without recursion (a pack may chain hundreds of questions),
+        children in order, as the recursive count they replace; a state met again while it
+        is being counted (a loop) adds nothing."""
+        root: _Key = (flow_id, state_id, preset)
+        counting: set[_Key] = set()
+        stack = [root]
+        while stack:
+            key = stack[-1]
+            if key not in self.memo:
+                self.memo[key] = (0, 0)  # in progress: a loop adds nothing
+                counting.add(key)
+                stack.extend(reversed([child for child in self._children(key) if child not in self.memo]))
+                continue
+            stack.pop()
+            if key in counting:  # its children are counted (or in progress, up a loop)
+                counting.discard(key)
+                self.memo[key] = self._count(key)
+        return self.memo[root]
 
-    def _count(self, flow_id: str, state_id: str, state: d.State, preset: frozenset[tuple[str, str]]) -> Span:
+    def _state(self, key: _Key) -> d.State:
+        return self.pack.flows[key[0]].states[key[1]]
+
+    def _children(self, key: _Key) -> list[_Key]:
+        flow_id, state_id, preset = key
+        state = self._state(key)
         given = dict(preset).get(state_id)
-        asked = (1, 1) if given is None else (0, 0)
         match state:
             case d.ChoiceState():
-                options = [c.next for c in state.choices if given in (None, c.value)]
-                return _plus(asked, _either([self(flow_id, n, preset) for n in options]))
+                return [(flow_id, c.next, preset) for c in state.choices if given in (None, c.value)]
             case d.ConfirmState():
-                options = [n for v, n in ((YES, state.if_yes), (NO, state.if_no)) if given in (None, v)]
-                return _plus(asked, _either([self(flow_id, n, preset) for n in options]))
+                return [(flow_id, n, preset) for v, n in ((YES, state.if_yes), (NO, state.if_no)) if given in (None, v)]
+            case d.InstructionState() | d.InputState():
+                return [(flow_id, state.next, preset)]
+            case d.SubflowState():
+                sub = self.pack.flows[state.flow]
+                return [(sub.id, sub.start, frozenset(state.answers.items())), (flow_id, state.next, preset)]
+            case d.OutcomeState():
+                return []
+            case _:
+                assert_never(state)
+
+    def _count(self, key: _Key) -> Span:
+        state = self._state(key)
+        given = dict(key[2]).get(key[1])
+        asked = (1, 1) if given is None else (0, 0)
+        counted = [self.memo[child] for child in self._children(key)]
+        match state:
+            case d.ChoiceState() | d.ConfirmState():
+                return _plus(asked, _either(counted))
             case d.InstructionState():
-                return _plus((1, 1), self(flow_id, state.next, preset))
+                return _plus((1, 1), counted[0])
             case d.InputState():
                 fields = len(state.fields)
                 inputs = (fields, fields) if state.ask is None else (1, 1 + fields)  # 否 at the gate skips them
-                return _plus(inputs, self(flow_id, state.next, preset))
+                return _plus(inputs, counted[0])
             case d.SubflowState():
-                sub = self.pack.flows[state.flow]
-                inner = self(sub.id, sub.start, frozenset(state.answers.items()))
-                return _plus(inner, self(flow_id, state.next, preset))
+                return _plus(counted[0], counted[1])
             case d.OutcomeState():
                 return (0, 0)
             case _:

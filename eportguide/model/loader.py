@@ -17,7 +17,7 @@ import yaml
 
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
-from eportguide.model import references, safeyaml
+from eportguide.model import reading, references, safeyaml, unsafe
 from eportguide.model.documents import Document, Loaded, display_path
 from eportguide.model.files import CALENDAR_FILE, FLOW_SUFFIX, SHARED_FILE, SOURCE_FILE, flow_files, is_shipped
 from eportguide.model.findings import Finding, PackError
@@ -35,12 +35,15 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
     must not make the program read files elsewhere on the machine.
     """
     file = display_path(path)
-    if root is not None and not path.resolve().is_relative_to(root.resolve()):
-        return None, [Finding(file, 1, 1, w.F_LINKS_OUTSIDE, "file")]
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Finding(file, 1, 1, w.F_FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES), "file")]
-        text = path.read_bytes().decode("utf-8-sig")
+        if root is not None and not path.resolve().is_relative_to(root.resolve()):
+            return None, [Finding(file, 1, 1, w.F_LINKS_OUTSIDE, "file")]
+    except (OSError, RuntimeError):  # a symbolic-link loop (RuntimeError before Python 3.13)
+        return None, [Finding(file, 1, 1, w.F_CANNOT_READ.format(reason=w.OS_LINK_LOOP), "file")]
+    try:
+        text = reading.read_bytes(path, MAX_FILE_BYTES).decode("utf-8-sig")
+    except reading.TooLarge:
+        return None, [Finding(file, 1, 1, w.F_FILE_TOO_LARGE.format(limit=MAX_FILE_BYTES), "file")]
     except UnicodeDecodeError as exc:
         ordinal = exc.start + 1  # "the 63rd byte", as a reader counts; exc.start counts from 0
         return None, [Finding(file, 1, 1, w.F_NOT_UTF8.format(byte=ordinal), "encoding")]
@@ -60,9 +63,30 @@ def parse(path: Path, root: Path | None = None) -> tuple[Document | None, list[F
     except yaml.YAMLError as exc:
         return None, [Finding(file, 1, 1, w.F_YAML_OTHER.format(detail=exc), "yaml")]
     document = Document(file, node, data, text)
-    found = list(_duplicate_keys(document))
+    found = list(_duplicate_keys(document)) + list(_unsafe_characters(document))
     document.node = None  # composed again if a finding needs it (see Document)
     return document, found
+
+
+def _unsafe_characters(document: Document) -> Iterator[Finding]:
+    """Control and bidi-override characters in any key or text (a YAML "\\e" is one):
+    printed, they would drive the terminal of whoever reads the procedure."""
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), document.data)]
+    while stack:  # not recursive: a file's nesting depth is its author's
+        path, value = stack.pop()
+        if isinstance(value, str):
+            shown = unsafe.find(value)
+            if shown is not None:
+                yield document.finding(path, w.F_UNSAFE_CHARACTER.format(char=shown), "unsafe-character", None)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                key_shown = unsafe.find(key) if isinstance(key, str) else None
+                if key_shown is not None:
+                    yield document.finding((*path, key), w.F_UNSAFE_CHARACTER.format(char=key_shown), "unsafe-character", None, at_key=True)
+                    continue
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
 
 
 def _duplicate_keys(document: Document) -> Iterator[Finding]:

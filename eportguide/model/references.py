@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from eportguide.i18n import wording as w
 from eportguide.model import definitions as d
-from eportguide.model import templates
+from eportguide.model import templates, unsafe
 from eportguide.model.documents import Document
 from eportguide.model.files import RESERVED_IDS, SHARED_FILE
 from eportguide.model.findings import Finding
@@ -49,8 +49,18 @@ class _Checker:
         elif kind is not None and fact.kind != kind:
             self.report(flow, path, w.F_FACT_KIND.format(name=name, actual=fact.kind, expected=kind), "fact-kind")
 
+    def one_line(self, flow: str | None, path: Path, text: str) -> None:
+        """An e-mail header's text: a line break in it would end the header (and make the
+        draft unwritable), so it is an error here rather than at the clerk's desk."""
+        shown = unsafe.find(text, one_line=True)
+        if shown is not None:
+            self.report(flow, path, w.F_HEADER_ONE_LINE.format(char=shown), "one-line")
+
     def check(self) -> list[Finding]:
         shared = self.pack.shared
+        for name, fact in shared.facts.items():
+            if fact.kind == "email":
+                self.one_line(None, ("facts", name, "value"), fact.value)
         for i, flow_id in enumerate(shared.order):
             if flow_id not in self.files:
                 self.report(None, ("order", i), w.F_ORDER_UNKNOWN_FLOW.format(flow=flow_id), "unknown-flow")
@@ -148,6 +158,10 @@ class _Checker:
     def check_outcome(self, fid: str, base: Path, state: d.OutcomeState) -> None:
         if state.email is not None:
             self.fact(fid, (*base, "email", "to"), state.email.to, "email")
+            self.one_line(fid, (*base, "email", "subject"), state.email.subject)
+        business = getattr(state, "business", None)
+        if isinstance(business, str):  # filled into the subject line
+            self.one_line(fid, (*base, "business"), business)
         if state.mail is not None:
             self.fact(fid, (*base, "mail", "to"), state.mail.to, "address")
         if state.deadline is not None:
@@ -191,6 +205,11 @@ def check_calendar(calendar: d.CalendarOverrides | None, document: Document) -> 
             except ValueError:
                 line, column = document.locate((name, i))
                 found.append(Finding(document.file, line, column, w.F_NOT_A_DATE.format(text=text), "type"))
+    holidays = set(calendar.holidays)
+    for i, text in enumerate(calendar.workdays):
+        if text in holidays:  # which would win is a guess: the notice never says both
+            line, column = document.locate(("workdays", i))
+            found.append(Finding(document.file, line, column, w.F_DAY_OFF_AND_WORKDAY.format(text=text), "calendar-conflict"))
     return found
 
 

@@ -26,12 +26,13 @@ a result. ``eportguide validate`` never uses it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
-import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eportguide.model import reading
 from eportguide.model.files import CALENDAR_FILE, SHARED_FILE, SOURCE_FILE, flow_files, translation_files
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 HOME_ENV = "EPORTGUIDE_HOME"  # as for sessions: tests and shared help-desk machines
 APP_NAME = "eportguide"
 FORMAT = 1
-Fingerprint = dict[str, list[int]]  # file name -> [length, CRC-32]
+Fingerprint = dict[str, list[int | str]]  # file name -> [length, digest]
 
 
 def directory() -> Path:
@@ -50,11 +51,17 @@ def directory() -> Path:
         return Path(configured) / "cache"
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    found = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    # HOME="" gives "./.cache", a HOME that does not exist would be created: no cache then,
+    # rather than one in the current folder or a home made up for the user.
+    if not found.is_absolute() or not Path(os.path.expanduser("~")).is_dir():
+        raise OSError(errno.ENOENT, "no home directory")
+    return found
 
 
 def fingerprint(pack_dir: Path, translation: str | None = None) -> Fingerprint | None:
-    """Length and CRC-32 of each file of the pack (and of its ``translation``); None if one cannot be read."""
+    """Length and digest of each file of the pack (and of its ``translation``); None if one
+    cannot be read as a regular file of a pack file's size (the loader then says why)."""
     prints: Fingerprint = {}
     try:  # a directory that cannot be listed (a name too long, say) is read as no cache
         paths = [pack_dir / SHARED_FILE, *flow_files(pack_dir)]
@@ -62,11 +69,24 @@ def fingerprint(pack_dir: Path, translation: str | None = None) -> Fingerprint |
         if translation is not None:
             paths += translation_files(pack_dir, translation)
         for path in paths:
-            data = path.read_bytes()
-            prints[path.relative_to(pack_dir).as_posix()] = [len(data), zlib.crc32(data)]
-    except (OSError, ValueError):
+            data = reading.read_bytes(path, MAX_PACK_FILE_BYTES)
+            prints[path.relative_to(pack_dir).as_posix()] = [len(data), _digest(data)]
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symbolic-link loop (Python < 3.13)
         return None
     return prints
+
+
+def _digest(data: bytes) -> str:
+    """A cryptographic digest: an edit that keeps a file's length cannot keep its digest
+    (CRC-32 was once used here, and a same-length, same-CRC edit showed the old content).
+
+    BLAKE2b from CPython's own ``_blake2`` (0.3 ms to import): ``hashlib`` loads OpenSSL
+    (3.5 ms), which ``eportguide list`` would pay on every start."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def _program(translation: str | None) -> str:
@@ -79,13 +99,13 @@ def _program(translation: str | None) -> str:
     if translation is not None:  # (the search index counts as translated: it reads every language)
         paths += sorted((paths[0].parent / "translations").glob("*.py"))
     code = b"".join(path.read_bytes() for path in paths)
-    return f"{__version__}:{zlib.crc32(code):08x}"
+    return f"{__version__}:{_digest(code)}"
 
 
 def _cache_file(pack_dir: Path, translation: str | None) -> tuple[Path, str]:
     where = str(pack_dir.resolve())
     language = f".{translation}" if translation else ""
-    return directory() / f"pack-{zlib.crc32(where.encode('utf-8', 'surrogatepass')):08x}{language}.json", where
+    return directory() / f"pack-{_digest(where.encode('utf-8', 'surrogatepass'))[:16]}{language}.json", where
 
 
 def read(pack_dir: Path, prints: Fingerprint | None, translation: str | None = None) -> d.Pack | None:
@@ -94,19 +114,38 @@ def read(pack_dir: Path, prints: Fingerprint | None, translation: str | None = N
         return None
     try:
         path, where = _cache_file(pack_dir, translation)
-        with path.open("rb") as stream:
-            if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
-                return None  # written by someone else: not ours to trust
-            cached = json.loads(stream.read())
+        cached = _read_record(path)
+        if cached is None:
+            return None
         if cached.get("format") != FORMAT or cached.get("pack") != where or cached.get("files") != prints:
             return None
         if cached.get("translation") != translation:
             return None
         if cached.get("program") != _program(translation):
             return None
-        return _rebuild(cached["data"])
+        data = cached["data"]
+        if cached.get("digest") != _digest(_canonical(data)):
+            return None  # edited or damaged since it was written: read the pack's files again
+        return _rebuild(data)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+#: A pack file's size limit (the loader's), and a cache file's.
+MAX_PACK_FILE_BYTES = 2_000_000
+MAX_CACHE_BYTES = 64_000_000
+
+
+def _canonical(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8", "surrogatepass")
+
+
+def _read_record(path: Path) -> Any | None:
+    """A cache file of ours, as JSON: a regular file of bounded size, owned by this user."""
+    raw = reading.read_bytes(path, MAX_CACHE_BYTES)
+    if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
+        return None  # written by someone else: not ours to trust
+    return json.loads(raw)
 
 
 def _rebuild(data: Any) -> d.Pack | None:
@@ -129,13 +168,15 @@ def write(pack_dir: Path, pack: d.Pack, prints: Fingerprint | None, translation:
 
     with contextlib.suppress(OSError, ValueError):
         path, where = _cache_file(pack_dir, translation)
+        data = to_data(pack)
         record = {
             "format": FORMAT,
             "program": _program(translation),
             "pack": where,
             "translation": translation,
             "files": prints,
-            "data": to_data(pack),
+            "data": data,
+            "digest": _digest(_canonical(data)),
         }
         _write_atomically(path, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
@@ -156,14 +197,14 @@ def index_fingerprint(pack_dir: Path, languages: tuple[str, ...]) -> Fingerprint
 
 def _index_file(pack_dir: Path, spoken: str) -> tuple[Path, str]:
     where = str(pack_dir.resolve())
-    return directory() / f"search-{zlib.crc32(where.encode('utf-8', 'surrogatepass')):08x}.{spoken}.json", where
+    return directory() / f"search-{_digest(where.encode('utf-8', 'surrogatepass'))[:16]}.{spoken}.json", where
 
 
 def _index_program() -> str:
     """As ``_program``, and the search code that made the index."""
     from eportguide.search import matching
 
-    return f"{_program('index')}:{zlib.crc32(Path(matching.__file__ or '').read_bytes()):08x}"
+    return f"{_program('index')}:{_digest(Path(matching.__file__ or '').read_bytes())}"
 
 
 def read_index(pack_dir: Path, spoken: str, prints: Fingerprint | None) -> Any | None:
@@ -172,10 +213,9 @@ def read_index(pack_dir: Path, spoken: str, prints: Fingerprint | None) -> Any |
         return None
     try:
         path, where = _index_file(pack_dir, spoken)
-        with path.open("rb") as stream:
-            if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
-                return None
-            cached = json.loads(stream.read())
+        cached = _read_record(path)
+        if cached is None:
+            return None
         fits = cached.get("format") == FORMAT and cached.get("pack") == where and cached.get("files") == prints
         return cached["index"] if fits and cached.get("program") == _index_program() else None
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):

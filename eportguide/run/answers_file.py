@@ -33,12 +33,10 @@ def _encoding_problem(raw: bytes) -> str:
 def read(path: Path) -> dict[str, str]:
     """A YAML or JSON mapping of answer key to value; anything else is a usage error."""
     from eportguide.engine.answers import shown
-    from eportguide.model import safeyaml
+    from eportguide.model import reading, safeyaml
 
     try:
-        # Read at most one byte past the limit: /dev/zero or a pipe reports no size.
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_ANSWERS_BYTES + 1)
+        raw = reading.read_bytes(path, MAX_ANSWERS_BYTES)
     except OSError as exc:
         raise UsageError(w.ANSWERS_FILE_UNREADABLE.format(path=path, reason=os_reason(exc))) from None
     if len(raw) > MAX_ANSWERS_BYTES:

@@ -14,6 +14,8 @@ from eportguide.i18n import wording as w
 
 #: Many mail servers refuse a message above about 10 MB (and base64 adds a third).
 WARN_ABOVE = 10 * 1024 * 1024
+#: A mailbox takes tens of megabytes, not hundreds: larger is refused before it is read.
+REFUSE_ABOVE = 25 * 1024 * 1024
 
 
 class Attachment(NamedTuple):
@@ -32,12 +34,16 @@ def clean(typed: str) -> str:
 
 def read(path: Path) -> Attachment:
     """The file at ``path``; ``UsageError`` saying why when it cannot be attached."""
+    from eportguide.model import reading
+
     try:
-        if path.is_dir():
-            raise UsageError(w.ATTACH_NOT_A_FILE.format(path=path))
-        data = path.read_bytes()
+        data = reading.read_bytes(path, REFUSE_ABOVE)
     except FileNotFoundError:
         raise UsageError(w.ATTACH_MISSING.format(path=path)) from None
+    except IsADirectoryError:
+        raise UsageError(w.ATTACH_NOT_A_FILE.format(path=path)) from None
+    except reading.TooLarge:
+        raise UsageError(w.ATTACH_REFUSED_SIZE.format(path=path, limit=REFUSE_ABOVE // 1024 // 1024)) from None
     except OSError as exc:
         raise UsageError(w.ATTACH_UNREADABLE.format(path=path, reason=os_reason(exc))) from None
     return Attachment(path.name, data)

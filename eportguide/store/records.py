@@ -55,14 +55,12 @@ def write(path: Path, data: Any) -> None:
 def read(path: Path) -> Any:
     """The JSON at ``path``: FileNotFoundError if absent; ``ValueError`` if it is not a
     bounded UTF-8 JSON file; OSError if it cannot be read."""
-    if not path.is_file():
-        if path.exists():
-            raise ValueError("not a regular file")
-        raise FileNotFoundError(path)
-    with path.open("rb") as stream:
-        raw = stream.read(MAX_RECORD_BYTES + 1)
-    if len(raw) > MAX_RECORD_BYTES:
-        raise ValueError("too large")
+    from eportguide.model import reading
+
+    try:
+        raw = reading.read_bytes(path, MAX_RECORD_BYTES)
+    except (reading.NotRegular, reading.TooLarge, IsADirectoryError) as error:
+        raise ValueError(error.strerror) from None
     return json.loads(raw.decode("utf-8"))
 
 

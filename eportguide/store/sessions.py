@@ -448,10 +448,12 @@ class Store:
         if is_foreign(path):
             raise ForeignSession(path)
         try:
-            with path.open("rb") as stream:
-                raw = stream.read(MAX_SESSION_BYTES + 1)
-            if len(raw) > MAX_SESSION_BYTES:
-                raise CorruptSession(path, w.FILE_TOO_LARGE.format(limit=MAX_SESSION_BYTES), _set_aside(path))
+            from eportguide.model import reading
+
+            try:
+                raw = reading.read_bytes(path, MAX_SESSION_BYTES)
+            except reading.TooLarge:
+                raise CorruptSession(path, w.FILE_TOO_LARGE.format(limit=MAX_SESSION_BYTES), _set_aside(path)) from None
             session = _parse(json.loads(raw.decode("utf-8")))
         except FileNotFoundError:
             raise SessionError(w.SESSION_NOT_FOUND.format(name=path.stem), w.SESSION_NOT_FOUND_HINT) from None

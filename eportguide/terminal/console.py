@@ -1,11 +1,30 @@
-"""The rich consoles the program prints to; rich honours NO_COLOR and TERM=dumb."""
+"""The rich consoles the program prints to; rich honours NO_COLOR and TERM=dumb.
+
+Every text a console draws passes ``unsafe.visible`` on its way out: a pack, an answer
+or a file name that slipped an escape sequence past its door still cannot drive the
+terminal. rich's own colours and cursor moves are control segments, left as they are.
+"""
 
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 from rich.console import Console
+from rich.segment import Segment
+
+from eportguide.model import unsafe
 
 
-class _Console(Console):
+class _VisibleConsole(Console):
+    def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or unsafe.find(segment.text) is None:
+                yield segment
+            else:
+                yield Segment(unsafe.visible(segment.text), segment.style)
+
+
+class _Console(_VisibleConsole):
     """A console whose closed pipe (``eportguide list | head -1``) ends the command quietly.
 
     rich's own handling exits with status 1, which the CLI reserves for validation
@@ -23,4 +42,4 @@ def output_console(file: object = None, width: int | None = None) -> Console:
 
 def error_console() -> Console:
     # soft_wrap: a message such as "file:line:col: …" must not be broken across lines.
-    return Console(file=sys.stderr, soft_wrap=True)
+    return _VisibleConsole(file=sys.stderr, soft_wrap=True)

@@ -87,8 +87,9 @@ def text_of(path: Path, bad: str) -> str:
         if str(path) == STDIN:
             raw = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
-            with path.open("rb") as stream:
-                raw = stream.read(MAX_BYTES + 1)
+            from eportguide.model import reading
+
+            raw = reading.read_bytes(path, MAX_BYTES)
     except OSError as exc:
         raise UsageError(bad.format(path=path, reason=os_reason(exc))) from None
     if len(raw) > MAX_BYTES:

@@ -186,9 +186,10 @@ def test_a_flow_file_linking_outside_the_pack_is_not_read(tmp_path):
 
 
 def test_an_endless_answers_file_such_as_dev_zero_is_refused_without_reading_it_all():
+    # A device is not a file: refused before a byte is read (issue 21), not after a limit.
     result = cli(*LEGAL, "--answers", "/dev/zero")
     assert result.exit_code == 2
-    assert "文件太大" in result.stderr
+    assert "不是普通文件（是设备、管道或套接字），不予读取" in result.stderr
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])

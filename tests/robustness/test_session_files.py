@@ -428,7 +428,8 @@ def test_a_session_file_that_never_ends_is_set_aside_without_reading_it_all(dire
     endless = directory / "endless.json"
     endless.symlink_to("/dev/zero")
     found, problems = sessions.Store().all()
-    assert found == [] and "文件太大" in problems[0].message
+    # A device is not a file: refused before a byte is read (issue 21), not after a limit.
+    assert found == [] and "不是普通文件（是设备、管道或套接字），不予读取" in problems[0].message
     assert not endless.is_symlink() and (directory / "endless.json.corrupt").is_symlink()
 
 
@@ -587,8 +588,10 @@ def test_an_error_without_a_system_reason_is_still_named(directory, monkeypatch)
     def fail(self, *args, **kwargs):
         raise OSError("disk went away")
 
+    from eportguide.model import reading
+
     with monkeypatch.context() as patched:
-        patched.setattr(Path, "open", fail)
+        patched.setattr(reading, "read_bytes", fail)  # every outside file is read through it
         (_, [problem]) = sessions.Store().all()
     assert problem.message.startswith(f"会话文件 {path} 已损坏或无法读取（disk went away）")
     monkeypatch.setattr(Path, "unlink", fail)
